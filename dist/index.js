@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28564,50 +28564,115 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/compat */
-/******/ 
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 6857:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4289);
+// The action's entry point (dist/index.js).
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4289:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (warning)
+});
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
@@ -28644,12 +28709,12 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -28712,20 +28777,20 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28736,15 +28801,17 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28837,7 +28904,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28915,7 +28982,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -28961,7 +29028,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29264,7 +29331,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29275,7 +29342,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29374,7 +29441,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29389,7 +29456,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29414,7 +29481,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29437,7 +29504,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29568,7 +29635,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -29626,13 +29693,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -29651,7 +29718,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -29670,13 +29737,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -29965,8 +30032,8 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -29999,7 +30066,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -31074,16 +31141,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -31103,8 +31170,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -31120,7 +31187,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -31145,10 +31212,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -31158,7 +31225,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -31169,7 +31236,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -31274,7 +31341,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     issueCommand('add-mask', {}, secret);
 }
 /**
@@ -31289,7 +31356,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -31360,7 +31427,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
+    process.stdout.write(external_os_namespaceObject.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -31396,7 +31463,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     issueCommand('debug', {}, message);
 }
 /**
@@ -31515,7 +31582,1410 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./build/src/index.js
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./build/src/kernel.js
+// Pure parsers of the strings a Linux kernel tells about itself, and the
+// upstream facts about which kernel levels carry the AVX signal-stack bug.
+/**
+ * Upstream levels with the bug (kernel commit 59c4bd853abc, bugzilla 205663,
+ * Go wiki LinuxKernelSignalVectorBug): every 5.2, 5.3.0–5.3.14, 5.4.0–5.4.1.
+ * `below` is the first fixed patch level of that minor, or null if never fixed.
+ */
+const AFFECTED_SERIES = [
+    { major: 5, minor: 2, below: null },
+    { major: 5, minor: 3, below: 15 },
+    { major: 5, minor: 4, below: 2 },
+];
+/** GCC 9 keeps the stale owner pointer across the fault-in; GCC 8 did not. */
+const FIRST_BUGGY_GCC_MAJOR = 9;
+function formatLevel(level) {
+    return `${level.major}.${level.minor}.${level.patch}`;
+}
+function compareLevels(a, b) {
+    return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+}
+function inAffectedRange(level) {
+    return AFFECTED_SERIES.some((s) => s.major === level.major &&
+        s.minor === level.minor &&
+        (s.below === null || level.patch < s.below));
+}
+/** The fixed level of the same series, for advice: 5.3.x → 5.3.15. */
+function firstFixedLevel(level) {
+    const series = AFFECTED_SERIES.find((s) => s.major === level.major && s.minor === level.minor);
+    if (series?.below != null)
+        return `${series.major}.${series.minor}.${series.below}`;
+    return '5.4.2';
+}
+/**
+ * The leading `X.Y[.Z]` of a release or version string ("5.4.0-29-generic",
+ * "5.3.11-300.fc31.x86_64", "5.4"). Null when it does not start with X.Y.
+ */
+function parseLevel(text) {
+    const m = /^\s*(\d+)\.(\d+)(?:\.(\d+))?/.exec(text);
+    if (!m)
+        return null;
+    return {
+        major: Number(m[1]),
+        minor: Number(m[2]),
+        patch: m[3] === undefined ? 0 : Number(m[3]),
+    };
+}
+/**
+ * Ubuntu's /proc/version_signature, "Ubuntu 5.4.0-29.33-generic 5.4.34": the
+ * last field is the upstream level the build is based on.
+ */
+function parseUbuntuSignature(signature) {
+    const m = /^Ubuntu\s+(\S+)\s+(\d+\.\d+(?:\.\d+)?)\s*$/.exec(signature.trim());
+    if (!m)
+        return null;
+    const level = parseLevel(m[2]);
+    return level && { release: m[1], level };
+}
+/**
+ * Debian hides the upstream level behind an ABI name ("5.4.0-3-amd64"); the
+ * package version in uname -v / /proc/version has it: "Debian 5.4.13-1".
+ */
+function parseDebianLevel(text) {
+    const m = /\bDebian (\d+\.\d+(?:\.\d+)?)(?:[-~+][^\s)]*)?\s+\(\d{4}-\d\d-\d\d\)/.exec(text);
+    return m ? parseLevel(m[1]) : null;
+}
+/**
+ * The compiler from /proc/version. Old kernels print
+ * "(gcc version 8.3.0 (Debian 8.3.0-6))", kernels since about 5.8 print
+ * "(gcc-10 (Debian 10.2.0-3) 10.2.0, GNU ld …)" or "(gcc (GCC) 15.3.0, GNU ld
+ * …)", and clang builds print "clang version 11.0.1 …".
+ */
+function parseCompiler(procVersion) {
+    const clang = /\bclang version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion);
+    if (clang)
+        return compiler('clang', clang);
+    const oldGcc = /\(gcc version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion);
+    if (oldGcc)
+        return compiler('gcc', oldGcc);
+    // New format: "(<gcc name> (<vendor>) X.Y.Z[ date], GNU ld": the version is
+    // the first bare X.Y[.Z] after the closing parenthesis of the vendor note.
+    const newGcc = /\([\w.-]*gcc(?:-\d+)?\s+\((?:[^()]|\([^()]*\))*\)\s+(\d+)\.(\d+)(?:\.(\d+))?[^,]*,\s*GNU ld/.exec(procVersion);
+    if (newGcc)
+        return compiler('gcc', newGcc);
+    return null;
+}
+function compiler(kind, m) {
+    const major = Number(m[1]);
+    const version = `${m[1]}.${m[2]}.${m[3] ?? '0'}`;
+    return { kind, version, major };
+}
+function formatCompiler(c) {
+    return `${c.kind} ${c.version}`;
+}
 
-info('hello');
+;// CONCATENATED MODULE: ./build/src/goruntime.js
+// What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
+// the uname release themselves and mlock one page of every thread's signal
+// stack. Facts from the Go wiki (LinuxKernelSignalVectorBug), golang/go#35777
+// and #37436, and the runtime's own messages; see shared/BUG.md.
 
+/** The runtime mlocks the top 4 KiB page of each thread's signal stack. */
+const GO_MLOCK_BYTES_PER_THREAD = 4096;
+/** Threads the memlock limit must cover unless `memlock-threads` says. */
+const DEFAULT_MEMLOCK_THREADS = 64;
+/** Docker's and containerd's default RLIMIT_MEMLOCK: 64 KiB. */
+const DOCKER_DEFAULT_MEMLOCK_BYTES = 65536;
+/** Linux's own default RLIMIT_MEMLOCK before 5.16 (8 MiB since). */
+const KERNEL_DEFAULT_MEMLOCK_BYTES = 65536;
+const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
+/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → numbers; null if not one. */
+function parseGoVersion(text) {
+    const m = GO_VERSION.exec(text.trim());
+    if (!m)
+        return null;
+    return {
+        text: text.trim(),
+        major: Number(m[1]),
+        minor: Number(m[2]),
+        patch: m[3] === undefined ? 0 : Number(m[3]),
+    };
+}
+function goFamily(v) {
+    if (v.major !== 1)
+        return v.major > 1 ? '1.16+' : 'before-1.14';
+    if (v.minor < 14)
+        return 'before-1.14';
+    if (v.minor >= 16)
+        return '1.16+';
+    if (v.minor === 14 && v.patch === 0)
+        return '1.14.0';
+    return '1.14.1-1.15';
+}
+/**
+ * The runtime's own reading of uname -r: cut at the first '-' or '+', then up
+ * to three dot-separated decimal numbers; a part that is not a number makes it
+ * give up (no workaround). It never looks at the real upstream level.
+ */
+function goParseRelease(release) {
+    const cut = release.search(/[-+]/);
+    let rest = cut === -1 ? release : release.slice(0, cut);
+    const nums = [];
+    while (nums.length < 3) {
+        const dot = rest.indexOf('.');
+        const field = dot === -1 ? rest : rest.slice(0, dot);
+        rest = dot === -1 ? '' : rest.slice(dot + 1);
+        if (!/^\d+$/.test(field))
+            return null;
+        nums.push(Number(field));
+        if (rest === '')
+            break;
+    }
+    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0 };
+}
+/** Go 1.14–1.15's test: 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1 by release string. */
+function goReleaseTestTriggers(release) {
+    const l = goParseRelease(release);
+    if (!l || l.major !== 5)
+        return false;
+    return (l.minor === 2 ||
+        (l.minor === 3 && l.patch < 15) ||
+        (l.minor === 4 && l.patch < 2));
+}
+/** Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix. */
+function goUbuntuSkip(release, procVersion) {
+    const l = parseLevel(release);
+    return (!!l &&
+        l.major === 5 &&
+        l.minor === 4 &&
+        l.patch < 2 &&
+        (procVersion ?? '').includes('Ubuntu'));
+}
+
+;// CONCATENATED MODULE: ./build/src/assess.js
+// Pure: host facts → the static assessment. Two questions kept apart:
+// is this kernel buggy, and what will the Go runtime do here.
+
+
+function assess(facts, opts) {
+    return { kernel: assessKernel(facts), go: assessGo(facts, opts) };
+}
+const X86 = /^(x86_64|amd64|i[3-6]86|x86)$/;
+function bestLevel(facts, release) {
+    const sig = facts.versionSignature.ok
+        ? parseUbuntuSignature(facts.versionSignature.value)
+        : null;
+    if (sig)
+        return { level: sig.level, levelSource: 'ubuntu-signature' };
+    for (const f of [facts.unameVersion, facts.procVersion]) {
+        const debian = f.ok ? parseDebianLevel(f.value) : null;
+        if (debian)
+            return { level: debian, levelSource: 'debian-version' };
+    }
+    const level = parseLevel(release);
+    return { level, levelSource: level ? 'release' : null };
+}
+function assessKernel(facts) {
+    const reasons = [];
+    const say = (code, message) => reasons.push({ code, message });
+    const release = facts.release.ok ? facts.release.value : null;
+    const picked = release ? bestLevel(facts, release) : null;
+    const level = picked?.level ?? null;
+    const compiler = facts.procVersion.ok
+        ? parseCompiler(facts.procVersion.value)
+        : null;
+    const inRange = level ? inAffectedRange(level) : null;
+    const base = {
+        release,
+        level: level && formatLevel(level),
+        levelSource: picked?.levelSource ?? null,
+        compiler: compiler && formatCompiler(compiler),
+        inAffectedRange: inRange,
+        fixedIn: level && inRange ? firstFixedLevel(level) : null,
+    };
+    const done = (finding, applicable) => ({ finding, applicable, ...base, reasons });
+    // Applicability first: the bug needs x86 vector state (AVX).
+    if (facts.arch.ok && !X86.test(facts.arch.value)) {
+        say('not-x86', `The architecture is ${facts.arch.value}; the bug is x86-only.`);
+        return done('not-applicable', false);
+    }
+    if (facts.cpu.ok && !facts.cpu.value.avx) {
+        say('no-avx', 'The CPU has no AVX, so there are no YMM registers to corrupt.');
+        return done('not-applicable', false);
+    }
+    const applicable = facts.arch.ok && facts.cpu.ok ? true : null;
+    if (!facts.cpu.ok) {
+        say('cpu-unreadable', `CPU flags could not be read (${facts.cpu.source}: ${facts.cpu.error}); AVX assumed.`);
+    }
+    if (!release) {
+        const why = facts.release.ok ? 'empty' : facts.release.error;
+        say('release-unreadable', `The kernel release could not be read (${facts.release.source}: ${why}).`);
+        return done('unknown', applicable);
+    }
+    if (!level) {
+        say('release-unrecognised', `The kernel release "${release}" has no X.Y version to judge.`);
+        return done('unknown', applicable);
+    }
+    if (picked?.levelSource === 'ubuntu-signature') {
+        say('level-from-ubuntu-signature', `Ubuntu's /proc/version_signature gives the upstream level ${formatLevel(level)}.`);
+    }
+    else if (picked?.levelSource === 'debian-version') {
+        say('level-from-debian-version', `Debian's package version gives the real upstream level ${formatLevel(level)} behind "${release}".`);
+    }
+    const backport = knownFixedBuild(facts, release);
+    if (backport) {
+        reasons.push(backport);
+        return done('clear', applicable);
+    }
+    if (!inRange) {
+        const before = level.major < 5 || (level.major === 5 && level.minor < 2);
+        if (before)
+            say('before-affected-range', `Linux ${formatLevel(level)} predates the bug (introduced in 5.2).`);
+        else
+            say('fixed-upstream', `Linux ${formatLevel(level)} is outside the affected range (fixed in 5.3.15, 5.4.2 and 5.5+).`);
+        return done('clear', applicable);
+    }
+    say('in-affected-range', `Linux ${formatLevel(level)} is in the affected range (5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1).`);
+    return judgeCompiler(compiler, facts, say, done, applicable);
+}
+function judgeCompiler(compiler, facts, say, done, applicable) {
+    if (!compiler) {
+        const why = facts.procVersion.ok
+            ? 'no compiler named in it'
+            : facts.procVersion.error;
+        say('compiler-unknown', `The compiler that built the kernel is not known (${facts.procVersion.source}: ${why}); only GCC 9+ builds carry the bug.`);
+        return done('unknown', applicable);
+    }
+    const name = formatCompiler(compiler);
+    if (compiler.kind === 'clang') {
+        say('built-by-clang', `Built by ${name}: no known condition clears a non-GCC build of this range.`);
+        return done('buggy', applicable);
+    }
+    if (compiler.major < FIRST_BUGGY_GCC_MAJOR) {
+        say('built-by-gcc-before-9', `Built by ${name}: GCC 8 and older do not reuse the stale FPU owner pointer.`);
+        return done('clear', applicable);
+    }
+    say('built-by-gcc-9-or-later', `Built by ${name}: GCC 9+ builds of this range reuse a stale FPU owner pointer.`);
+    return done('buggy', applicable);
+}
+/** Distro builds known to carry the fix whatever their version says. */
+function knownFixedBuild(facts, release) {
+    if (/-microsoft-standard/.test(release)) {
+        return {
+            code: 'wsl2-kernel',
+            message: `WSL2's kernel (${release}) is a Microsoft build known not to carry the bug.`,
+        };
+    }
+    const ubuntu = (facts.versionSignature.ok &&
+        facts.versionSignature.value.startsWith('Ubuntu')) ||
+        (facts.procVersion.ok && facts.procVersion.value.includes('Ubuntu'));
+    const abi = /^5\.4\.0-(\d+)-/.exec(release);
+    if (ubuntu && abi && Number(abi[1]) >= 8) {
+        return {
+            code: 'ubuntu-5.4-backport',
+            message: `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${release}).`,
+        };
+    }
+    return null;
+}
+function assessGo(facts, opts) {
+    const reasons = [];
+    const say = (code, message) => reasons.push({ code, message });
+    const parsed = facts.go.version ? parseGoVersion(facts.go.version) : null;
+    const family = parsed ? goFamily(parsed) : 'unknown';
+    const memlock = facts.memlock.ok ? facts.memlock.value : null;
+    const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null;
+    const needed = opts.memlockThreads * GO_MLOCK_BYTES_PER_THREAD;
+    const sufficient = capIpcLock === true || memlock?.soft === 'unlimited'
+        ? true
+        : typeof memlock?.soft === 'number'
+            ? memlock.soft >= needed
+            : null;
+    const release = facts.release.ok ? facts.release.value : null;
+    const procVersion = facts.procVersion.ok ? facts.procVersion.value : null;
+    // The Ubuntu skip arrived in Go 1.15; with the version unknown assume 1.14.0.
+    const skipApplies = parsed !== null && parsed.major === 1 && parsed.minor >= 15;
+    const ubuntuSkip = release !== null && skipApplies && goUbuntuSkip(release, procVersion);
+    const triggers = release === null ? null : goReleaseTestTriggers(release) && !ubuntuSkip;
+    const view = (workaround) => ({
+        goVersion: facts.go.version,
+        goVersionSource: facts.go.source,
+        family,
+        releaseTestTriggers: triggers,
+        ubuntuSkip,
+        workaround,
+        memlockThreads: opts.memlockThreads,
+        memlockNeeded: needed,
+        memlockSoft: memlock?.soft ?? null,
+        memlockHard: memlock?.hard ?? null,
+        capIpcLock,
+        memlockSufficient: sufficient,
+        reasons,
+    });
+    if (facts.arch.ok && !X86.test(facts.arch.value)) {
+        say('go-not-x86', 'The Go runtime applies its workaround on linux/amd64 and linux/386 only.');
+        return view('inactive');
+    }
+    if (family === 'before-1.14' || family === '1.16+') {
+        say('go-no-workaround', `Go ${facts.go.version} has no mlock workaround (it exists in Go 1.14–1.15 only).`);
+        return view('inactive');
+    }
+    if (family === 'unknown') {
+        say('go-version-unknown', `The Go version is not known (${facts.go.note}); judged as the worst case, Go 1.14.0.`);
+    }
+    if (triggers === null) {
+        say('go-release-unreadable', "The kernel release could not be read, so the runtime's own test cannot be repeated.");
+        return view('unknown');
+    }
+    if (ubuntuSkip) {
+        say('go-ubuntu-skip', `Go 1.15+ skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
+    }
+    if (!triggers) {
+        if (!ubuntuSkip)
+            say('go-not-triggered', `Go 1.14–1.15 read "${release}" as a fixed kernel: no mlock.`);
+        return view('not-triggered');
+    }
+    say('go-triggered', `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${needed} bytes).`);
+    if (sufficient === null) {
+        say('memlock-unreadable', `RLIMIT_MEMLOCK could not be read (${facts.memlock.source}: ${facts.memlock.ok ? '' : facts.memlock.error}).`);
+        return view('unknown');
+    }
+    if (sufficient)
+        return view('mlock');
+    const limit = formatLimit(memlock?.soft ?? null);
+    if (family === '1.14.1-1.15') {
+        say('mlock-fails-silent', `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`);
+        return view('mlock-fails-silent');
+    }
+    say('mlock-fails-fatal', `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
+    return view('mlock-fails-fatal');
+}
+function formatLimit(limit) {
+    if (limit === null)
+        return 'unknown';
+    if (limit === 'unlimited')
+        return 'unlimited';
+    if (limit >= 1048576 && limit % 1048576 === 0)
+        return `${limit / 1048576} MiB`;
+    return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./build/src/host.js
+// The only module that reads the machine. Every file is read under a root
+// (default "/"), so a captured host folder can be audited offline; a file
+// that cannot be read becomes a recorded fact, never a crash.
+
+
+
+
+const CAP_IPC_LOCK = 14n;
+async function readHostFacts(opts) {
+    const root = external_node_path_namespaceObject.resolve(opts.root);
+    const live = root === '/';
+    const read = (rel) => readText(root, rel);
+    const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, go,] = await Promise.all([
+        read('proc/sys/kernel/hostname'),
+        read('proc/sys/kernel/osrelease'),
+        read('proc/version'),
+        read('proc/sys/kernel/version'),
+        read('proc/version_signature'),
+        readFirst(root, ['etc/os-release', 'usr/lib/os-release']),
+        read('proc/sys/kernel/arch'),
+        read('proc/cpuinfo'),
+        read('proc/self/limits'),
+        read('proc/self/status'),
+        detectGo(live, opts.goVersion),
+    ]);
+    return {
+        root,
+        live,
+        hostname: mapFact(hostname, (t) => t.trim() || null),
+        release: mapFact(release, (t) => t.trim()),
+        procVersion: mapFact(procVersion, (t) => t.trim()),
+        unameVersion: mapFact(unameVersion, (t) => t.trim()),
+        versionSignature: mapFact(versionSignature, (t) => t.trim()),
+        os: mapFact(osRelease, parseOsRelease),
+        arch: pickArch(archFile, cpuinfo, live),
+        cpu: mapFact(cpuinfo, parseCpuinfo),
+        memlock: mapFact(limits, parseMemlock),
+        capIpcLock: mapFact(status, (t) => hasCapability(t, CAP_IPC_LOCK)),
+        container: await detectContainer(root),
+        go,
+    };
+}
+async function readText(root, rel) {
+    const source = '/' + rel;
+    try {
+        return {
+            ok: true,
+            value: await promises_namespaceObject.readFile(external_node_path_namespaceObject.join(root, rel), 'utf8'),
+            source,
+        };
+    }
+    catch (err) {
+        return { ok: false, error: describeReadError(err), source };
+    }
+}
+async function readFirst(root, rels) {
+    let last = null;
+    for (const rel of rels) {
+        last = await readText(root, rel);
+        if (last.ok)
+            return last;
+    }
+    return last;
+}
+function describeReadError(err) {
+    const code = err?.code;
+    if (code === 'ENOENT')
+        return 'missing (ENOENT)';
+    if (code === 'EACCES' || code === 'EPERM')
+        return `unreadable (${code})`;
+    return `unreadable (${code ?? String(err)})`;
+}
+function mapFact(fact, f) {
+    if (!fact.ok)
+        return fact;
+    const value = f(fact.value);
+    if (value === null) {
+        return {
+            ok: false,
+            error: 'not in the expected format',
+            source: fact.source,
+        };
+    }
+    return { ok: true, value, source: fact.source };
+}
+function parseOsRelease(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+        if (m)
+            fields.set(m[1], unquote(m[2]));
+    }
+    return {
+        id: fields.get('ID') ?? null,
+        versionId: fields.get('VERSION_ID') ?? null,
+        prettyName: fields.get('PRETTY_NAME') ?? fields.get('NAME') ?? null,
+    };
+}
+function unquote(v) {
+    const m = /^(["'])(.*)\1$/.exec(v);
+    return m ? m[2].replace(/\\(.)/g, '$1') : v;
+}
+/** The first processor's vendor, model and vector flags; null if not x86. */
+function parseCpuinfo(text) {
+    const field = (name) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? null;
+    const flagsLine = field('flags');
+    if (flagsLine === null)
+        return null;
+    const flags = new Set(flagsLine.split(/\s+/));
+    return {
+        vendor: field('vendor_id'),
+        model: field('model name'),
+        avx: flags.has('avx'),
+        avx2: flags.has('avx2'),
+        avx512f: flags.has('avx512f'),
+    };
+}
+/**
+ * /proc/sys/kernel/arch exists since Linux 6.1; before that this machine's
+ * uname -m, or for a captured host the shape of its cpuinfo.
+ */
+function pickArch(archFile, cpuinfo, live) {
+    if (archFile.ok && archFile.value.trim()) {
+        return { ok: true, value: archFile.value.trim(), source: archFile.source };
+    }
+    if (live)
+        return { ok: true, value: external_node_os_namespaceObject.machine(), source: 'uname -m' };
+    if (!cpuinfo.ok) {
+        return {
+            ok: false,
+            error: `no ${archFile.source} and ${cpuinfo.error} ${cpuinfo.source}`,
+            source: cpuinfo.source,
+        };
+    }
+    const arch = archFromCpuinfo(cpuinfo.value);
+    return arch
+        ? { ok: true, value: arch, source: `${cpuinfo.source} (its format)` }
+        : { ok: false, error: 'format not recognised', source: cpuinfo.source };
+}
+function archFromCpuinfo(text) {
+    if (/^vendor_id\s*:/m.test(text) && /^flags\s*:/m.test(text)) {
+        return /^flags\s*:.*\blm\b/m.test(text) ? 'x86_64' : 'i686';
+    }
+    if (/^CPU implementer\s*:/m.test(text)) {
+        return /^Features\s*:.*\basimd\b/m.test(text) ||
+            /^CPU architecture\s*:\s*8/m.test(text)
+            ? 'aarch64'
+            : 'arm';
+    }
+    if (/^cpu\s*:\s*POWER/m.test(text))
+        return 'ppc64le';
+    if (/^isa\s*:\s*rv64/m.test(text))
+        return 'riscv64';
+    if (/^vendor_id\s*:\s*IBM\/S390/m.test(text))
+        return 's390x';
+    return null;
+}
+/** "Max locked memory  65536  65536  bytes" → bytes, or 'unlimited'. */
+function parseMemlock(text) {
+    const m = /^Max locked memory\s+(\S+)\s+(\S+)/m.exec(text);
+    if (!m)
+        return null;
+    const soft = parseLimit(m[1]);
+    const hard = parseLimit(m[2]);
+    return soft === null || hard === null ? null : { soft, hard };
+}
+function parseLimit(v) {
+    if (v === 'unlimited')
+        return 'unlimited';
+    return /^\d+$/.test(v) ? Number(v) : null;
+}
+function hasCapability(status, bit) {
+    const m = /^CapEff:\s*([0-9a-f]+)\s*$/im.exec(status);
+    if (!m)
+        return null;
+    return ((BigInt('0x' + m[1]) >> bit) & 1n) === 1n;
+}
+/**
+ * Several independent signals, since none is reliable alone: Docker's and
+ * Podman's marker files, container runtimes in PID 1's cgroup, an overlay
+ * root filesystem, and the `container` variable systemd-nspawn/LXC set.
+ */
+async function detectContainer(root) {
+    const signals = [];
+    const exists = async (rel) => promises_namespaceObject.access(external_node_path_namespaceObject.join(root, rel)).then(() => true, () => false);
+    const text = async (rel) => promises_namespaceObject.readFile(external_node_path_namespaceObject.join(root, rel), 'utf8').catch(() => null);
+    if (await exists('.dockerenv'))
+        signals.push('/.dockerenv exists');
+    if (await exists('run/.containerenv'))
+        signals.push('/run/.containerenv exists');
+    const cgroup = await text('proc/1/cgroup');
+    const runtime = cgroup && /\b(docker|kubepods|containerd|libpod|lxc)\b/.exec(cgroup);
+    if (runtime)
+        signals.push(`/proc/1/cgroup names ${runtime[1]}`);
+    const mountinfo = await text('proc/1/mountinfo');
+    if (mountinfo && /^\S+ \S+ \S+ \S+ \/ \S+ .* - overlay /m.test(mountinfo)) {
+        signals.push('the root filesystem is overlay');
+    }
+    const environ = await text('proc/1/environ');
+    const env = environ && /(?:^|\0)container=([^\0]+)/.exec(environ);
+    if (env)
+        signals.push(`PID 1 has container=${env[1]}`);
+    return { detected: signals.length > 0, signals };
+}
+/** `go env GOVERSION` from the toolchain on PATH, unless the input says. */
+async function detectGo(live, input) {
+    if (input)
+        return {
+            version: input,
+            source: 'input',
+            note: 'from the go-version input',
+        };
+    if (!live) {
+        return {
+            version: null,
+            source: 'not detected',
+            note: 'a captured host: no toolchain to ask',
+        };
+    }
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('go', ['env', 'GOVERSION'], { timeout: 10_000 }, (err, stdout) => {
+            const version = stdout?.trim();
+            if (err || !version) {
+                const why = err?.code === 'ENOENT'
+                    ? 'no go on PATH'
+                    : `go env GOVERSION failed: ${err?.message.split('\n')[0] ?? 'no output'}`;
+                resolve({ version: null, source: 'not detected', note: why });
+            }
+            else {
+                resolve({
+                    version,
+                    source: 'go env GOVERSION',
+                    note: 'from the go on PATH',
+                });
+            }
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/report.js
+
+const REPORT_SCHEMA = 'sigvec-check/report';
+const REPORT_VERSION = 1;
+function buildReport(p) {
+    const f = p.facts;
+    const value = (fact) => (fact.ok ? fact.value : null);
+    return {
+        schema: REPORT_SCHEMA,
+        version: REPORT_VERSION,
+        tool: { name: 'sigvec-check', version: p.toolVersion },
+        generatedAt: p.now.toISOString(),
+        host: {
+            name: value(f.hostname),
+            root: f.root,
+            live: f.live,
+            os: value(f.os)?.prettyName ?? null,
+            arch: value(f.arch),
+            cpu: value(f.cpu),
+            container: f.container,
+            facts: factRecords(f),
+        },
+        status: p.verdict.status,
+        headline: p.verdict.headline,
+        reasons: p.verdict.reasons,
+        kernel: p.assessment.kernel,
+        go: p.assessment.go,
+        reproducer: p.evidence,
+        mitigations: p.verdict.mitigations,
+        policy: { failOn: p.options.failOn, mitigate: p.options.mitigate },
+        decision: p.decision,
+        reportPath: p.options.reportPath,
+    };
+}
+function factRecords(f) {
+    const rows = [
+        ['kernel release', f.release, String],
+        ['/proc/version', f.procVersion, String],
+        ['uname -v', f.unameVersion, String],
+        ['Ubuntu signature', f.versionSignature, String],
+        ['architecture', f.arch, String],
+        ['CPU', f.cpu, (c) => cpuText(c)],
+        [
+            'RLIMIT_MEMLOCK',
+            f.memlock,
+            (m) => `soft ${formatLimit(m.soft)}, hard ${formatLimit(m.hard)}`,
+        ],
+        ['CAP_IPC_LOCK', f.capIpcLock, (b) => (b ? 'yes' : 'no')],
+    ];
+    const records = rows.map(([name, fact, show]) => ({
+        name,
+        source: fact.source,
+        value: fact.ok ? show(fact.value) : null,
+        error: fact.ok ? null : fact.error,
+    }));
+    records.push({
+        name: 'Go toolchain',
+        source: f.go.source,
+        value: f.go.version,
+        error: f.go.version ? null : f.go.note,
+    });
+    return records;
+}
+function cpuText(c) {
+    const vec = [c.avx && 'AVX', c.avx2 && 'AVX2', c.avx512f && 'AVX-512'].filter(Boolean);
+    return `${c.model ?? c.vendor ?? 'x86'} (${vec.length ? vec.join(', ') : 'no AVX'})`;
+}
+/** The action's outputs, every one always set ('' when not known). */
+function reportOutputs(r, reportFile) {
+    const str = (v) => v === null ? '' : String(v);
+    return {
+        status: r.status,
+        'kernel-release': str(r.kernel.release),
+        'kernel-version': str(r.kernel.level),
+        'kernel-compiler': str(r.kernel.compiler),
+        'in-affected-range': str(r.kernel.inAffectedRange),
+        reproducer: r.reproducer.result,
+        'reproducer-mode': str(r.reproducer.mode),
+        'go-workaround': r.go.workaround,
+        'memlock-limit': str(r.go.memlockSoft),
+        'memlock-sufficient': str(r.go.memlockSufficient),
+        mitigation: r.decision.mitigation,
+        godebug: str(r.decision.godebug),
+        report: str(reportFile),
+    };
+}
+/** At most a few annotations: an error to fail on, warnings for risks. */
+function reportAnnotations(r) {
+    const out = [];
+    const drill = r.reproducer.drill ? 'DRILL — ' : '';
+    if (r.decision.fail) {
+        out.push({
+            level: 'error',
+            title: `${drill}sigvec-check: ${r.status}`,
+            message: `${r.headline} ${firstFix(r)}`.trim(),
+        });
+    }
+    else if (r.decision.mitigation === 'godebug') {
+        out.push({
+            level: 'warning',
+            title: `${drill}sigvec-check: ${r.status}, mitigated`,
+            message: `${r.headline} Later steps run with GODEBUG=${r.decision.godebug}; this makes corruption rarer, not impossible. ${firstFix(r)}`.trim(),
+        });
+    }
+    else if (r.status === 'affected' ||
+        r.status === 'vulnerable' ||
+        r.status === 'unknown') {
+        out.push({
+            level: 'warning',
+            title: `sigvec-check: ${r.status}`,
+            message: r.headline,
+        });
+    }
+    const go = r.go;
+    if (go.workaround === 'mlock-fails-fatal' ||
+        go.workaround === 'mlock-fails-silent') {
+        out.push({
+            level: 'warning',
+            title: 'sigvec-check: memlock too low for Go 1.14–1.15',
+            message: go.reasons.at(-1)?.message ?? '',
+        });
+    }
+    return out.slice(0, 3);
+}
+function firstFix(r) {
+    const m = r.mitigations.find((x) => x.id === 'upgrade-kernel');
+    return m ? `Fix: ${m.detail}` : '';
+}
+const ICON = {
+    affected: '🛑',
+    vulnerable: '⚠️',
+    unaffected: '✅',
+    'not-applicable': '➖',
+    unknown: '❔',
+};
+function cell(v) {
+    if (v === null || v === undefined || v === '')
+        return '—';
+    return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+function yesNo(v) {
+    return v === null ? 'unknown' : v ? 'yes' : 'no';
+}
+/** The job summary: the verdict first, then one table per question. */
+function renderSummary(r) {
+    const k = r.kernel;
+    const go = r.go;
+    const lines = [];
+    const drill = r.reproducer.drill ? ' (DRILL)' : '';
+    lines.push(`## ${ICON[r.status]} sigvec-check: \`${r.status}\`${drill}`, '', r.headline, '');
+    if (r.reproducer.drill) {
+        lines.push('> [!WARNING]', '> This was a **drill**: the reproducer injected the corruption on purpose to rehearse how this workflow reacts. The kernel was not judged by it.', '');
+    }
+    lines.push('| | |', '|---|---|');
+    lines.push(`| Status | **${r.status}** |`);
+    lines.push(`| Kernel | \`${cell(k.release)}\` — upstream ${cell(k.level)} (${cell(levelSourceText(k))}) |`);
+    lines.push(`| Built by | ${cell(k.compiler)} |`);
+    lines.push(`| In affected range | ${yesNo(k.inAffectedRange)} (5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1) |`);
+    lines.push(`| Machine | ${cell(r.host.name)} · ${cell(r.host.os)} · ${cell(r.host.arch)} · ${cell(r.host.cpu ? cpuText(r.host.cpu) : null)} |`);
+    lines.push(`| Container | ${r.host.container.detected ? `yes (${cell(r.host.container.signals.join('; '))}) — the host's kernel counts` : 'no'} |`);
+    lines.push(`| Reproducer | ${reproducerText(r.reproducer)} |`);
+    lines.push(`| Decision | ${decisionText(r)} |`);
+    lines.push('');
+    lines.push('### Why', '');
+    for (const reason of r.reasons)
+        lines.push(`- ${reason.message} \`${reason.code}\``);
+    lines.push('', '### Go runtime on this machine', '');
+    lines.push('| Go | Its kernel test | Workaround | Memlock limit | Needed | Enough |');
+    lines.push('|---|---|---|---|---|---|');
+    lines.push(`| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${formatLimit(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`);
+    lines.push('');
+    for (const reason of go.reasons)
+        lines.push(`- ${reason.message}`);
+    if (r.mitigations.length > 0) {
+        lines.push('', '### What to do', '');
+        for (const m of r.mitigations) {
+            lines.push(`**${m.title}.** ${m.detail}`, '');
+            for (const c of m.commands) {
+                lines.push(`${c.label}:`, '', '```', c.text, '```', '');
+            }
+        }
+    }
+    lines.push('', '<details><summary>Facts read</summary>', '');
+    lines.push('| Fact | Source | Value |', '|---|---|---|');
+    for (const f of r.host.facts) {
+        lines.push(`| ${f.name} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${cell(f.error)}_`} |`);
+    }
+    lines.push('', '</details>', '');
+    return lines.join('\n');
+}
+function levelSourceText(k) {
+    switch (k.levelSource) {
+        case 'ubuntu-signature':
+            return 'from /proc/version_signature';
+        case 'debian-version':
+            return "from Debian's package version";
+        case 'release':
+            return 'from the release';
+        default:
+            return null;
+    }
+}
+function reproducerText(e) {
+    const drill = e.drill ? ' — DRILL' : '';
+    switch (e.result) {
+        case 'skipped':
+            return `skipped (${cell(e.reason)})`;
+        case 'error':
+            return `error: ${cell(e.reason)}`;
+        default:
+            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(1)} s, ${e.faultingDeliveries} faulting deliveries${e.leak ? `; ${cell(e.leak)}` : ''}`;
+    }
+}
+function decisionText(r) {
+    if (r.decision.fail)
+        return `step fails (fail-on: ${r.policy.failOn})`;
+    if (r.decision.mitigation === 'godebug') {
+        return `mitigated: later steps get \`GODEBUG=${cell(r.decision.godebug)}\``;
+    }
+    return `passes (fail-on: ${r.policy.failOn})`;
+}
+/** The CLI's terminal text. */
+function renderText(r) {
+    const k = r.kernel;
+    const go = r.go;
+    const out = [];
+    out.push(`sigvec-check: ${r.status.toUpperCase()}${r.reproducer.drill ? ' (DRILL)' : ''}`);
+    out.push(`  ${r.headline}`, '');
+    const row = (label, v) => out.push(`  ${label.padEnd(18)} ${v ?? '—'}`);
+    row('host', [r.host.name, r.host.os, r.host.arch].filter(Boolean).join(', ') || null);
+    row('kernel release', k.release);
+    row('upstream level', k.level && `${k.level} (${levelSourceText(k)})`);
+    row('built by', k.compiler);
+    row('affected range', yesNo(k.inAffectedRange));
+    row('cpu', r.host.cpu ? cpuText(r.host.cpu) : null);
+    row('container', r.host.container.detected
+        ? `yes: ${r.host.container.signals.join('; ')}`
+        : 'no');
+    row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''));
+    row('go', `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`);
+    row('memlock', `${formatLimit(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
+    out.push('', 'why:');
+    for (const reason of [...r.reasons, ...go.reasons])
+        out.push(`  - ${reason.message} [${reason.code}]`);
+    if (r.mitigations.length > 0) {
+        out.push('', 'what to do:');
+        for (const m of r.mitigations) {
+            out.push(`  * ${m.title}: ${m.detail}`);
+            for (const c of m.commands)
+                out.push(`      ${c.label}: ${c.text.replace(/\n/g, '\n        ')}`);
+        }
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./build/src/version.js
+// The tool's version, as package.json has it (a test keeps them equal).
+const TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./build/src/verdict.js
+
+const STATUSES = (/* unused pure expression or super */ null && ([
+    'affected',
+    'vulnerable',
+    'unaffected',
+    'not-applicable',
+    'unknown',
+]));
+const NO_REPRODUCER = {
+    result: 'skipped',
+    reason: 'reproduce: never',
+    mode: null,
+    seconds: null,
+    faultingDeliveries: null,
+    enoughEvents: false,
+    leak: null,
+    drill: false,
+};
+/** The wiki's suggestion, 64 MiB, unless the threads need more. */
+const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
+function decideVerdict(assessment, evidence) {
+    const k = assessment.kernel;
+    const reasons = [...k.reasons];
+    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
+    let status;
+    if (k.finding === 'not-applicable') {
+        status = 'not-applicable';
+    }
+    else if (evidence.result === 'corrupted') {
+        status = 'affected';
+        reasons.push({
+            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
+            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
+        });
+    }
+    else if (evidence.result === 'clean' &&
+        evidence.enoughEvents &&
+        k.finding !== 'clear') {
+        status = 'unaffected';
+        reasons.push({
+            code: 'reproducer-clean',
+            message: `The reproducer ran ${evidence.faultingDeliveries} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode) without corruption.`,
+        });
+    }
+    else {
+        status =
+            k.finding === 'buggy'
+                ? 'vulnerable'
+                : k.finding === 'clear'
+                    ? 'unaffected'
+                    : 'unknown';
+        if (evidence.result === 'clean' &&
+            !evidence.enoughEvents &&
+            k.finding !== 'clear') {
+            reasons.push({
+                code: 'reproducer-too-little',
+                message: `The reproducer stayed clean but ran only ${evidence.faultingDeliveries ?? 0} faulting deliveries: too little to clear the kernel.`,
+            });
+        }
+    }
+    return {
+        status,
+        headline: headline(status, assessment, evidence),
+        reasons,
+        mitigations: pickMitigations(status, assessment),
+    };
+}
+function headline(status, a, e) {
+    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
+    const drill = e.drill ? 'DRILL: ' : '';
+    switch (status) {
+        case 'affected':
+            return `${drill}${kernel} corrupted AVX registers under signals in the reproducer.`;
+        case 'vulnerable':
+            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
+        case 'unaffected':
+            return `${kernel} does not have the AVX signal-stack bug.`;
+        case 'not-applicable':
+            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
+        case 'unknown':
+            return `${kernel} could not be judged: the facts needed could not be read.`;
+    }
+}
+function pickMitigations(status, a) {
+    const out = [];
+    if (status === 'affected' || status === 'vulnerable') {
+        out.push({
+            id: 'upgrade-kernel',
+            title: 'Upgrade the kernel',
+            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : '5.3.15+, 5.4.2+'} or 5.5+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
+            commands: [],
+        });
+        out.push({
+            id: 'godebug-asyncpreemptoff',
+            title: 'Make Go send fewer signals',
+            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
+            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
+        });
+    }
+    const go = a.go;
+    if (go.workaround === 'mlock-fails-fatal' ||
+        go.workaround === 'mlock-fails-silent') {
+        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
+        out.push({
+            id: 'raise-memlock',
+            title: 'Raise the locked-memory limit',
+            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+            commands: memlockCommands(bytes),
+        });
+    }
+    return out;
+}
+function memlockCommands(bytes) {
+    const kib = Math.ceil(bytes / 1024);
+    return [
+        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
+        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
+        {
+            label: 'docker run (bytes)',
+            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
+        },
+        {
+            label: 'workflow container job (bytes)',
+            text: `container:\n  image: …\n  options: --ulimit memlock=${bytes}:${bytes}`,
+        },
+        {
+            label: '/etc/docker/daemon.json (bytes)',
+            text: JSON.stringify({
+                'default-ulimits': {
+                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
+                },
+            }),
+        },
+    ];
+}
+const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
+/** Statuses that each `fail-on` level treats as failing. */
+const FAILING = {
+    affected: ['affected'],
+    vulnerable: ['affected', 'vulnerable'],
+    unknown: ['affected', 'vulnerable', 'unknown'],
+    never: [],
+};
+function decide(status, policy, currentGodebug) {
+    const failing = FAILING[policy.failOn].includes(status);
+    const risky = status === 'affected' || status === 'vulnerable';
+    if (policy.mitigate && (failing || risky)) {
+        return {
+            failing,
+            fail: false,
+            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
+            mitigation: 'godebug',
+        };
+    }
+    return { failing, fail: failing, godebug: null, mitigation: 'none' };
+}
+/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
+function mergeGodebug(current, key, value) {
+    const parts = (current ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    const kept = parts.filter((p) => p.split('=')[0] !== key);
+    return [...kept, `${key}=${value}`].join(',');
+}
+
+;// CONCATENATED MODULE: ./build/src/audit.js
+// The one pipeline both front doors run: host facts → assessment →
+// (evidence) → verdict → policy → Report.
+
+
+
+
+
+async function audit(options, ctx) {
+    const facts = await readHostFacts({
+        root: options.root,
+        goVersion: options.goVersion,
+    });
+    const assessment = assess(facts, { memlockThreads: options.memlockThreads });
+    const evidence = NO_REPRODUCER;
+    const verdict = decideVerdict(assessment, evidence);
+    const decision = decide(verdict.status, options, ctx.godebug);
+    return buildReport({
+        toolVersion: TOOL_VERSION,
+        facts,
+        assessment,
+        evidence,
+        verdict,
+        options,
+        decision,
+        now: ctx.now,
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/files.js
+// Writes a file whole or not at all: a temp file beside it, then a rename,
+// so a failed step never leaves half a report behind.
+
+
+async function writeFileAtomic(file, content) {
+    await promises_namespaceObject.mkdir(external_node_path_namespaceObject.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+        await promises_namespaceObject.writeFile(tmp, content);
+        await promises_namespaceObject.rename(tmp, file);
+    }
+    catch (err) {
+        await promises_namespaceObject.rm(tmp, { force: true });
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/options.js
+// The one typed Options, parsed once from action inputs or CLI flags. Every
+// validation error names the input, the value given and what is accepted.
+
+
+
+/** A bad input: the step fails with this message and writes no outputs. */
+class InputError extends Error {
+    input;
+    value;
+    accepted;
+    name = 'InputError';
+    constructor(input, value, accepted) {
+        super(`Invalid input '${input}': ${JSON.stringify(value)}. Expected ${accepted}.`);
+        this.input = input;
+        this.value = value;
+        this.accepted = accepted;
+    }
+}
+const INPUT_NAMES = [
+    'fail-on',
+    'mitigate',
+    'go-version',
+    'memlock-threads',
+    'report-path',
+];
+function parseOptions(raw, root = '/') {
+    return {
+        root,
+        failOn: oneOf(raw, 'fail-on', FAIL_ON, 'vulnerable'),
+        mitigate: booleanInput(raw, 'mitigate', false),
+        goVersion: goVersionInput(raw),
+        memlockThreads: integerInput(raw, 'memlock-threads', DEFAULT_MEMLOCK_THREADS, 1, 1_000_000),
+        reportPath: pathInput(raw, 'report-path'),
+    };
+}
+function invalid(name, value, accepted) {
+    return new InputError(name, value, accepted);
+}
+function oneOf(raw, name, accepted, fallback) {
+    const value = raw(name).trim();
+    if (value === '')
+        return fallback;
+    if (accepted.includes(value))
+        return value;
+    throw invalid(name, value, `one of: ${accepted.join(', ')}`);
+}
+/** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
+function booleanInput(raw, name, fallback) {
+    const value = raw(name).trim();
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw invalid(name, value, 'true or false');
+}
+function integerInput(raw, name, fallback, min, max) {
+    const value = raw(name).trim();
+    if (value === '')
+        return fallback;
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw invalid(name, value, `a whole number from ${min} to ${max}`);
+    }
+    return n;
+}
+function goVersionInput(raw) {
+    const value = raw('go-version').trim();
+    if (value === '')
+        return null;
+    if (!parseGoVersion(value)) {
+        throw invalid('go-version', value, 'a Go version such as 1.14.0, 1.15.5, go1.22.1');
+    }
+    return value;
+}
+function pathInput(raw, name) {
+    const value = raw(name).trim();
+    if (value === '')
+        return null;
+    if (value.includes('\0') || value.endsWith('/')) {
+        throw invalid(name, value, 'a file path (not a directory)');
+    }
+    return external_node_path_namespaceObject.resolve(value);
+}
+
+;// CONCATENATED MODULE: ./build/src/main.js
+// The action: inputs → audit → publish. @actions/core is used here and
+// nowhere else; one catch fails the step with the error's message.
+
+
+
+
+
+
+
+async function run() {
+    try {
+        const options = parseOptions((name) => getInput(name));
+        for (const name of INPUT_NAMES)
+            debug(`input ${name}=${getInput(name)}`);
+        debug(`options ${JSON.stringify(options)}`);
+        const report = await audit(options, {
+            godebug: process.env.GODEBUG,
+            now: new Date(),
+        });
+        const reportFile = options.reportPath ??
+            external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), 'sigvec-check-report.json');
+        await writeFileAtomic(reportFile, JSON.stringify(report, null, 2) + '\n');
+        info(renderText(report));
+        for (const [name, value] of Object.entries(reportOutputs(report, reportFile))) {
+            setOutput(name, value);
+        }
+        if (report.decision.godebug !== null) {
+            exportVariable('GODEBUG', report.decision.godebug);
+        }
+        for (const a of reportAnnotations(report)) {
+            core_namespaceObject[a.level](a.message, { title: a.title });
+        }
+        await summary.addRaw(renderSummary(report)).write();
+        // The error annotation above already says why; exit code alone fails the step.
+        if (report.decision.fail)
+            process.exitCode = 1;
+    }
+    catch (err) {
+        setFailed(err instanceof Error ? err.message : String(err));
+    }
+}
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat */
+/******/ 
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(6857);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

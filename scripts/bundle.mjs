@@ -39,7 +39,9 @@ try {
       ],
       { stdio: 'inherit' },
     )
-    licenses.set(entry, fs.readFileSync(path.join(dir, 'licenses.txt'), 'utf8'))
+    const notice = path.join(dir, 'licenses.txt')
+    if (fs.existsSync(notice))
+      licenses.set(entry, fs.readFileSync(notice, 'utf8'))
     fs.mkdirSync(out, { recursive: true })
     let code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8')
     if (entry === 'cli' && !code.startsWith('#!'))

@@ -1,2 +1,4 @@
-import * as core from '@actions/core'
-core.info('hello')
+// The action's entry point (dist/index.js).
+import { run } from './main.js'
+
+await run()

@@ -1,0 +1,372 @@
+// Pure: host facts → the static assessment. Two questions kept apart:
+// is this kernel buggy, and what will the Go runtime do here.
+import {
+  firstFixedLevel,
+  formatCompiler,
+  formatLevel,
+  FIRST_BUGGY_GCC_MAJOR,
+  inAffectedRange,
+  parseCompiler,
+  parseDebianLevel,
+  parseLevel,
+  parseUbuntuSignature,
+  type KernelCompiler,
+  type KernelLevel,
+} from './kernel.js'
+import {
+  GO_MLOCK_BYTES_PER_THREAD,
+  goFamily,
+  goReleaseTestTriggers,
+  goUbuntuSkip,
+  parseGoVersion,
+  type GoFamily,
+  type GoWorkaround,
+} from './goruntime.js'
+import type { HostFacts, Limit } from './host.js'
+
+/** A machine-readable code and the sentence a person reads. */
+export interface Reason {
+  code: string
+  message: string
+}
+
+export type KernelFinding = 'buggy' | 'clear' | 'not-applicable' | 'unknown'
+
+export interface KernelAssessment {
+  finding: KernelFinding
+  release: string | null
+  /** Best known upstream level, "5.4.34". */
+  level: string | null
+  levelSource: 'ubuntu-signature' | 'debian-version' | 'release' | null
+  compiler: string | null
+  inAffectedRange: boolean | null
+  /** x86 with AVX; null when that could not be read. */
+  applicable: boolean | null
+  /** The level that fixes this series, for advice. */
+  fixedIn: string | null
+  reasons: Reason[]
+}
+
+export interface GoRuntimeView {
+  /** The Go that builds the tests; null when unknown (worst case assumed). */
+  goVersion: string | null
+  goVersionSource: HostFacts['go']['source']
+  family: GoFamily | 'unknown'
+  /** Go 1.14–1.15's own release test (with the Ubuntu skip where it applies). */
+  releaseTestTriggers: boolean | null
+  ubuntuSkip: boolean
+  workaround: GoWorkaround | 'unknown'
+  memlockThreads: number
+  memlockNeeded: number
+  memlockSoft: Limit | null
+  memlockHard: Limit | null
+  capIpcLock: boolean | null
+  memlockSufficient: boolean | null
+  reasons: Reason[]
+}
+
+export interface Assessment {
+  kernel: KernelAssessment
+  go: GoRuntimeView
+}
+
+export interface AssessOptions {
+  memlockThreads: number
+}
+
+export function assess(facts: HostFacts, opts: AssessOptions): Assessment {
+  return { kernel: assessKernel(facts), go: assessGo(facts, opts) }
+}
+
+const X86 = /^(x86_64|amd64|i[3-6]86|x86)$/
+
+function bestLevel(
+  facts: HostFacts,
+  release: string,
+): Pick<KernelAssessment, 'levelSource'> & { level: KernelLevel | null } {
+  const sig = facts.versionSignature.ok
+    ? parseUbuntuSignature(facts.versionSignature.value)
+    : null
+  if (sig) return { level: sig.level, levelSource: 'ubuntu-signature' }
+  for (const f of [facts.unameVersion, facts.procVersion]) {
+    const debian = f.ok ? parseDebianLevel(f.value) : null
+    if (debian) return { level: debian, levelSource: 'debian-version' }
+  }
+  const level = parseLevel(release)
+  return { level, levelSource: level ? 'release' : null }
+}
+
+export function assessKernel(facts: HostFacts): KernelAssessment {
+  const reasons: Reason[] = []
+  const say = (code: string, message: string) => reasons.push({ code, message })
+  const release = facts.release.ok ? facts.release.value : null
+  const picked = release ? bestLevel(facts, release) : null
+  const level = picked?.level ?? null
+  const compiler = facts.procVersion.ok
+    ? parseCompiler(facts.procVersion.value)
+    : null
+  const inRange = level ? inAffectedRange(level) : null
+  const base = {
+    release,
+    level: level && formatLevel(level),
+    levelSource: picked?.levelSource ?? null,
+    compiler: compiler && formatCompiler(compiler),
+    inAffectedRange: inRange,
+    fixedIn: level && inRange ? firstFixedLevel(level) : null,
+  }
+  const done = (
+    finding: KernelFinding,
+    applicable: boolean | null,
+  ): KernelAssessment => ({ finding, applicable, ...base, reasons })
+
+  // Applicability first: the bug needs x86 vector state (AVX).
+  if (facts.arch.ok && !X86.test(facts.arch.value)) {
+    say(
+      'not-x86',
+      `The architecture is ${facts.arch.value}; the bug is x86-only.`,
+    )
+    return done('not-applicable', false)
+  }
+  if (facts.cpu.ok && !facts.cpu.value.avx) {
+    say(
+      'no-avx',
+      'The CPU has no AVX, so there are no YMM registers to corrupt.',
+    )
+    return done('not-applicable', false)
+  }
+  const applicable = facts.arch.ok && facts.cpu.ok ? true : null
+  if (!facts.cpu.ok) {
+    say(
+      'cpu-unreadable',
+      `CPU flags could not be read (${facts.cpu.source}: ${facts.cpu.error}); AVX assumed.`,
+    )
+  }
+
+  if (!release) {
+    const why = facts.release.ok ? 'empty' : facts.release.error
+    say(
+      'release-unreadable',
+      `The kernel release could not be read (${facts.release.source}: ${why}).`,
+    )
+    return done('unknown', applicable)
+  }
+  if (!level) {
+    say(
+      'release-unrecognised',
+      `The kernel release "${release}" has no X.Y version to judge.`,
+    )
+    return done('unknown', applicable)
+  }
+  if (picked?.levelSource === 'ubuntu-signature') {
+    say(
+      'level-from-ubuntu-signature',
+      `Ubuntu's /proc/version_signature gives the upstream level ${formatLevel(level)}.`,
+    )
+  } else if (picked?.levelSource === 'debian-version') {
+    say(
+      'level-from-debian-version',
+      `Debian's package version gives the real upstream level ${formatLevel(level)} behind "${release}".`,
+    )
+  }
+
+  const backport = knownFixedBuild(facts, release)
+  if (backport) {
+    reasons.push(backport)
+    return done('clear', applicable)
+  }
+  if (!inRange) {
+    const before = level.major < 5 || (level.major === 5 && level.minor < 2)
+    if (before)
+      say(
+        'before-affected-range',
+        `Linux ${formatLevel(level)} predates the bug (introduced in 5.2).`,
+      )
+    else
+      say(
+        'fixed-upstream',
+        `Linux ${formatLevel(level)} is outside the affected range (fixed in 5.3.15, 5.4.2 and 5.5+).`,
+      )
+    return done('clear', applicable)
+  }
+  say(
+    'in-affected-range',
+    `Linux ${formatLevel(level)} is in the affected range (5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1).`,
+  )
+  return judgeCompiler(compiler, facts, say, done, applicable)
+}
+
+function judgeCompiler(
+  compiler: KernelCompiler | null,
+  facts: HostFacts,
+  say: (code: string, message: string) => void,
+  done: (f: KernelFinding, a: boolean | null) => KernelAssessment,
+  applicable: boolean | null,
+): KernelAssessment {
+  if (!compiler) {
+    const why = facts.procVersion.ok
+      ? 'no compiler named in it'
+      : facts.procVersion.error
+    say(
+      'compiler-unknown',
+      `The compiler that built the kernel is not known (${facts.procVersion.source}: ${why}); only GCC 9+ builds carry the bug.`,
+    )
+    return done('unknown', applicable)
+  }
+  const name = formatCompiler(compiler)
+  if (compiler.kind === 'clang') {
+    say(
+      'built-by-clang',
+      `Built by ${name}: no known condition clears a non-GCC build of this range.`,
+    )
+    return done('buggy', applicable)
+  }
+  if (compiler.major < FIRST_BUGGY_GCC_MAJOR) {
+    say(
+      'built-by-gcc-before-9',
+      `Built by ${name}: GCC 8 and older do not reuse the stale FPU owner pointer.`,
+    )
+    return done('clear', applicable)
+  }
+  say(
+    'built-by-gcc-9-or-later',
+    `Built by ${name}: GCC 9+ builds of this range reuse a stale FPU owner pointer.`,
+  )
+  return done('buggy', applicable)
+}
+
+/** Distro builds known to carry the fix whatever their version says. */
+function knownFixedBuild(facts: HostFacts, release: string): Reason | null {
+  if (/-microsoft-standard/.test(release)) {
+    return {
+      code: 'wsl2-kernel',
+      message: `WSL2's kernel (${release}) is a Microsoft build known not to carry the bug.`,
+    }
+  }
+  const ubuntu =
+    (facts.versionSignature.ok &&
+      facts.versionSignature.value.startsWith('Ubuntu')) ||
+    (facts.procVersion.ok && facts.procVersion.value.includes('Ubuntu'))
+  const abi = /^5\.4\.0-(\d+)-/.exec(release)
+  if (ubuntu && abi && Number(abi[1]) >= 8) {
+    return {
+      code: 'ubuntu-5.4-backport',
+      message: `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${release}).`,
+    }
+  }
+  return null
+}
+
+export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
+  const reasons: Reason[] = []
+  const say = (code: string, message: string) => reasons.push({ code, message })
+  const parsed = facts.go.version ? parseGoVersion(facts.go.version) : null
+  const family = parsed ? goFamily(parsed) : 'unknown'
+  const memlock = facts.memlock.ok ? facts.memlock.value : null
+  const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null
+  const needed = opts.memlockThreads * GO_MLOCK_BYTES_PER_THREAD
+  const sufficient =
+    capIpcLock === true || memlock?.soft === 'unlimited'
+      ? true
+      : typeof memlock?.soft === 'number'
+        ? memlock.soft >= needed
+        : null
+  const release = facts.release.ok ? facts.release.value : null
+  const procVersion = facts.procVersion.ok ? facts.procVersion.value : null
+  // The Ubuntu skip arrived in Go 1.15; with the version unknown assume 1.14.0.
+  const skipApplies =
+    parsed !== null && parsed.major === 1 && parsed.minor >= 15
+  const ubuntuSkip =
+    release !== null && skipApplies && goUbuntuSkip(release, procVersion)
+  const triggers =
+    release === null ? null : goReleaseTestTriggers(release) && !ubuntuSkip
+
+  const view = (workaround: GoRuntimeView['workaround']): GoRuntimeView => ({
+    goVersion: facts.go.version,
+    goVersionSource: facts.go.source,
+    family,
+    releaseTestTriggers: triggers,
+    ubuntuSkip,
+    workaround,
+    memlockThreads: opts.memlockThreads,
+    memlockNeeded: needed,
+    memlockSoft: memlock?.soft ?? null,
+    memlockHard: memlock?.hard ?? null,
+    capIpcLock,
+    memlockSufficient: sufficient,
+    reasons,
+  })
+
+  if (facts.arch.ok && !X86.test(facts.arch.value)) {
+    say(
+      'go-not-x86',
+      'The Go runtime applies its workaround on linux/amd64 and linux/386 only.',
+    )
+    return view('inactive')
+  }
+  if (family === 'before-1.14' || family === '1.16+') {
+    say(
+      'go-no-workaround',
+      `Go ${facts.go.version} has no mlock workaround (it exists in Go 1.14–1.15 only).`,
+    )
+    return view('inactive')
+  }
+  if (family === 'unknown') {
+    say(
+      'go-version-unknown',
+      `The Go version is not known (${facts.go.note}); judged as the worst case, Go 1.14.0.`,
+    )
+  }
+  if (triggers === null) {
+    say(
+      'go-release-unreadable',
+      "The kernel release could not be read, so the runtime's own test cannot be repeated.",
+    )
+    return view('unknown')
+  }
+  if (ubuntuSkip) {
+    say(
+      'go-ubuntu-skip',
+      `Go 1.15+ skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`,
+    )
+  }
+  if (!triggers) {
+    if (!ubuntuSkip)
+      say(
+        'go-not-triggered',
+        `Go 1.14–1.15 read "${release}" as a fixed kernel: no mlock.`,
+      )
+    return view('not-triggered')
+  }
+  say(
+    'go-triggered',
+    `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${needed} bytes).`,
+  )
+  if (sufficient === null) {
+    say(
+      'memlock-unreadable',
+      `RLIMIT_MEMLOCK could not be read (${facts.memlock.source}: ${facts.memlock.ok ? '' : facts.memlock.error}).`,
+    )
+    return view('unknown')
+  }
+  if (sufficient) return view('mlock')
+  const limit = formatLimit(memlock?.soft ?? null)
+  if (family === '1.14.1-1.15') {
+    say(
+      'mlock-fails-silent',
+      `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`,
+    )
+    return view('mlock-fails-silent')
+  }
+  say(
+    'mlock-fails-fatal',
+    `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`,
+  )
+  return view('mlock-fails-fatal')
+}
+
+export function formatLimit(limit: Limit | null): string {
+  if (limit === null) return 'unknown'
+  if (limit === 'unlimited') return 'unlimited'
+  if (limit >= 1048576 && limit % 1048576 === 0) return `${limit / 1048576} MiB`
+  return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`
+}

@@ -1,0 +1,134 @@
+// Pure parsers of the strings a Linux kernel tells about itself, and the
+// upstream facts about which kernel levels carry the AVX signal-stack bug.
+
+/** An upstream kernel level, e.g. 5.4.1. */
+export interface KernelLevel {
+  major: number
+  minor: number
+  patch: number
+}
+
+/** The compiler that built the kernel, as /proc/version names it. */
+export interface KernelCompiler {
+  kind: 'gcc' | 'clang'
+  version: string
+  major: number
+}
+
+/**
+ * Upstream levels with the bug (kernel commit 59c4bd853abc, bugzilla 205663,
+ * Go wiki LinuxKernelSignalVectorBug): every 5.2, 5.3.0–5.3.14, 5.4.0–5.4.1.
+ * `below` is the first fixed patch level of that minor, or null if never fixed.
+ */
+export const AFFECTED_SERIES: ReadonlyArray<{
+  major: number
+  minor: number
+  below: number | null
+}> = [
+  { major: 5, minor: 2, below: null },
+  { major: 5, minor: 3, below: 15 },
+  { major: 5, minor: 4, below: 2 },
+]
+
+/** GCC 9 keeps the stale owner pointer across the fault-in; GCC 8 did not. */
+export const FIRST_BUGGY_GCC_MAJOR = 9
+
+export function formatLevel(level: KernelLevel): string {
+  return `${level.major}.${level.minor}.${level.patch}`
+}
+
+export function compareLevels(a: KernelLevel, b: KernelLevel): number {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch
+}
+
+export function inAffectedRange(level: KernelLevel): boolean {
+  return AFFECTED_SERIES.some(
+    (s) =>
+      s.major === level.major &&
+      s.minor === level.minor &&
+      (s.below === null || level.patch < s.below),
+  )
+}
+
+/** The fixed level of the same series, for advice: 5.3.x → 5.3.15. */
+export function firstFixedLevel(level: KernelLevel): string {
+  const series = AFFECTED_SERIES.find(
+    (s) => s.major === level.major && s.minor === level.minor,
+  )
+  if (series?.below != null)
+    return `${series.major}.${series.minor}.${series.below}`
+  return '5.4.2'
+}
+
+/**
+ * The leading `X.Y[.Z]` of a release or version string ("5.4.0-29-generic",
+ * "5.3.11-300.fc31.x86_64", "5.4"). Null when it does not start with X.Y.
+ */
+export function parseLevel(text: string): KernelLevel | null {
+  const m = /^\s*(\d+)\.(\d+)(?:\.(\d+))?/.exec(text)
+  if (!m) return null
+  return {
+    major: Number(m[1]),
+    minor: Number(m[2]),
+    patch: m[3] === undefined ? 0 : Number(m[3]),
+  }
+}
+
+/**
+ * Ubuntu's /proc/version_signature, "Ubuntu 5.4.0-29.33-generic 5.4.34": the
+ * last field is the upstream level the build is based on.
+ */
+export function parseUbuntuSignature(
+  signature: string,
+): { release: string; level: KernelLevel } | null {
+  const m = /^Ubuntu\s+(\S+)\s+(\d+\.\d+(?:\.\d+)?)\s*$/.exec(signature.trim())
+  if (!m) return null
+  const level = parseLevel(m[2] as string)
+  return level && { release: m[1] as string, level }
+}
+
+/**
+ * Debian hides the upstream level behind an ABI name ("5.4.0-3-amd64"); the
+ * package version in uname -v / /proc/version has it: "Debian 5.4.13-1".
+ */
+export function parseDebianLevel(text: string): KernelLevel | null {
+  const m =
+    /\bDebian (\d+\.\d+(?:\.\d+)?)(?:[-~+][^\s)]*)?\s+\(\d{4}-\d\d-\d\d\)/.exec(
+      text,
+    )
+  return m ? parseLevel(m[1] as string) : null
+}
+
+/**
+ * The compiler from /proc/version. Old kernels print
+ * "(gcc version 8.3.0 (Debian 8.3.0-6))", kernels since about 5.8 print
+ * "(gcc-10 (Debian 10.2.0-3) 10.2.0, GNU ld …)" or "(gcc (GCC) 15.3.0, GNU ld
+ * …)", and clang builds print "clang version 11.0.1 …".
+ */
+export function parseCompiler(procVersion: string): KernelCompiler | null {
+  const clang = /\bclang version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion)
+  if (clang) return compiler('clang', clang)
+  const oldGcc = /\(gcc version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion)
+  if (oldGcc) return compiler('gcc', oldGcc)
+  // New format: "(<gcc name> (<vendor>) X.Y.Z[ date], GNU ld": the version is
+  // the first bare X.Y[.Z] after the closing parenthesis of the vendor note.
+  const newGcc =
+    /\([\w.-]*gcc(?:-\d+)?\s+\((?:[^()]|\([^()]*\))*\)\s+(\d+)\.(\d+)(?:\.(\d+))?[^,]*,\s*GNU ld/.exec(
+      procVersion,
+    )
+  if (newGcc) return compiler('gcc', newGcc)
+  return null
+}
+
+function compiler(
+  kind: KernelCompiler['kind'],
+  m: RegExpExecArray,
+): KernelCompiler {
+  const major = Number(m[1])
+  const version = `${m[1]}.${m[2]}.${m[3] ?? '0'}`
+  return { kind, version, major }
+}
+
+export function formatCompiler(c: KernelCompiler): string {
+  return `${c.kind} ${c.version}`
+}

@@ -1,0 +1,53 @@
+// The action: inputs → audit → publish. @actions/core is used here and
+// nowhere else; one catch fails the step with the error's message.
+import * as core from '@actions/core'
+import os from 'node:os'
+import path from 'node:path'
+import { audit } from './audit.js'
+import { writeFileAtomic } from './files.js'
+import { INPUT_NAMES, parseOptions } from './options.js'
+import {
+  renderSummary,
+  renderText,
+  reportAnnotations,
+  reportOutputs,
+} from './report.js'
+
+export async function run(): Promise<void> {
+  try {
+    const options = parseOptions((name) => core.getInput(name))
+    for (const name of INPUT_NAMES)
+      core.debug(`input ${name}=${core.getInput(name)}`)
+    core.debug(`options ${JSON.stringify(options)}`)
+
+    const report = await audit(options, {
+      godebug: process.env.GODEBUG,
+      now: new Date(),
+    })
+    const reportFile =
+      options.reportPath ??
+      path.join(
+        process.env.RUNNER_TEMP || os.tmpdir(),
+        'sigvec-check-report.json',
+      )
+    await writeFileAtomic(reportFile, JSON.stringify(report, null, 2) + '\n')
+
+    core.info(renderText(report))
+    for (const [name, value] of Object.entries(
+      reportOutputs(report, reportFile),
+    )) {
+      core.setOutput(name, value)
+    }
+    if (report.decision.godebug !== null) {
+      core.exportVariable('GODEBUG', report.decision.godebug)
+    }
+    for (const a of reportAnnotations(report)) {
+      core[a.level](a.message, { title: a.title })
+    }
+    await core.summary.addRaw(renderSummary(report)).write()
+    // The error annotation above already says why; exit code alone fails the step.
+    if (report.decision.fail) process.exitCode = 1
+  } catch (err) {
+    core.setFailed(err instanceof Error ? err.message : String(err))
+  }
+}

@@ -1,0 +1,124 @@
+// The one typed Options, parsed once from action inputs or CLI flags. Every
+// validation error names the input, the value given and what is accepted.
+import path from 'node:path'
+import { DEFAULT_MEMLOCK_THREADS, parseGoVersion } from './goruntime.js'
+import { FAIL_ON, type FailOn } from './verdict.js'
+
+export interface Options {
+  /** Where host files are read from; "/" is this machine. */
+  root: string
+  failOn: FailOn
+  mitigate: boolean
+  goVersion: string | null
+  memlockThreads: number
+  reportPath: string | null
+}
+
+/** A bad input: the step fails with this message and writes no outputs. */
+export class InputError extends Error {
+  override name = 'InputError'
+  constructor(
+    readonly input: string,
+    readonly value: string,
+    readonly accepted: string,
+  ) {
+    super(
+      `Invalid input '${input}': ${JSON.stringify(value)}. Expected ${accepted}.`,
+    )
+  }
+}
+
+/** Reads one raw input by its action name ('' when not given). */
+export type RawInputs = (name: string) => string
+
+export const INPUT_NAMES = [
+  'fail-on',
+  'mitigate',
+  'go-version',
+  'memlock-threads',
+  'report-path',
+] as const
+
+export function parseOptions(raw: RawInputs, root = '/'): Options {
+  return {
+    root,
+    failOn: oneOf(raw, 'fail-on', FAIL_ON, 'vulnerable'),
+    mitigate: booleanInput(raw, 'mitigate', false),
+    goVersion: goVersionInput(raw),
+    memlockThreads: integerInput(
+      raw,
+      'memlock-threads',
+      DEFAULT_MEMLOCK_THREADS,
+      1,
+      1_000_000,
+    ),
+    reportPath: pathInput(raw, 'report-path'),
+  }
+}
+
+function invalid(name: string, value: string, accepted: string): InputError {
+  return new InputError(name, value, accepted)
+}
+
+export function oneOf<T extends string>(
+  raw: RawInputs,
+  name: string,
+  accepted: readonly T[],
+  fallback: T,
+): T {
+  const value = raw(name).trim()
+  if (value === '') return fallback
+  if ((accepted as readonly string[]).includes(value)) return value as T
+  throw invalid(name, value, `one of: ${accepted.join(', ')}`)
+}
+
+/** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
+export function booleanInput(
+  raw: RawInputs,
+  name: string,
+  fallback: boolean,
+): boolean {
+  const value = raw(name).trim()
+  if (value === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw invalid(name, value, 'true or false')
+}
+
+export function integerInput(
+  raw: RawInputs,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = raw(name).trim()
+  if (value === '') return fallback
+  const n = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw invalid(name, value, `a whole number from ${min} to ${max}`)
+  }
+  return n
+}
+
+function goVersionInput(raw: RawInputs): string | null {
+  const value = raw('go-version').trim()
+  if (value === '') return null
+  if (!parseGoVersion(value)) {
+    throw invalid(
+      'go-version',
+      value,
+      'a Go version such as 1.14.0, 1.15.5, go1.22.1',
+    )
+  }
+  return value
+}
+
+function pathInput(raw: RawInputs, name: string): string | null {
+  const value = raw(name).trim()
+  if (value === '') return null
+  if (value.includes('\0') || value.endsWith('/')) {
+    throw invalid(name, value, 'a file path (not a directory)')
+  }
+  return path.resolve(value)
+}

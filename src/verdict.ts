@@ -1,0 +1,242 @@
+// Pure: assessment + reproducer evidence → one status with its reasons and
+// the mitigations that fit; and the policy step that turns a status into
+// "fail the step" or "switch later steps to the mitigation".
+import type { Assessment, Reason } from './assess.js'
+import { formatLimit } from './assess.js'
+
+export const STATUSES = [
+  'affected',
+  'vulnerable',
+  'unaffected',
+  'not-applicable',
+  'unknown',
+] as const
+export type Status = (typeof STATUSES)[number]
+
+/** What the reproducer contributed; `skipped` when it did not run. */
+export interface ReproducerEvidence {
+  result: 'corrupted' | 'clean' | 'skipped' | 'error'
+  /** Why it ran or did not, or what went wrong. */
+  reason: string
+  mode: string | null
+  seconds: number | null
+  faultingDeliveries: number | null
+  /** Faulting deliveries that make a clean run count as evidence. */
+  enoughEvents: boolean
+  /** "ymm3 held task 2's canary" and the like. */
+  leak: string | null
+  drill: boolean
+}
+
+export const NO_REPRODUCER: ReproducerEvidence = {
+  result: 'skipped',
+  reason: 'reproduce: never',
+  mode: null,
+  seconds: null,
+  faultingDeliveries: null,
+  enoughEvents: false,
+  leak: null,
+  drill: false,
+}
+
+export interface Mitigation {
+  id: 'upgrade-kernel' | 'raise-memlock' | 'godebug-asyncpreemptoff'
+  title: string
+  detail: string
+  /** Label → exact text to run or paste. */
+  commands: Array<{ label: string; text: string }>
+}
+
+export interface Verdict {
+  status: Status
+  /** One sentence a person reads first. */
+  headline: string
+  reasons: Reason[]
+  mitigations: Mitigation[]
+}
+
+/** The wiki's suggestion, 64 MiB, unless the threads need more. */
+export const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024
+
+export function decideVerdict(
+  assessment: Assessment,
+  evidence: ReproducerEvidence,
+): Verdict {
+  const k = assessment.kernel
+  const reasons: Reason[] = [...k.reasons]
+  const drill = evidence.drill ? ' (DRILL: injected on purpose)' : ''
+  let status: Status
+  if (k.finding === 'not-applicable') {
+    status = 'not-applicable'
+  } else if (evidence.result === 'corrupted') {
+    status = 'affected'
+    reasons.push({
+      code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
+      message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
+    })
+  } else if (
+    evidence.result === 'clean' &&
+    evidence.enoughEvents &&
+    k.finding !== 'clear'
+  ) {
+    status = 'unaffected'
+    reasons.push({
+      code: 'reproducer-clean',
+      message: `The reproducer ran ${evidence.faultingDeliveries} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode) without corruption.`,
+    })
+  } else {
+    status =
+      k.finding === 'buggy'
+        ? 'vulnerable'
+        : k.finding === 'clear'
+          ? 'unaffected'
+          : 'unknown'
+    if (
+      evidence.result === 'clean' &&
+      !evidence.enoughEvents &&
+      k.finding !== 'clear'
+    ) {
+      reasons.push({
+        code: 'reproducer-too-little',
+        message: `The reproducer stayed clean but ran only ${evidence.faultingDeliveries ?? 0} faulting deliveries: too little to clear the kernel.`,
+      })
+    }
+  }
+  return {
+    status,
+    headline: headline(status, assessment, evidence),
+    reasons,
+    mitigations: pickMitigations(status, assessment),
+  }
+}
+
+function headline(
+  status: Status,
+  a: Assessment,
+  e: ReproducerEvidence,
+): string {
+  const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel'
+  const drill = e.drill ? 'DRILL: ' : ''
+  switch (status) {
+    case 'affected':
+      return `${drill}${kernel} corrupted AVX registers under signals in the reproducer.`
+    case 'vulnerable':
+      return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`
+    case 'unaffected':
+      return `${kernel} does not have the AVX signal-stack bug.`
+    case 'not-applicable':
+      return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim()
+    case 'unknown':
+      return `${kernel} could not be judged: the facts needed could not be read.`
+  }
+}
+
+function pickMitigations(status: Status, a: Assessment): Mitigation[] {
+  const out: Mitigation[] = []
+  if (status === 'affected' || status === 'vulnerable') {
+    out.push({
+      id: 'upgrade-kernel',
+      title: 'Upgrade the kernel',
+      detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : '5.3.15+, 5.4.2+'} or 5.5+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
+      commands: [],
+    })
+    out.push({
+      id: 'godebug-asyncpreemptoff',
+      title: 'Make Go send fewer signals',
+      detail:
+        'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
+      commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
+    })
+  }
+  const go = a.go
+  if (
+    go.workaround === 'mlock-fails-fatal' ||
+    go.workaround === 'mlock-fails-silent'
+  ) {
+    const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES)
+    out.push({
+      id: 'raise-memlock',
+      title: 'Raise the locked-memory limit',
+      detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+      commands: memlockCommands(bytes),
+    })
+  }
+  return out
+}
+
+export function memlockCommands(bytes: number): Mitigation['commands'] {
+  const kib = Math.ceil(bytes / 1024)
+  return [
+    { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
+    { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
+    {
+      label: 'docker run (bytes)',
+      text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
+    },
+    {
+      label: 'workflow container job (bytes)',
+      text: `container:\n  image: …\n  options: --ulimit memlock=${bytes}:${bytes}`,
+    },
+    {
+      label: '/etc/docker/daemon.json (bytes)',
+      text: JSON.stringify({
+        'default-ulimits': {
+          memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
+        },
+      }),
+    },
+  ]
+}
+
+export const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'] as const
+export type FailOn = (typeof FAIL_ON)[number]
+
+/** Statuses that each `fail-on` level treats as failing. */
+const FAILING: Record<FailOn, readonly Status[]> = {
+  affected: ['affected'],
+  vulnerable: ['affected', 'vulnerable'],
+  unknown: ['affected', 'vulnerable', 'unknown'],
+  never: [],
+}
+
+export interface Decision {
+  /** The status crosses the `fail-on` line. */
+  failing: boolean
+  /** Fail the step: failing and no mitigation asked for. */
+  fail: boolean
+  /** The GODEBUG value to export for later steps, or null. */
+  godebug: string | null
+  mitigation: 'none' | 'godebug'
+}
+
+export function decide(
+  status: Status,
+  policy: { failOn: FailOn; mitigate: boolean },
+  currentGodebug: string | undefined,
+): Decision {
+  const failing = FAILING[policy.failOn].includes(status)
+  const risky = status === 'affected' || status === 'vulnerable'
+  if (policy.mitigate && (failing || risky)) {
+    return {
+      failing,
+      fail: false,
+      godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
+      mitigation: 'godebug',
+    }
+  }
+  return { failing, fail: failing, godebug: null, mitigation: 'none' }
+}
+
+/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
+export function mergeGodebug(
+  current: string | undefined,
+  key: string,
+  value: string,
+): string {
+  const parts = (current ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+  const kept = parts.filter((p) => p.split('=')[0] !== key)
+  return [...kept, `${key}=${value}`].join(',')
+}

@@ -1,0 +1,65 @@
+// End-to-end: the committed bundle, run as the runner runs it, on this machine.
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import { after, test } from 'node:test'
+import { runAction } from './support/action.js'
+
+const dirs: string[] = []
+after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+
+/** The compiler as /proc/version names it, read here independently. */
+function hostCompiler(): string {
+  const v = fs.readFileSync('/proc/version', 'utf8')
+  const m =
+    /\(gcc version (\d+\.\d+\.\d+)/.exec(v) ??
+    /\bgcc[^,]*\) (\d+\.\d+\.\d+)[^,]*, GNU ld/.exec(v)
+  assert.ok(m, `this test knows no compiler in ${v}`)
+  return `gcc ${m[1]}`
+}
+
+test('the action judges this machine unaffected and says so everywhere', async () => {
+  const run = await runAction({})
+  dirs.push(run.dir)
+  assert.equal(run.code, 0, run.stdout + run.stderr)
+  const release = fs.readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim()
+  assert.equal(run.outputs.status, 'unaffected')
+  assert.equal(run.outputs['kernel-release'], release)
+  assert.equal(run.outputs['kernel-compiler'], hostCompiler())
+  assert.equal(run.outputs['in-affected-range'], 'false')
+  assert.equal(run.outputs.mitigation, 'none')
+  assert.equal(run.outputs.reproducer, 'skipped')
+  assert.deepEqual(run.env, {})
+  assert.doesNotMatch(run.stdout, /::error/)
+
+  // The summary a person reads: verdict first, the tables, the facts.
+  assert.match(run.summary, /^## ✅ sigvec-check: `unaffected`/)
+  assert.ok(run.summary.includes(`| Kernel | \`${release}\``))
+  assert.match(run.summary, /\| Go \| Its kernel test \| Workaround/)
+  assert.match(run.summary, /<details><summary>Facts read<\/summary>/)
+
+  // The Report is where the output says, and is the versioned JSON.
+  const report = JSON.parse(
+    fs.readFileSync(run.outputs.report as string, 'utf8'),
+  )
+  assert.equal(report.schema, 'sigvec-check/report')
+  assert.equal(report.version, 1)
+  assert.equal(report.status, 'unaffected')
+  assert.equal(report.kernel.release, release)
+  assert.ok(run.outputs.report?.startsWith(run.runnerTemp))
+})
+
+test('go-version and memlock-threads reach the Go runtime view', async () => {
+  const run = await runAction({
+    'go-version': '1.14.0',
+    'memlock-threads': '16',
+  })
+  dirs.push(run.dir)
+  assert.equal(run.code, 0)
+  const report = JSON.parse(
+    fs.readFileSync(run.outputs.report as string, 'utf8'),
+  )
+  assert.equal(report.go.goVersion, '1.14.0')
+  assert.equal(report.go.family, '1.14.0')
+  assert.equal(report.go.memlockNeeded, 16 * 4096)
+  assert.equal(run.outputs['go-workaround'], 'not-triggered')
+})

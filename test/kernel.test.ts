@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import {
+  formatCompiler,
+  formatLevel,
+  inAffectedRange,
+  parseCompiler,
+  parseDebianLevel,
+  parseLevel,
+  parseUbuntuSignature,
+} from '../src/kernel.js'
+
+test('parseCompiler reads every /proc/version format', () => {
+  const table: Array<[string, string | null]> = [
+    // old format (before ~5.8)
+    [
+      'Linux version 5.4.0-3-amd64 (debian-kernel@lists.debian.org) (gcc version 9.2.1 20200117 (Debian 9.2.1-24)) #1 SMP Debian 5.4.13-1 (2020-01-19)',
+      'gcc 9.2.1',
+    ],
+    [
+      'Linux version 4.19.0-6-amd64 (debian-kernel@lists.debian.org) (gcc version 8.3.0 (Debian 8.3.0-6)) #1 SMP Debian 4.19.67-2+deb10u2 (2019-11-11)',
+      'gcc 8.3.0',
+    ],
+    [
+      'Linux version 5.4.1-arch1-1 (linux@archlinux) (gcc version 9.2.0 (GCC)) #1 SMP PREEMPT Fri, 29 Nov 2019 13:37:24 +0000',
+      'gcc 9.2.0',
+    ],
+    [
+      'Linux version 5.4.72-microsoft-standard-WSL2 (oe-user@oe-host) (x86_64-msft-linux-gcc (GCC) 8.2.0, GNU ld (GNU Binutils) 2.31.1) #1 SMP Wed Oct 28 23:40:43 UTC 2020',
+      'gcc 8.2.0',
+    ],
+    // new format (~5.8+)
+    [
+      'Linux version 5.10.0-8-amd64 (debian-kernel@lists.debian.org) (gcc-10 (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2) #1 SMP Debian 5.10.46-4 (2021-08-03)',
+      'gcc 10.2.1',
+    ],
+    [
+      'Linux version 6.5.0-1025-azure (buildd@lcy02-amd64-040) (x86_64-linux-gnu-gcc-12 (Ubuntu 12.3.0-1ubuntu1~22.04) 12.3.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #26~22.04.1-Ubuntu SMP Thu Jul 11 22:33:04 UTC 2024',
+      'gcc 12.3.0',
+    ],
+    [
+      'Linux version 6.18.44-fc-v669 (builder@sandboxing) (gcc (GCC) 15.3.0, GNU ld (GNU Binutils) 2.46) #1 SMP PREEMPT_DYNAMIC @0',
+      'gcc 15.3.0',
+    ],
+    // clang
+    [
+      'Linux version 5.10.43-android12-9-00001-g4b1d7a8a6f9d (build-user@build-host) (Android (7284624, based on r416183b) clang version 12.0.5 (https://android.googlesource.com/toolchain/llvm-project c935d99d7cf2016289302412d708641d52d2f7ee), LLD 12.0.5) #1 SMP PREEMPT Tue Jun 1 00:00:00 UTC 2021',
+      'clang 12.0.5',
+    ],
+    [
+      'Linux version 6.1.0 (root@host) (Debian clang version 14.0.6, Debian LLD 14.0.6) #1 SMP PREEMPT_DYNAMIC',
+      'clang 14.0.6',
+    ],
+    ['Linux version 5.4.1 (root@host) #1 SMP', null],
+  ]
+  for (const [text, want] of table) {
+    const got = parseCompiler(text)
+    assert.equal(got && formatCompiler(got), want, text)
+  }
+})
+
+test('parseLevel takes the leading X.Y[.Z] of a release', () => {
+  const table: Array<[string, string | null]> = [
+    ['5.4.0-29-generic', '5.4.0'],
+    ['5.3.11-300.fc31.x86_64', '5.3.11'],
+    ['5.4.1-arch1-1', '5.4.1'],
+    ['5.4', '5.4.0'],
+    ['6.18.44-fc-v669', '6.18.44'],
+    ['4.19.84-microsoft-standard', '4.19.84'],
+    ['linux', null],
+    ['', null],
+  ]
+  for (const [release, want] of table) {
+    const got = parseLevel(release)
+    assert.equal(got && formatLevel(got), want, release)
+  }
+})
+
+test('parseUbuntuSignature gives the upstream level of an Ubuntu build', () => {
+  const sig = parseUbuntuSignature('Ubuntu 5.4.0-29.33-generic 5.4.34\n')
+  assert.deepEqual(sig && [sig.release, formatLevel(sig.level)], [
+    '5.4.0-29.33-generic',
+    '5.4.34',
+  ])
+  const gcp = parseUbuntuSignature('Ubuntu 5.3.0-1008.9-gcp 5.3.7')
+  assert.equal(gcp && formatLevel(gcp.level), '5.3.7')
+  assert.equal(parseUbuntuSignature('Debian 5.4.13-1'), null)
+})
+
+test('parseDebianLevel finds the real level behind an ABI name', () => {
+  const table: Array<[string, string | null]> = [
+    ['#1 SMP Debian 5.4.13-1 (2020-01-19)', '5.4.13'],
+    ['#1 SMP Debian 5.3.9-3 (2019-11-19)', '5.3.9'],
+    ['#1 SMP Debian 4.19.67-2+deb10u2 (2019-11-11)', '4.19.67'],
+    ['#1 SMP PREEMPT_DYNAMIC Debian 6.1.106-3 (2024-08-26)', '6.1.106'],
+    ['#1 SMP Debian 5.2.17-1~bpo10+1 (2019-09-30)', '5.2.17'],
+    ['#26~22.04.1-Ubuntu SMP Thu Jul 11 22:33:04 UTC 2024', null],
+    ['#1 SMP PREEMPT Fri, 29 Nov 2019 13:37:24 +0000', null],
+  ]
+  for (const [text, want] of table) {
+    const got = parseDebianLevel(text)
+    assert.equal(got && formatLevel(got), want, text)
+  }
+})
+
+test('inAffectedRange is exactly 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1', () => {
+  const table: Array<[string, boolean]> = [
+    ['4.19.300', false],
+    ['5.1.21', false],
+    ['5.2.0', true],
+    ['5.2.21', true],
+    ['5.3.0', true],
+    ['5.3.14', true],
+    ['5.3.15', false],
+    ['5.4.0', true],
+    ['5.4.1', true],
+    ['5.4.2', false],
+    ['5.5.0', false],
+    ['6.2.1', false],
+  ]
+  for (const [level, want] of table) {
+    assert.equal(inAffectedRange(parseLevel(level)!), want, level)
+  }
+})
