@@ -1,0 +1,70 @@
+// The CLI bundle as a user runs it: flags, text, JSON and exit codes.
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { test } from 'node:test'
+import { ROOT } from './support/action.js'
+
+export function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'dist', 'cli.js'), ...args],
+    {
+      encoding: 'utf8',
+      env,
+    },
+  )
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+test('with no flags it audits this machine and prints a readable report', () => {
+  const r = cli([])
+  assert.equal(r.code, 0, r.stderr)
+  const release = fs.readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim()
+  assert.match(r.stdout, /^sigvec-check: UNAFFECTED\n/)
+  assert.match(
+    r.stdout,
+    new RegExp(`kernel release +${release.replace(/\./g, '\\.')}\n`),
+  )
+  assert.match(r.stdout, /\nwhy:\n {2}- /)
+})
+
+test('--json prints the versioned Report', () => {
+  const r = cli(['--json', '--go-version', 'go1.15.5'])
+  assert.equal(r.code, 0)
+  const report = JSON.parse(r.stdout)
+  assert.equal(report.schema, 'sigvec-check/report')
+  assert.equal(report.go.family, '1.14.1-1.15')
+})
+
+test('--help and --version', () => {
+  const help = cli(['--help'])
+  assert.equal(help.code, 0)
+  assert.match(help.stdout, /^Usage: sigvec-check/)
+  const version = cli(['--version'])
+  const pkg = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'),
+  )
+  assert.equal(version.stdout.trim(), pkg.version)
+})
+
+test('usage errors exit 1 and name the flag', () => {
+  const table: Array<[string[], RegExp]> = [
+    [['--bogus'], /Unknown option '--bogus'/],
+    [
+      ['--memlock-threads', 'many'],
+      /invalid --memlock-threads: "many"\. Expected a whole number/,
+    ],
+    [['--go-version', 'tip'], /invalid --go-version: "tip"/],
+    [['--root', ''], /invalid --root: ""/],
+    [['--root'], /argument missing/],
+    [['extra'], /Unexpected argument 'extra'/],
+  ]
+  for (const [args, message] of table) {
+    const r = cli(args)
+    assert.equal(r.code, 1, args.join(' '))
+    assert.match(r.stderr, message, args.join(' '))
+    assert.equal(r.stdout, '')
+  }
+})
