@@ -1,10 +1,16 @@
 // The CLI (dist/cli.js, `npx sigvec-check`): the same audit and Report as
-// the action, printed for a terminal or as JSON.
+// the action, printed for a terminal, as JSON or as Prometheus lines; and
+// `merge`, which folds many Reports into one fleet table.
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { audit } from './audit.js'
 import { writeFileAtomic } from './files.js'
+import { asReport, mergeReports, renderFleetMarkdown } from './fleet.js'
 import { InputError, parseOptions } from './options.js'
-import { renderText } from './report.js'
+import { renderPrometheus } from './prometheus.js'
+import { renderText, type Report } from './report.js'
 import { TOOL_VERSION } from './version.js'
 import type { Status } from './verdict.js'
 
@@ -19,45 +25,87 @@ export const EXIT_CODES: Record<Status | 'usage', number> = {
 }
 
 const USAGE = `Usage: sigvec-check [options]
+       sigvec-check merge [--json] [--json-file FILE] REPORT|DIR...
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
 
 Options:
   --root DIR             audit the host files captured under DIR (offline)
-  --json                 print the Report as JSON instead of text
+  --json                 print the Report as JSON
+  --prometheus           print node_exporter textfile-collector lines
+  --reproduce WHEN       auto (default), always or never run the reproducer
+  --no-reproduce         the same as --reproduce never
+  --mode MODE            reproducer mode: auto (default), uffd or stress
+  --duration TIME        longest reproducer run: 30s (default), 2m, or seconds
+  --compiler CC          C compiler for the reproducer (default cc)
+  --drill                inject corruption on purpose (rehearsal)
   --go-version V         the Go that builds your tests (default: go env GOVERSION)
   --memlock-threads N    threads the memlock limit must cover (default 64)
   --report-path FILE     also write the JSON Report to FILE
   --version              print the version
   -h, --help             print this help
 
+merge reads JSON Reports (files, or folders of *.json) and prints one
+Markdown table, worst status first (--json: the JSON summary instead;
+--json-file: write the JSON summary too).
+
 Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
-3 unknown, 1 usage or runtime error.
+3 unknown, 1 usage or runtime error; merge exits by the worst status.
 `
 
+class UsageError extends Error {}
+
+function describe(err: unknown): string {
+  if (err instanceof InputError) {
+    return `invalid --${err.input}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`
+  }
+  return err instanceof Error ? err.message : String(err)
+}
+
 export async function main(argv: string[]): Promise<number> {
-  let args
   try {
-    args = parseArgs({
+    return argv[0] === 'merge' ? await merge(argv.slice(1)) : await single(argv)
+  } catch (err) {
+    const usage = err instanceof UsageError ? `\n${USAGE}` : ''
+    process.stderr.write(`sigvec-check: ${describe(err)}\n${usage}`)
+    return EXIT_CODES.usage
+  }
+}
+
+/** parseArgs, with its complaints turned into usage errors. */
+function usageOnThrow<T>(f: () => T): T {
+  try {
+    return f()
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+}
+
+async function single(argv: string[]): Promise<number> {
+  const { values: v } = usageOnThrow(() =>
+    parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
       options: {
         root: { type: 'string' },
         json: { type: 'boolean' },
+        prometheus: { type: 'boolean' },
+        reproduce: { type: 'string' },
+        'no-reproduce': { type: 'boolean' },
+        mode: { type: 'string' },
+        duration: { type: 'string' },
+        compiler: { type: 'string' },
+        drill: { type: 'boolean' },
         'go-version': { type: 'string' },
         'memlock-threads': { type: 'string' },
         'report-path': { type: 'string' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    })
-  } catch (err) {
-    process.stderr.write(`sigvec-check: ${(err as Error).message}\n\n${USAGE}`)
-    return EXIT_CODES.usage
-  }
-  const v = args.values
+    }),
+  )
   if (v.help) {
     process.stdout.write(USAGE)
     return 0
@@ -66,31 +114,114 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`)
     return 0
   }
-  try {
-    const flags: Record<string, unknown> = v
-    if (v.root === '') throw new InputError('root', '', 'a directory')
-    const options = parseOptions(
-      (name) => (typeof flags[name] === 'string' ? flags[name] : ''),
-      v.root ?? '/',
+  if (v.json && v.prometheus)
+    throw new UsageError('--json and --prometheus exclude each other')
+  if (v.root === '') throw new InputError('root', '', 'a directory')
+  if (
+    v['no-reproduce'] &&
+    v.reproduce !== undefined &&
+    v.reproduce !== 'never'
+  ) {
+    throw new UsageError(
+      '--no-reproduce contradicts --reproduce ' + v.reproduce,
     )
-    const report = await audit(options, {
-      godebug: process.env.GODEBUG,
-      now: new Date(),
-    })
-    const json = JSON.stringify(report, null, 2) + '\n'
-    if (options.reportPath) await writeFileAtomic(options.reportPath, json)
-    process.stdout.write(v.json ? json : renderText(report))
-    return EXIT_CODES[report.status]
-  } catch (err) {
-    const message =
-      err instanceof InputError
-        ? `invalid --${err.input}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`
-        : err instanceof Error
-          ? err.message
-          : String(err)
-    process.stderr.write(`sigvec-check: ${message}\n`)
-    return EXIT_CODES.usage
   }
+  const flags: Record<string, unknown> = {
+    ...v,
+    reproduce: v['no-reproduce'] ? 'never' : v.reproduce,
+    drill: v.drill ? 'true' : '',
+  }
+  const options = parseOptions(
+    (name) => (typeof flags[name] === 'string' ? (flags[name] as string) : ''),
+    v.root ?? '/',
+  )
+  const quiet = v.json || v.prometheus
+  const report = await audit(options, {
+    godebug: process.env.GODEBUG,
+    now: new Date(),
+    tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+    log: (line) => {
+      if (!quiet) process.stderr.write(`${line}\n`)
+    },
+  })
+  const json = JSON.stringify(report, null, 2) + '\n'
+  if (options.reportPath) await writeFileAtomic(options.reportPath, json)
+  process.stdout.write(
+    v.json
+      ? json
+      : v.prometheus
+        ? renderPrometheus(report)
+        : renderText(report),
+  )
+  return EXIT_CODES[report.status]
 }
 
+async function merge(argv: string[]): Promise<number> {
+  const { values: v, positionals } = usageOnThrow(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        'json-file': { type: 'string' },
+      },
+    }),
+  )
+  if (positionals.length === 0)
+    throw new UsageError('merge needs at least one Report file or folder')
+  const files: string[] = []
+  for (const p of positionals) {
+    const st = await fs.stat(p).catch(() => null)
+    if (!st) throw new Error(`${p}: no such file or folder`)
+    if (st.isDirectory()) {
+      const found = await jsonFilesUnder(p)
+      if (found.length === 0)
+        throw new Error(`${p}: no *.json Reports in this folder`)
+      files.push(...found)
+    } else {
+      files.push(p)
+    }
+  }
+  const items: Array<{ report: Report; source: string }> = []
+  for (const file of files) {
+    let doc: unknown
+    try {
+      doc = JSON.parse(await fs.readFile(file, 'utf8'))
+    } catch (err) {
+      throw new Error(`${file}: not JSON (${(err as Error).message})`)
+    }
+    items.push({ report: asReport(doc, file), source: file })
+  }
+  const summary = mergeReports(items)
+  const json = JSON.stringify(summary, null, 2) + '\n'
+  if (v['json-file']) await writeFileAtomic(v['json-file'], json)
+  process.stdout.write(v.json ? json : renderFleetMarkdown(summary))
+  return summary.worst ? EXIT_CODES[summary.worst] : EXIT_CODES.usage
+}
+
+async function jsonFilesUnder(dir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...(await jsonFilesUnder(p)))
+    else if (entry.name.endsWith('.json')) out.push(p)
+  }
+  return out.sort()
+}
+
+// Outside Actions the tool cache lives in the user's cache folder, and the
+// workflow commands that @actions/* print (::debug:: …) mean nothing.
+process.env.RUNNER_TOOL_CACHE ||= path.join(
+  process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+  'sigvec-check',
+)
+process.env.RUNNER_TEMP ||= os.tmpdir()
+if (!process.env.GITHUB_ACTIONS) {
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    typeof chunk === 'string' && chunk.startsWith('::')
+      ? true
+      : write(chunk, ...rest)) as typeof process.stdout.write
+}
 process.exitCode = await main(process.argv.slice(2))

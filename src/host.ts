@@ -182,12 +182,21 @@ function unquote(v: string): string {
   return m ? (m[2] as string).replace(/\\(.)/g, '$1') : v
 }
 
-/** The first processor's vendor, model and vector flags; null if not x86. */
+/** The first processor's vendor, model and vector flags; null if unknown. */
 export function parseCpuinfo(text: string): CpuFacts | null {
   const field = (name: string) =>
     new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? null
   const flagsLine = field('flags')
-  if (flagsLine === null) return null
+  if (flagsLine === null) {
+    // Arm and other non-x86 CPUs list "Features": no AVX by construction.
+    if (field('Features') === null) return null
+    const none = { avx: false, avx2: false, avx512f: false }
+    return {
+      vendor: field('CPU implementer'),
+      model: field('model name'),
+      ...none,
+    }
+  }
   const flags = new Set(flagsLine.split(/\s+/))
   return {
     vendor: field('vendor_id'),

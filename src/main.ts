@@ -23,6 +23,8 @@ export async function run(): Promise<void> {
     const report = await audit(options, {
       godebug: process.env.GODEBUG,
       now: new Date(),
+      tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+      log: (line) => core.info(line),
     })
     const reportFile =
       options.reportPath ??

@@ -4,9 +4,21 @@ import path from 'node:path'
 import { DEFAULT_MEMLOCK_THREADS, parseGoVersion } from './goruntime.js'
 import { FAIL_ON, type FailOn } from './verdict.js'
 
+export const REPRODUCE = ['auto', 'always', 'never'] as const
+export type Reproduce = (typeof REPRODUCE)[number]
+export const MODES = ['auto', 'uffd', 'stress'] as const
+export type Mode = (typeof MODES)[number]
+
 export interface Options {
   /** Where host files are read from; "/" is this machine. */
   root: string
+  reproduce: Reproduce
+  mode: Mode
+  /** Seconds the reproducer may run at most. */
+  duration: number
+  compiler: string
+  /** Inject corruption in the real run, to rehearse the workflow's reaction. */
+  drill: boolean
   failOn: FailOn
   mitigate: boolean
   goVersion: string | null
@@ -32,6 +44,11 @@ export class InputError extends Error {
 export type RawInputs = (name: string) => string
 
 export const INPUT_NAMES = [
+  'reproduce',
+  'mode',
+  'duration',
+  'compiler',
+  'drill',
   'fail-on',
   'mitigate',
   'go-version',
@@ -40,8 +57,13 @@ export const INPUT_NAMES = [
 ] as const
 
 export function parseOptions(raw: RawInputs, root = '/'): Options {
-  return {
+  const options: Options = {
     root,
+    reproduce: oneOf(raw, 'reproduce', REPRODUCE, 'auto'),
+    mode: oneOf(raw, 'mode', MODES, 'auto'),
+    duration: durationInput(raw, 'duration', 30),
+    compiler: compilerInput(raw),
+    drill: booleanInput(raw, 'drill', false),
     failOn: oneOf(raw, 'fail-on', FAIL_ON, 'vulnerable'),
     mitigate: booleanInput(raw, 'mitigate', false),
     goVersion: goVersionInput(raw),
@@ -54,6 +76,14 @@ export function parseOptions(raw: RawInputs, root = '/'): Options {
     ),
     reportPath: pathInput(raw, 'report-path'),
   }
+  if (options.drill && options.reproduce === 'never') {
+    throw invalid(
+      'drill',
+      raw('drill').trim(),
+      "false while reproduce is 'never' (a drill runs the reproducer)",
+    )
+  }
+  return options
 }
 
 function invalid(name: string, value: string, accepted: string): InputError {
@@ -121,4 +151,40 @@ function pathInput(raw: RawInputs, name: string): string | null {
     throw invalid(name, value, 'a file path (not a directory)')
   }
   return path.resolve(value)
+}
+
+const MAX_DURATION_S = 3600
+
+/** "30s", "2m", "45" or "0.5" (seconds) → seconds. */
+export function durationInput(
+  raw: RawInputs,
+  name: string,
+  fallback: number,
+): number {
+  const value = raw(name).trim()
+  if (value === '') return fallback
+  const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value)
+  const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN
+  if (!(seconds >= 0.5 && seconds <= MAX_DURATION_S)) {
+    throw invalid(
+      name,
+      value,
+      `a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)`,
+    )
+  }
+  return seconds
+}
+
+/** A program name or path: it is run with an argument array, never a shell. */
+function compilerInput(raw: RawInputs): string {
+  const value = raw('compiler').trim()
+  if (value === '') return 'cc'
+  if (/[\s;&|`$<>()'"\\]/.test(value)) {
+    throw invalid(
+      'compiler',
+      value,
+      'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)',
+    )
+  }
+  return value
 }

@@ -19,24 +19,33 @@ export interface ReproducerEvidence {
   /** Why it ran or did not, or what went wrong. */
   reason: string
   mode: string | null
+  /** Why that mode (auto picks uffd where permitted). */
+  modeReason: string | null
   seconds: number | null
+  signals: number | null
   faultingDeliveries: number | null
-  /** Faulting deliveries that make a clean run count as evidence. */
+  /** Faulting deliveries a clean run needs to clear a kernel in that mode. */
+  minEvents: number | null
   enoughEvents: boolean
-  /** "ymm3 held task 2's canary" and the like. */
+  /** "ymm3 of task 0 held task 1's canary …" */
   leak: string | null
+  mismatch: {
+    task?: number
+    register?: string
+    expected?: string
+    observed?: string
+    leakedFrom?: string
+  } | null
   drill: boolean
-}
-
-export const NO_REPRODUCER: ReproducerEvidence = {
-  result: 'skipped',
-  reason: 'reproduce: never',
-  mode: null,
-  seconds: null,
-  faultingDeliveries: null,
-  enoughEvents: false,
-  leak: null,
-  drill: false,
+  selfTest: { passed: boolean; seconds: number; detail: string } | null
+  build: {
+    ok: boolean
+    compiler: string
+    output: string
+    cacheHit: boolean
+    seconds: number | null
+    key: string | null
+  } | null
 }
 
 export interface Mitigation {

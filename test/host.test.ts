@@ -115,7 +115,8 @@ test('cpuinfo: vendor, model, AVX flags and the shape of other architectures', (
   assert.equal(parseCpuinfo(atom)?.avx, false)
   assert.equal(archFromCpuinfo(atom), 'x86_64')
   const graviton = `processor\t: 0\nBogoMIPS\t: 243.75\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp ssbs\nCPU implementer\t: 0x41\nCPU architecture: 8\n`
-  assert.equal(parseCpuinfo(graviton), null)
+  assert.equal(parseCpuinfo(graviton)?.avx, false)
+  assert.equal(parseCpuinfo('processor\t: 0\n'), null)
   assert.equal(archFromCpuinfo(graviton), 'aarch64')
 })
 

@@ -11,6 +11,15 @@ const dirs: string[] = []
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
 
 const BAD: Array<[input: string, value: string, accepted: RegExp]> = [
+  ['reproduce', 'sometimes', /one of: auto, always, never/],
+  ['mode', 'fast', /one of: auto, uffd, stress/],
+  ['duration', '10h', /a duration from 0\.5s to 60m/],
+  ['duration', '0', /a duration from 0\.5s to 60m/],
+  ['duration', '61m', /a duration/],
+  ['duration', '-5s', /a duration/],
+  ['compiler', 'gcc -O3', /one program name or path/],
+  ['compiler', 'cc;rm -rf /', /one program name or path/],
+  ['drill', 'maybe', /true or false/],
   ['fail-on', 'always', /one of: affected, vulnerable, unknown, never/],
   ['fail-on', 'Vulnerable', /one of: affected, vulnerable, unknown, never/],
   ['mitigate', 'yes', /true or false/],
@@ -27,6 +36,28 @@ const BAD: Array<[input: string, value: string, accepted: RegExp]> = [
 test('the bad-input table covers every input of action.yml', () => {
   const covered = new Set(BAD.map(([input]) => input))
   assert.deepEqual([...covered].sort(), Object.keys(actionYml().inputs).sort())
+})
+
+test('durations are read in seconds', () => {
+  const table: Array<[string, number]> = [
+    ['', 30],
+    ['30s', 30],
+    ['2m', 120],
+    ['45', 45],
+    ['0.5', 0.5],
+    ['1.5m', 90],
+  ]
+  for (const [value, seconds] of table) {
+    const o = parseOptions((name) => (name === 'duration' ? value : ''))
+    assert.equal(o.duration, seconds, value)
+  }
+})
+
+test('a drill needs the reproducer', () => {
+  assert.throws(
+    () => parseOptions((n) => ({ drill: 'true', reproduce: 'never' })[n] ?? ''),
+    /Invalid input 'drill': "true"\. Expected false while reproduce is 'never'/,
+  )
 })
 
 test('parseOptions rejects each bad value with the input, value and accepted set', () => {
