@@ -1,22 +1,10 @@
 // The CLI bundle as a user runs it: flags, text, JSON and exit codes.
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
 import { ROOT } from './support/action.js'
-
-export function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'dist', 'cli.js'), ...args],
-    {
-      encoding: 'utf8',
-      env,
-    },
-  )
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+import { cli } from './support/cli.js'
 
 test('with no flags it audits this machine and prints a readable report', () => {
   const r = cli([])

@@ -1,0 +1,197 @@
+// merge over Reports of the captured hosts, and --prometheus checked against
+// the text exposition format.
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { after, test } from 'node:test'
+import { ROOT } from './support/action.js'
+import { cli } from './support/cli.js'
+
+const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')
+const dirs: string[] = []
+after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+
+function reportsOf(names: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-fleet-'))
+  dirs.push(dir)
+  for (const name of names) {
+    const r = cli(['--root', path.join(HOSTS, name), '--json'])
+    fs.writeFileSync(path.join(dir, `${name}.json`), r.stdout)
+  }
+  return dir
+}
+
+const FLEET = [
+  'gha-ubuntu-22.04-6.5.0-1025-azure',
+  'arch-5.4.1-gcc9',
+  'debian-sid-arm64-5.3.0-2',
+  'fedora31-5.3.7-no-proc-version',
+  'ubuntu-20.04-5.4.0-42-go1.15.5',
+]
+
+test('merge orders hosts worst first and exits by the worst status', () => {
+  const dir = reportsOf(FLEET)
+  const r = cli(['merge', '--json', dir])
+  assert.equal(r.code, 2, r.stderr)
+  const summary = JSON.parse(r.stdout)
+  assert.equal(summary.schema, 'sigvec-check/fleet')
+  assert.equal(summary.hosts, 5)
+  assert.equal(summary.worst, 'vulnerable')
+  assert.deepEqual(
+    summary.rows.map((row: { status: string }) => row.status),
+    ['vulnerable', 'unknown', 'unaffected', 'unaffected', 'not-applicable'],
+  )
+  assert.deepEqual(summary.counts, {
+    affected: 0,
+    vulnerable: 1,
+    unknown: 1,
+    unaffected: 2,
+    'not-applicable': 1,
+  })
+  const arch = summary.rows[0]
+  assert.equal(arch.kernel, '5.4.1-arch1-1')
+  assert.equal(arch.compiler, 'gcc 9.2.0')
+  assert.match(arch.mitigation, /upgrade-kernel/)
+})
+
+test('merge prints one Markdown table, and writes the JSON summary too', () => {
+  const dir = reportsOf(FLEET.slice(0, 1).concat(FLEET.slice(2, 3)))
+  const jsonFile = path.join(dir, 'out', 'fleet.json')
+  const r = cli(['merge', '--json-file', jsonFile, dir])
+  assert.equal(r.code, 0, r.stderr)
+  const lines = r.stdout.trim().split('\n')
+  assert.match(
+    lines[0] as string,
+    /^## sigvec-check: 2 hosts, worst `unaffected`/,
+  )
+  const table = lines.filter((l) => l.startsWith('|'))
+  assert.equal(table.length, 4) // header, rule, two hosts
+  assert.match(
+    table[0] as string,
+    /^\| Host \| Kernel \| Upstream \| Compiler \| Status \| Reproducer \| Memlock \| Go runtime \| Mitigation \|$/,
+  )
+  assert.match(table[2] as string, /\*\*unaffected\*\*/)
+  assert.match(table[3] as string, /\*\*not-applicable\*\*/)
+  assert.equal(JSON.parse(fs.readFileSync(jsonFile, 'utf8')).hosts, 2)
+})
+
+test('merge names what it cannot read', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-fleet-'))
+  dirs.push(dir)
+  const bad = path.join(dir, 'bad.json')
+  const table: Array<[string, string[], RegExp]> = [
+    ['{"schema":"other"}', [bad], /bad\.json is not a sigvec-check Report/],
+    [
+      '{"schema":"sigvec-check/report","version":9}',
+      [bad],
+      /Report version 9; this sigvec-check reads version 1/,
+    ],
+    ['not json', [bad], /bad\.json: not JSON/],
+    [
+      '',
+      [path.join(dir, 'missing.json')],
+      /missing\.json: no such file or folder/,
+    ],
+    ['', [], /merge needs at least one Report/],
+  ]
+  for (const [content, args, message] of table) {
+    fs.writeFileSync(bad, content)
+    const r = cli(['merge', ...args])
+    assert.equal(r.code, 1, content)
+    assert.match(r.stderr, message)
+    assert.equal(r.stdout, '')
+  }
+})
+
+/** A strict reader of the Prometheus text format (version 0.0.4). */
+export function parseExposition(
+  text: string,
+): Array<{ name: string; labels: Record<string, string>; value: number }> {
+  assert.ok(text.endsWith('\n'), 'ends with a newline')
+  const samples: Array<{
+    name: string
+    labels: Record<string, string>
+    value: number
+  }> = []
+  const typed = new Map<string, string>()
+  const helped = new Set<string>()
+  const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*'
+  for (const line of text.slice(0, -1).split('\n')) {
+    const help = new RegExp(`^# HELP (${NAME}) (.+)$`).exec(line)
+    const type = new RegExp(
+      `^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`,
+    ).exec(line)
+    if (help) {
+      assert.ok(!helped.has(help[1] as string), `one HELP for ${help[1]}`)
+      helped.add(help[1] as string)
+      continue
+    }
+    if (type) {
+      assert.ok(!typed.has(type[1] as string), `one TYPE for ${type[1]}`)
+      typed.set(type[1] as string, type[2] as string)
+      continue
+    }
+    const m = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (\\S+)$`).exec(line)
+    assert.ok(m, `a sample line: ${line}`)
+    const labels: Record<string, string> = {}
+    let rest = m[2] ?? ''
+    while (rest) {
+      const l =
+        /^([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"(,|$)/.exec(rest)
+      assert.ok(l, `labels of ${line}`)
+      labels[l[1] as string] = (l[2] as string)
+        .replace(/\\n/g, '\n')
+        .replace(/\\(["\\])/g, '$1')
+      rest = rest.slice(l[0].length)
+    }
+    const raw = m[3] as string
+    assert.match(raw, /^([+-]?Inf|NaN|[+-]?\d+(\.\d+)?([eE][+-]?\d+)?)$/, line)
+    assert.ok(typed.has(m[1] as string), `TYPE before ${m[1]}`)
+    samples.push({
+      name: m[1] as string,
+      labels,
+      value: raw === '+Inf' ? Infinity : Number(raw),
+    })
+  }
+  return samples
+}
+
+test('--prometheus prints valid exposition text with one status set', () => {
+  const r = cli(['--root', path.join(HOSTS, 'arch-5.4.1-gcc9'), '--prometheus'])
+  assert.equal(r.code, 2)
+  const samples = parseExposition(r.stdout)
+  const status = samples.filter((s) => s.name === 'sigvec_check_status')
+  assert.equal(status.length, 5)
+  assert.deepEqual(
+    status.filter((s) => s.value === 1).map((s) => s.labels.status),
+    ['vulnerable'],
+  )
+  const info = samples.find((s) => s.name === 'sigvec_check_kernel_info')
+  assert.equal(info?.labels.release, '5.4.1-arch1-1')
+  assert.equal(info?.labels.compiler, 'gcc 9.2.0')
+  assert.ok(samples.every((s) => s.labels.host !== undefined))
+  const unlimited = cli([
+    '--root',
+    path.join(HOSTS, 'fedora30-5.2.18-unlimited-memlock'),
+    '--prometheus',
+  ])
+  const limit = parseExposition(unlimited.stdout).find(
+    (s) => s.name === 'sigvec_check_memlock_limit_bytes',
+  )
+  assert.equal(limit?.value, Infinity)
+})
+
+test('the exposition reader rejects what Prometheus would', () => {
+  const table = [
+    'metric 1\n', // no TYPE
+    '# TYPE m gauge\nm{a="x} 1\n', // open quote
+    '# TYPE m gauge\nm one\n', // not a number
+    '# TYPE m gauge\nm 1', // no final newline
+  ]
+  for (const bad of table) assert.throws(() => parseExposition(bad), bad)
+  assert.equal(
+    parseExposition('# TYPE m gauge\nm{a="x\\"y"} 1\n')[0]?.labels.a,
+    'x"y',
+  )
+})
