@@ -1,0 +1,1449 @@
+/*
+ * sigvec-repro: detects Linux kernels that corrupt AVX (YMM) registers of a
+ * thread that takes a signal (the Go "LinuxKernelSignalVectorBug", fixed by
+ * kernel commit 59c4bd853abc). Facts in /work/shared/BUG.md; the JSON line,
+ * exit codes and options are described in native/README.md.
+ *
+ * Canonical build (no dependency beyond glibc; -static works too):
+ *   cc -O2 -Wall -Wextra -pthread -o sigvec-repro sigvec-repro.c
+ *
+ * Exit codes: 0 clean, 1 corrupted, 2 usage, 3 unsupported, 4 setup failed.
+ * stdout carries exactly one JSON line; stderr carries diagnostics.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define EXIT_CLEAN 0
+#define EXIT_CORRUPTED 1
+#define EXIT_USAGE 2
+#define EXIT_UNSUPPORTED 3
+#define EXIT_SETUP 4
+#define SCHEMA_VERSION 1
+#define MAX_TASKS 256
+
+enum run_mode { MODE_AUTO, MODE_UFFD, MODE_STRESS };
+
+struct options {
+	enum run_mode mode;
+	double duration;
+	uint64_t events;
+	unsigned tasks;
+	unsigned cpus;
+	unsigned inject;
+	unsigned window_us;
+	unsigned timer_us;
+	unsigned sender_us;
+	unsigned hold_us;
+};
+
+static struct options opt = {
+	.mode = MODE_AUTO,
+	.duration = 10.0,
+	.window_us = 50,
+	.timer_us = 50,
+	.sender_us = 200,
+	.hold_us = 100,
+};
+
+static const char usage_text[] =
+	"Usage: sigvec-repro [options]\n"
+	"Looks for the Linux x86 kernel bug that corrupts AVX registers of a\n"
+	"thread taking a signal (5.2, 5.3.0-5.3.14, 5.4.0-5.4.1 built by GCC 9+).\n"
+	"\n"
+	"  --mode auto|uffd|stress  uffd: deterministic trigger with userfaultfd;\n"
+	"                           stress: oversubscribed CPUs; auto (default):\n"
+	"                           uffd where permitted, else stress\n"
+	"  --duration SECONDS       stop clean after this long (default 10)\n"
+	"  --events N               stop clean after N faulting deliveries\n"
+	"  --tasks N                checking tasks in all (default: uffd 1 per\n"
+	"                           CPU, each with a competitor; stress 3 per CPU)\n"
+	"  --cpus N                 use the first N CPUs we may run on\n"
+	"  --inject N               positive control: corrupt the saved registers\n"
+	"                           in every Nth signal frame\n"
+	"  --window-us N            canary window length (default 50)\n"
+	"  --timer-us N             timer signal period (default 50)\n"
+	"  --sender-us N            cross-CPU sender period (default 200)\n"
+	"  --hold-us N              uffd fault-in hold (default 100)\n"
+	"  --help                   this text\n"
+	"\n"
+	"Prints one JSON line on stdout. Exit: 0 clean, 1 corrupted, 2 usage,\n"
+	"3 unsupported (not x86-64 or no AVX), 4 setup failed.\n";
+
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/* Every way out prints one line, so a caller never has to guess. */
+static void print_failure(const char *result, const char *code,
+			  const char *text)
+{
+	fprintf(stdout, "{\"version\":%d,\"result\":", SCHEMA_VERSION);
+	json_string(stdout, result);
+	fputs(",\"reason\":", stdout);
+	json_string(stdout, code);
+	fputs(",\"reasonText\":", stdout);
+	json_string(stdout, text);
+	fputs("}\n", stdout);
+	fflush(stdout);
+}
+
+static void usage_error(const char *fmt, const char *arg)
+{
+	char text[256];
+	snprintf(text, sizeof text, fmt, arg);
+	fprintf(stderr, "sigvec-repro: %s\n\n%s", text, usage_text);
+	print_failure("error", "usage", text);
+	exit(EXIT_USAGE);
+}
+
+static int parse_count(const char *s, uint64_t min, uint64_t max,
+		       uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static unsigned count_arg(const char *name, const char *s, uint64_t min,
+			  uint64_t max)
+{
+	uint64_t v;
+	char fmt[160];
+	if (parse_count(s, min, max, &v)) {
+		snprintf(fmt, sizeof fmt,
+			 "%s needs a whole number from %" PRIu64 " to %" PRIu64
+			 ", got '%%s'",
+			 name, min, max);
+		usage_error(fmt, s);
+	}
+	return (unsigned)v;
+}
+
+static void parse_args(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "mode", required_argument, 0, 'm' },
+		{ "duration", required_argument, 0, 'd' },
+		{ "events", required_argument, 0, 'e' },
+		{ "tasks", required_argument, 0, 't' },
+		{ "cpus", required_argument, 0, 'c' },
+		{ "inject", required_argument, 0, 'i' },
+		{ "window-us", required_argument, 0, 'w' },
+		{ "timer-us", required_argument, 0, 'T' },
+		{ "sender-us", required_argument, 0, 'S' },
+		{ "hold-us", required_argument, 0, 'H' },
+		{ "help", no_argument, 0, 'h' },
+		{ 0, 0, 0, 0 },
+	};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			if (!strcmp(optarg, "auto"))
+				opt.mode = MODE_AUTO;
+			else if (!strcmp(optarg, "uffd"))
+				opt.mode = MODE_UFFD;
+			else if (!strcmp(optarg, "stress"))
+				opt.mode = MODE_STRESS;
+			else
+				usage_error("--mode takes auto, uffd or stress, got '%s'",
+					    optarg);
+			break;
+		case 'd': {
+			char *end;
+			double v;
+			errno = 0;
+			v = strtod(optarg, &end);
+			/* v == v rejects NaN without needing libm. */
+			if (errno || end == optarg || *end || !(v == v) ||
+			    !(v > 0) || v > 86400)
+				usage_error("--duration needs seconds above 0 and at most 86400, got '%s'",
+					    optarg);
+			opt.duration = v;
+			break;
+		}
+		case 'e':
+			opt.events = count_arg("--events", optarg, 1, UINT32_MAX);
+			break;
+		case 't':
+			opt.tasks = count_arg("--tasks", optarg, 1, MAX_TASKS / 2);
+			break;
+		case 'c':
+			opt.cpus = count_arg("--cpus", optarg, 1, 1024);
+			break;
+		case 'i':
+			opt.inject = count_arg("--inject", optarg, 1, UINT32_MAX);
+			break;
+		case 'w':
+			opt.window_us = count_arg("--window-us", optarg, 1, 100000);
+			break;
+		case 'T':
+			opt.timer_us = count_arg("--timer-us", optarg, 5, 1000000);
+			break;
+		case 'S':
+			opt.sender_us = count_arg("--sender-us", optarg, 5, 1000000);
+			break;
+		case 'H':
+			opt.hold_us = count_arg("--hold-us", optarg, 0, 1000000);
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(EXIT_CLEAN);
+		case ':':
+			usage_error("%s needs a value", argv[optind - 1]);
+			break;
+		default:
+			usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		usage_error("unexpected argument '%s'", argv[optind]);
+}
+
+#if defined(__x86_64__) && defined(__linux__) && !defined(SIGVEC_PORTABLE_ONLY)
+
+#include <cpuid.h>
+#include <linux/userfaultfd.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <ucontext.h>
+
+#define CANARY_BYTES 512 /* 16 YMM registers x 32 bytes */
+#define INJECT_TAG 0xFFFFu
+#define SIG_TIMER SIGUSR1
+#define SIG_SENDER SIGUSR2
+#define ALTSTACK_BYTES (64 * 1024)
+/* Linux x86 signal frame layout (arch/x86/include/uapi/asm/sigcontext.h). */
+#define FX_XMM_OFFSET 160
+#define FX_SW_BYTES_OFFSET 464
+#define XSAVE_HEADER_OFFSET 512
+#ifndef FP_XSTATE_MAGIC1
+#define FP_XSTATE_MAGIC1 0x46505853u
+#endif
+#define XFEATURE_SSE_YMM 0x6u
+
+enum role { ROLE_CHECKER, ROLE_COMPETITOR };
+
+/* One per task, in memory shared by every process of the run. */
+struct task_record {
+	int32_t tag, role, cpu, sender_cpu, pid, tid;
+	_Atomic uint64_t signals, faulting, live_faulting, uffd_faults;
+	_Atomic uint64_t checks, nivcsw, injected, live_cycles, wall_cycles;
+	_Atomic int64_t first_injection_ns;
+	_Atomic int32_t mismatch, failed;
+	uint32_t mismatch_mask;
+	int64_t mismatch_ns;
+	uint8_t expected[CANARY_BYTES], observed[CANARY_BYTES];
+	char error[240];
+};
+
+struct shared_state {
+	_Atomic int32_t stop;
+	_Atomic int32_t first_mismatch;
+	struct task_record task[MAX_TASKS];
+};
+
+/* What one canary window does; the asm reads and writes it by offset. */
+struct window {
+	const uint8_t *canary;
+	uint8_t *observed;
+	volatile int *live;
+	uint64_t spins_before, spins_after;
+	int64_t sys_nr, sys_a1, sys_a2, sys_a3, sys_ret;
+	uint64_t cycles;
+	uint32_t mismatch_mask;
+};
+
+#define LOAD(n) "vmovdqu " #n "*32(%%rsi), %%ymm" #n "\n\t"
+#define STORE(n) "vmovdqu %%ymm" #n ", " #n "*32(%%rsi)\n\t"
+#define CMP(n)                                                   \
+	"vpcmpeqb " #n "*32(%%rdx), %%ymm" #n ", %%ymm" #n "\n\t" \
+	"vpmovmskb %%ymm" #n ", %%eax\n\t"                        \
+	"cmpl $-1, %%eax\n\t"                                    \
+	"setne %%cl\n\t"                                         \
+	"movzbl %%cl, %%ecx\n\t"                                 \
+	"shll $" #n ", %%ecx\n\t"                                \
+	"orl %%ecx, %%r9d\n\t"
+#define ALL16(m) \
+	m(0) m(1) m(2) m(3) m(4) m(5) m(6) m(7) m(8) m(9) m(10) m(11) m(12) m(13) m(14) m(15)
+
+/*
+ * Load, spin, snapshot and compare live in one asm block so the compiler can
+ * never spill, reuse or reload a vector register while the canaries are held:
+ * whatever is in the registers at the end is what the kernel gave back. The
+ * optional syscall in the middle lets the uffd competitor wake the checker
+ * while its own canaries are in the registers, so a leak names it.
+ */
+static __attribute__((noinline)) void run_window(struct window *w)
+{
+	__asm__ volatile(
+		"movq %c[o_canary](%[w]), %%rsi\n\t"
+		ALL16(LOAD)
+		"movq %c[o_live](%[w]), %%rdi\n\t"
+		"movl $1, (%%rdi)\n\t"
+		"rdtsc\n\t"
+		"shlq $32, %%rdx\n\t"
+		"orq %%rdx, %%rax\n\t"
+		"movq %%rax, %%r8\n\t"
+		"movq %c[o_sb](%[w]), %%rcx\n\t"
+		"testq %%rcx, %%rcx\n\t"
+		"jz 2f\n"
+		"1:\n\t"
+		"decq %%rcx\n\t"
+		"jnz 1b\n"
+		"2:\n\t"
+		"movq %c[o_nr](%[w]), %%rax\n\t"
+		"testq %%rax, %%rax\n\t"
+		"js 3f\n\t"
+		"movq %c[o_a1](%[w]), %%rdi\n\t"
+		"movq %c[o_a2](%[w]), %%rsi\n\t"
+		"movq %c[o_a3](%[w]), %%rdx\n\t"
+		"syscall\n\t"
+		"movq %%rax, %c[o_ret](%[w])\n"
+		"3:\n\t"
+		"movq %c[o_sa](%[w]), %%rcx\n\t"
+		"testq %%rcx, %%rcx\n\t"
+		"jz 5f\n"
+		"4:\n\t"
+		"decq %%rcx\n\t"
+		"jnz 4b\n"
+		"5:\n\t"
+		"rdtsc\n\t"
+		"shlq $32, %%rdx\n\t"
+		"orq %%rdx, %%rax\n\t"
+		"subq %%r8, %%rax\n\t"
+		"movq %%rax, %c[o_cyc](%[w])\n\t"
+		"movq %c[o_obs](%[w]), %%rsi\n\t"
+		ALL16(STORE)
+		"movq %c[o_live](%[w]), %%rdi\n\t"
+		"movl $0, (%%rdi)\n\t"
+		"movq %c[o_canary](%[w]), %%rdx\n\t"
+		"xorl %%r9d, %%r9d\n\t"
+		ALL16(CMP)
+		"vzeroupper\n\t"
+		"movl %%r9d, %c[o_mask](%[w])\n\t"
+		:
+		: [w] "r"(w),
+		  [o_canary] "i"(offsetof(struct window, canary)),
+		  [o_obs] "i"(offsetof(struct window, observed)),
+		  [o_live] "i"(offsetof(struct window, live)),
+		  [o_sb] "i"(offsetof(struct window, spins_before)),
+		  [o_sa] "i"(offsetof(struct window, spins_after)),
+		  [o_nr] "i"(offsetof(struct window, sys_nr)),
+		  [o_a1] "i"(offsetof(struct window, sys_a1)),
+		  [o_a2] "i"(offsetof(struct window, sys_a2)),
+		  [o_a3] "i"(offsetof(struct window, sys_a3)),
+		  [o_ret] "i"(offsetof(struct window, sys_ret)),
+		  [o_cyc] "i"(offsetof(struct window, cycles)),
+		  [o_mask] "i"(offsetof(struct window, mismatch_mask))
+		: "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11",
+		  "cc", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4",
+		  "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11",
+		  "xmm12", "xmm13", "xmm14", "xmm15");
+}
+
+static struct shared_state *shared;
+static int64_t start_ns;
+static pid_t parent_pid;
+static uint16_t run_nonce;
+static uint32_t ymm_hi_offset; /* of YMM_Hi128 in the XSAVE frame, 0: none */
+static double spins_per_us;
+static int notify_fd = -1;
+static int uffd_via_dev; /* the probe found /dev/userfaultfd, not the syscall */
+static int cpu_list[1024];
+static unsigned cpu_count;
+
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static uint64_t tsc(void)
+{
+	uint32_t lo, hi;
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static pid_t gettid_raw(void)
+{
+	return (pid_t)syscall(SYS_gettid);
+}
+
+static const char *errno_name(int e)
+{
+	switch (e) {
+	case EPERM: return "EPERM";
+	case EACCES: return "EACCES";
+	case ENOSYS: return "ENOSYS";
+	case EINVAL: return "EINVAL";
+	case ENOMEM: return "ENOMEM";
+	case ENOENT: return "ENOENT";
+	case EFAULT: return "EFAULT";
+	case EBUSY: return "EBUSY";
+	case EAGAIN: return "EAGAIN";
+	case EEXIST: return "EEXIST";
+	case EMFILE: return "EMFILE";
+	case ENFILE: return "ENFILE";
+	case ESRCH: return "ESRCH";
+	case EOPNOTSUPP: return "EOPNOTSUPP";
+	default: return "EOTHER";
+	}
+}
+
+/*
+ * Canary lane (8 bytes): A5, reg<<4|lane, run nonce (2), task tag (2), 5A,
+ * checksum. Every lane names its owner and slot, so a leaked value is
+ * attributable even when only half a register was swapped.
+ */
+static void encode_lane(uint8_t *out, unsigned tag, unsigned reg,
+			unsigned lane)
+{
+	uint8_t sum = 0xC3;
+	out[0] = 0xA5;
+	out[1] = (uint8_t)(reg << 4 | lane);
+	out[2] = (uint8_t)run_nonce;
+	out[3] = (uint8_t)(run_nonce >> 8);
+	out[4] = (uint8_t)tag;
+	out[5] = (uint8_t)(tag >> 8);
+	out[6] = 0x5A;
+	for (int i = 0; i < 7; i++)
+		sum ^= out[i];
+	out[7] = sum;
+}
+
+static void make_canary(uint8_t *out, unsigned tag)
+{
+	for (unsigned reg = 0; reg < 16; reg++)
+		for (unsigned lane = 0; lane < 4; lane++)
+			encode_lane(out + reg * 32 + lane * 8, tag, reg, lane);
+}
+
+static int decode_lane(const uint8_t *in, unsigned *tag, unsigned *reg,
+		       unsigned *nonce)
+{
+	uint8_t sum = 0xC3;
+	for (int i = 0; i < 7; i++)
+		sum ^= in[i];
+	if (in[0] != 0xA5 || in[6] != 0x5A || in[7] != sum)
+		return -1;
+	*reg = in[1] >> 4;
+	*nonce = (unsigned)in[2] | (unsigned)in[3] << 8;
+	*tag = (unsigned)in[4] | (unsigned)in[5] << 8;
+	return 0;
+}
+
+static int pin_to_cpu(int cpu)
+{
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	return sched_setaffinity(0, sizeof set, &set);
+}
+
+static void publish_rusage(struct task_record *rec)
+{
+	struct rusage ru;
+	if (!getrusage(RUSAGE_THREAD, &ru))
+		atomic_store_explicit(&rec->nivcsw, (uint64_t)ru.ru_nivcsw,
+				      memory_order_relaxed);
+}
+
+static void notify_parent(void)
+{
+	char b = 1;
+	if (write(notify_fd, &b, 1) < 0) {
+		/* A full pipe already holds a wake-up for the parent. */
+	}
+}
+
+static void report_mismatch(struct task_record *rec, const struct window *w)
+{
+	int32_t none = -1;
+	rec->mismatch_ns = now_ns() - start_ns;
+	rec->mismatch_mask = w->mismatch_mask;
+	memcpy(rec->expected, w->canary, CANARY_BYTES);
+	memcpy(rec->observed, w->observed, CANARY_BYTES);
+	atomic_store_explicit(&rec->mismatch, 1, memory_order_release);
+	atomic_compare_exchange_strong(&shared->first_mismatch, &none,
+				       rec->tag - 1);
+	notify_parent();
+}
+
+static __attribute__((noreturn)) void worker_fail(struct task_record *rec,
+						  const char *what, int err)
+{
+	snprintf(rec->error, sizeof rec->error, "task %d: %s: %s (%s)",
+		 rec->tag, what, strerror(err), errno_name(err));
+	atomic_store(&rec->failed, 1);
+	notify_parent();
+	_exit(EXIT_SETUP);
+}
+
+/* The checker's state the signal handler needs; one checker per process. */
+static struct {
+	struct task_record *rec;
+	volatile int live;
+	volatile sig_atomic_t released;
+	uint64_t since_inject;
+} ck;
+
+static uint8_t inject_pattern[16][32];
+
+/*
+ * Writes the injection pattern into the saved copy of one register: the
+ * low half in the FXSAVE xmm area, the high half in the XSAVE YMM_Hi128
+ * component. The kernel restores both on sigreturn, exactly where a buggy
+ * kernel's foreign registers would come from.
+ */
+static int inject_into_frame(ucontext_t *uc, unsigned reg)
+{
+	uint8_t *fx = (uint8_t *)uc->uc_mcontext.fpregs;
+	uint32_t magic1, xstate_size;
+	uint64_t xfeatures, bv;
+	if (!fx)
+		return 0;
+	memcpy(fx + FX_XMM_OFFSET + reg * 16, inject_pattern[reg], 16);
+	memcpy(&magic1, fx + FX_SW_BYTES_OFFSET, 4);
+	if (magic1 != FP_XSTATE_MAGIC1)
+		return 1;
+	memcpy(&xfeatures, fx + FX_SW_BYTES_OFFSET + 8, 8);
+	memcpy(&xstate_size, fx + FX_SW_BYTES_OFFSET + 16, 4);
+	memcpy(&bv, fx + XSAVE_HEADER_OFFSET, 8);
+	/* A clear bit would make XRSTOR load the init state instead. */
+	bv |= xfeatures & XFEATURE_SSE_YMM;
+	if (ymm_hi_offset && (xfeatures & XFEATURE_SSE_YMM) == XFEATURE_SSE_YMM &&
+	    ymm_hi_offset + 256 <= xstate_size)
+		memcpy(fx + ymm_hi_offset + reg * 16, inject_pattern[reg] + 16,
+		       16);
+	memcpy(fx + XSAVE_HEADER_OFFSET, &bv, 8);
+	return 1;
+}
+
+static void on_signal(int sig, siginfo_t *si, void *uctx)
+{
+	struct task_record *rec = ck.rec;
+	int live = ck.live;
+	(void)sig;
+	(void)si;
+	if (!rec)
+		return;
+	atomic_fetch_add_explicit(&rec->signals, 1, memory_order_relaxed);
+	if (ck.released) {
+		ck.released = 0;
+		atomic_fetch_add_explicit(&rec->faulting, 1,
+					  memory_order_relaxed);
+		if (live)
+			atomic_fetch_add_explicit(&rec->live_faulting, 1,
+						  memory_order_relaxed);
+	}
+	if (!opt.inject)
+		return;
+	/* Only a live window: outside it the frame holds compiler state. */
+	if (++ck.since_inject < opt.inject || !live)
+		return;
+	uint64_t n = atomic_load_explicit(&rec->injected, memory_order_relaxed);
+	unsigned reg = (unsigned)(rec->tag * 5 + n * 7 + 3) & 15;
+	if (inject_into_frame(uctx, reg)) {
+		ck.since_inject = 0;
+		if (n == 0)
+			atomic_store(&rec->first_injection_ns,
+				     now_ns() - start_ns);
+		atomic_fetch_add_explicit(&rec->injected, 1,
+					  memory_order_relaxed);
+	}
+}
+
+struct uffd_link {
+	int fd;
+	struct task_record *checker;
+	struct task_record *competitor;
+	int cpu;
+};
+
+static int uffd_open(int *err)
+{
+	int fd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	if (fd >= 0 || !uffd_via_dev) {
+		*err = errno;
+		return fd;
+	}
+	int dev = open("/dev/userfaultfd", O_RDWR | O_CLOEXEC);
+	if (dev < 0) {
+		*err = errno;
+		return -1;
+	}
+	fd = ioctl(dev, USERFAULTFD_IOC_NEW, O_CLOEXEC | O_NONBLOCK);
+	*err = errno;
+	close(dev);
+	return fd;
+}
+
+static int uffd_register(int fd, void *addr, size_t len, int *err)
+{
+	struct uffdio_api api = { .api = UFFD_API };
+	struct uffdio_register reg = {
+		.range = { .start = (uintptr_t)addr, .len = len },
+		.mode = UFFDIO_REGISTER_MODE_MISSING,
+	};
+	if (ioctl(fd, UFFDIO_API, &api) || ioctl(fd, UFFDIO_REGISTER, &reg)) {
+		*err = errno;
+		return -1;
+	}
+	if (!(reg.ioctls & (1ULL << _UFFDIO_ZEROPAGE))) {
+		*err = EOPNOTSUPP;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The competitor is also the uffd helper: it holds each fault-in for
+ * --hold-us while spinning on its own canary on the checker's CPU, then
+ * fills the page from inside a canary window. A separate helper thread would
+ * be the last task to load registers before the checker resumes, and a leak
+ * would show its anonymous state instead of a canary that names a task.
+ */
+static void *competitor_main(void *arg)
+{
+	struct uffd_link *link = arg;
+	struct task_record *rec = link->competitor;
+	static uint8_t canary[CANARY_BYTES] __attribute__((aligned(32)));
+	static uint8_t observed[CANARY_BYTES] __attribute__((aligned(32)));
+	volatile int live = 0;
+	struct { uint64_t addr; int64_t at; } pending[32];
+	unsigned npending = 0;
+	long page = sysconf(_SC_PAGESIZE);
+	struct uffdio_zeropage zp;
+	uint64_t half = (uint64_t)(spins_per_us * 10);
+	uint64_t t_start = tsc(), live_cycles = 0, checks = 0;
+
+	pin_to_cpu(link->cpu);
+	rec->pid = getpid();
+	rec->tid = gettid_raw();
+	make_canary(canary, (unsigned)rec->tag);
+	for (;;) {
+		struct window w = {
+			.canary = canary, .observed = observed, .live = &live,
+			.spins_before = half, .spins_after = half, .sys_nr = -1,
+		};
+		int64_t now = now_ns();
+		int due = npending && now - pending[0].at >= (int64_t)opt.hold_us * 1000;
+		if (due) {
+			memset(&zp, 0, sizeof zp);
+			zp.range.start = pending[0].addr & ~(uint64_t)(page - 1);
+			zp.range.len = (uint64_t)page;
+			w.sys_nr = SYS_ioctl;
+			w.sys_a1 = link->fd;
+			w.sys_a2 = (int64_t)UFFDIO_ZEROPAGE;
+			w.sys_a3 = (int64_t)(uintptr_t)&zp;
+		}
+		run_window(&w);
+		live_cycles += w.cycles;
+		checks++;
+		if (w.mismatch_mask) {
+			report_mismatch(rec, &w);
+			_exit(EXIT_CORRUPTED);
+		}
+		if (due) {
+			if (w.sys_ret == -EEXIST) {
+				struct uffdio_range r = zp.range;
+				ioctl(link->fd, UFFDIO_WAKE, &r);
+			} else if (w.sys_ret < 0 && w.sys_ret != -EAGAIN) {
+				worker_fail(rec, "UFFDIO_ZEROPAGE", (int)-w.sys_ret);
+			}
+			if (w.sys_ret != -EAGAIN) {
+				atomic_fetch_add_explicit(&link->checker->uffd_faults, 1,
+							  memory_order_relaxed);
+				memmove(pending, pending + 1,
+					--npending * sizeof pending[0]);
+			}
+		}
+		struct uffd_msg msgs[8];
+		ssize_t got = read(link->fd, msgs, sizeof msgs);
+		for (ssize_t i = 0; i < got / (ssize_t)sizeof msgs[0]; i++)
+			if (msgs[i].event == UFFD_EVENT_PAGEFAULT &&
+			    npending < sizeof pending / sizeof pending[0]) {
+				pending[npending].addr = msgs[i].arg.pagefault.address;
+				pending[npending].at = now_ns();
+				npending++;
+			}
+		atomic_store_explicit(&rec->checks, checks, memory_order_relaxed);
+		atomic_store_explicit(&rec->live_cycles, live_cycles,
+				      memory_order_relaxed);
+		atomic_store_explicit(&rec->wall_cycles, tsc() - t_start,
+				      memory_order_relaxed);
+		if ((checks & 63) == 0)
+			publish_rusage(rec);
+	}
+	return NULL;
+}
+
+struct sender_args {
+	pid_t pid, tid;
+	int cpu;
+};
+
+/* Interrupts the checker from another CPU, so its registers are live. */
+static void *sender_main(void *arg)
+{
+	struct sender_args *s = arg;
+	struct timespec next;
+	pin_to_cpu(s->cpu);
+	clock_gettime(CLOCK_MONOTONIC, &next);
+	for (;;) {
+		next.tv_nsec += (long)opt.sender_us * 1000;
+		while (next.tv_nsec >= 1000000000) {
+			next.tv_nsec -= 1000000000;
+			next.tv_sec++;
+		}
+		clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
+		syscall(SYS_tgkill, s->pid, s->tid, SIG_SENDER);
+	}
+	return NULL;
+}
+
+struct worker_plan {
+	int checker;    /* task index */
+	int competitor; /* task index, -1 in stress mode */
+	int cpu, sender_cpu;
+	pid_t pid;
+	int reaped;
+};
+
+static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
+						  int use_uffd)
+{
+	struct task_record *rec = &shared->task[p->checker];
+	static uint8_t canary[CANARY_BYTES] __attribute__((aligned(32)));
+	static uint8_t observed[CANARY_BYTES] __attribute__((aligned(32)));
+	static struct uffd_link link;
+	static struct sender_args sender;
+	struct sigaction sa;
+	sigset_t block;
+	pthread_t thread;
+	int err;
+
+	/* Die with the parent on every path, even a SIGKILL of it. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent_pid)
+		_exit(EXIT_SETUP);
+	/* The parent owns shutdown: it kills us after printing nothing early. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGCHLD, SIG_DFL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (pin_to_cpu(p->cpu))
+		worker_fail(rec, "sched_setaffinity", errno);
+	rec->pid = getpid();
+	rec->tid = gettid_raw();
+	make_canary(canary, (unsigned)rec->tag);
+
+	void *altstack = mmap(NULL, ALTSTACK_BYTES, PROT_READ | PROT_WRITE,
+			      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (altstack == MAP_FAILED)
+		worker_fail(rec, "mmap altstack", errno);
+	stack_t ss = { .ss_sp = altstack, .ss_size = ALTSTACK_BYTES };
+	if (sigaltstack(&ss, NULL))
+		worker_fail(rec, "sigaltstack", errno);
+
+	if (use_uffd) {
+		link.fd = uffd_open(&err);
+		if (link.fd < 0)
+			worker_fail(rec, "userfaultfd", err);
+		if (uffd_register(link.fd, altstack, ALTSTACK_BYTES, &err))
+			worker_fail(rec, "UFFDIO_REGISTER", err);
+		link.checker = rec;
+		link.competitor = &shared->task[p->competitor];
+		link.cpu = p->cpu;
+	}
+
+	/* Helpers must never take the checker's signals. */
+	sigemptyset(&block);
+	sigaddset(&block, SIG_TIMER);
+	sigaddset(&block, SIG_SENDER);
+	pthread_sigmask(SIG_BLOCK, &block, NULL);
+	if (use_uffd && (err = pthread_create(&thread, NULL, competitor_main,
+					       &link)))
+		worker_fail(rec, "pthread_create competitor", err);
+	if (p->sender_cpu >= 0) {
+		sender.pid = getpid();
+		sender.tid = rec->tid;
+		sender.cpu = p->sender_cpu;
+		if ((err = pthread_create(&thread, NULL, sender_main, &sender)))
+			worker_fail(rec, "pthread_create sender", err);
+	}
+
+	ck.rec = rec;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_signal;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIG_TIMER, &sa, NULL) || sigaction(SIG_SENDER, &sa, NULL))
+		worker_fail(rec, "sigaction", errno);
+	pthread_sigmask(SIG_UNBLOCK, &block, NULL);
+
+	/*
+	 * Raw syscalls: glibc before 2.34 keeps timer_create in librt, and the
+	 * canonical build links nothing but libc. SIGEV_THREAD_ID aims the
+	 * timer at this thread, so it is interrupted while its registers are
+	 * live, on any number of CPUs (BUG.md: why 1 CPU hid the bug).
+	 */
+	struct sigevent sev;
+	int timer_id;
+	memset(&sev, 0, sizeof sev);
+	sev.sigev_notify = SIGEV_THREAD_ID;
+	sev.sigev_signo = SIG_TIMER;
+	sev._sigev_un._tid = rec->tid;
+	if (syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, &timer_id))
+		worker_fail(rec, "timer_create", errno);
+	struct itimerspec its = {
+		.it_interval = { 0, (long)opt.timer_us * 1000 },
+		.it_value = { 0, (long)opt.timer_us * 1000 },
+	};
+	while (its.it_interval.tv_nsec >= 1000000000) {
+		its.it_interval.tv_nsec -= 1000000000;
+		its.it_interval.tv_sec++;
+	}
+	its.it_value = its.it_interval;
+	if (syscall(SYS_timer_settime, timer_id, 0, &its, NULL))
+		worker_fail(rec, "timer_settime", errno);
+
+	uint64_t spins = (uint64_t)(spins_per_us * opt.window_us);
+	uint64_t t_start = tsc(), live_cycles = 0, checks = 0;
+	volatile int *live = &ck.live;
+	for (;;) {
+		struct window w = {
+			.canary = canary, .observed = observed, .live = live,
+			.spins_before = spins, .sys_nr = -1,
+		};
+		run_window(&w);
+		live_cycles += w.cycles;
+		checks++;
+		atomic_store_explicit(&rec->checks, checks, memory_order_relaxed);
+		atomic_store_explicit(&rec->live_cycles, live_cycles,
+				      memory_order_relaxed);
+		atomic_store_explicit(&rec->wall_cycles, tsc() - t_start,
+				      memory_order_relaxed);
+		if (w.mismatch_mask) {
+			publish_rusage(rec);
+			report_mismatch(rec, &w);
+			_exit(EXIT_CORRUPTED);
+		}
+		/*
+		 * Release the signal stack here, between windows: no frame can
+		 * be on it (the handler has returned, and a signal arriving
+		 * during madvise is delivered after it), so the next delivery
+		 * must fault it in. From another thread it could zap a live
+		 * frame; from the handler it would zap its own.
+		 */
+		if (!ck.released) {
+			if (madvise(altstack, ALTSTACK_BYTES, MADV_DONTNEED))
+				worker_fail(rec, "madvise", errno);
+			ck.released = 1;
+		}
+		publish_rusage(rec);
+		if (atomic_load_explicit(&shared->stop, memory_order_relaxed))
+			_exit(EXIT_CLEAN);
+		if ((checks & 255) == 0 && getppid() != parent_pid)
+			_exit(EXIT_CLEAN);
+	}
+}
+
+/* CPUID + XGETBV first: no AVX instruction may run before this says yes. */
+static int check_avx(char *why, size_t len)
+{
+	unsigned a, b, c, d;
+	if (!__get_cpuid(1, &a, &b, &c, &d)) {
+		snprintf(why, len, "CPUID leaf 1 unavailable");
+		return -1;
+	}
+	if (!(c & bit_AVX)) {
+		snprintf(why, len, "CPU has no AVX");
+		return -1;
+	}
+	if (!(c & bit_OSXSAVE)) {
+		snprintf(why, len, "OS has not enabled XSAVE (OSXSAVE clear)");
+		return -1;
+	}
+	uint32_t lo, hi;
+	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	if ((lo & XFEATURE_SSE_YMM) != XFEATURE_SSE_YMM) {
+		snprintf(why, len, "OS has not enabled YMM state (XCR0=0x%x)", lo);
+		return -1;
+	}
+	if (__get_cpuid_max(0, NULL) >= 0xD) {
+		__cpuid_count(0xD, 2, a, b, c, d);
+		if (a == 256)
+			ymm_hi_offset = b;
+	}
+	return 0;
+}
+
+static void read_sysctl(const char *path, char *out, size_t len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, out, len - 1) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0) {
+		snprintf(out, len, "unreadable");
+		return;
+	}
+	out[n] = 0;
+	out[strcspn(out, "\n")] = 0;
+}
+
+struct mode_reason {
+	const char *code;
+	const char *err;
+	char text[320];
+};
+
+/* The same steps a worker takes, so "permitted" means what it will meet. */
+static int probe_uffd(struct mode_reason *why)
+{
+	char sysctl[32];
+	int fd, err, dev_err = 0;
+	read_sysctl("/proc/sys/vm/unprivileged_userfaultfd", sysctl,
+		    sizeof sysctl);
+	fd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	err = errno;
+	if (fd < 0) {
+		int dev = open("/dev/userfaultfd", O_RDWR | O_CLOEXEC);
+		if (dev >= 0) {
+			fd = ioctl(dev, USERFAULTFD_IOC_NEW, O_CLOEXEC | O_NONBLOCK);
+			dev_err = fd < 0 ? errno : 0;
+			close(dev);
+			uffd_via_dev = fd >= 0;
+		} else {
+			dev_err = errno;
+		}
+	}
+	if (fd < 0) {
+		why->code = err == ENOSYS ? "uffd-unsupported" : "uffd-refused";
+		why->err = errno_name(err);
+		snprintf(why->text, sizeof why->text,
+			 "userfaultfd(2) refused with %s (vm.unprivileged_userfaultfd=%s%s); /dev/userfaultfd: %s",
+			 errno_name(err), sysctl,
+			 err == EPERM ? ", no CAP_SYS_PTRACE" : "",
+			 errno_name(dev_err));
+		return -1;
+	}
+	void *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int bad = page == MAP_FAILED ? (err = errno, -1)
+				     : uffd_register(fd, page, 4096, &err);
+	close(fd);
+	if (page != MAP_FAILED)
+		munmap(page, 4096);
+	if (bad) {
+		why->code = "uffd-register-failed";
+		why->err = errno_name(err);
+		snprintf(why->text, sizeof why->text,
+			 "userfaultfd opened but UFFDIO_API/REGISTER(MISSING) failed with %s",
+			 errno_name(err));
+		return -1;
+	}
+	why->code = "uffd-available";
+	why->err = NULL;
+	snprintf(why->text, sizeof why->text,
+		 "userfaultfd with kernel-mode faults is permitted (%s, vm.unprivileged_userfaultfd=%s)",
+		 uffd_via_dev ? "/dev/userfaultfd" : "userfaultfd(2)", sysctl);
+	return 0;
+}
+
+static double calibrate_spins_per_us(void)
+{
+	static uint8_t canary[CANARY_BYTES] __attribute__((aligned(32)));
+	static uint8_t observed[CANARY_BYTES] __attribute__((aligned(32)));
+	volatile int live = 0;
+	const uint64_t spins = 200000;
+	int64_t best = INT64_MAX;
+	for (int i = 0; i < 5; i++) {
+		struct window w = { .canary = canary, .observed = observed,
+				    .live = &live, .spins_before = spins,
+				    .sys_nr = -1 };
+		int64_t t0 = now_ns();
+		run_window(&w);
+		int64_t dt = now_ns() - t0;
+		if (dt < best)
+			best = dt;
+	}
+	return best > 0 ? (double)spins * 1000.0 / (double)best : 1000.0;
+}
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void on_child(int sig)
+{
+	(void)sig;
+}
+
+static struct worker_plan plans[MAX_TASKS];
+static unsigned nplans;
+
+static void kill_and_reap(int grace_ms)
+{
+	int64_t until = now_ns() + (int64_t)grace_ms * 1000000;
+	atomic_store(&shared->stop, 1);
+	for (;;) {
+		unsigned alive = 0;
+		for (unsigned i = 0; i < nplans; i++) {
+			if (plans[i].reaped || plans[i].pid <= 0)
+				continue;
+			if (waitpid(plans[i].pid, NULL, WNOHANG) == plans[i].pid)
+				plans[i].reaped = 1;
+			else
+				alive++;
+		}
+		if (!alive || now_ns() >= until)
+			break;
+		struct timespec ts = { 0, 1000000 };
+		nanosleep(&ts, NULL);
+	}
+	for (unsigned i = 0; i < nplans; i++)
+		if (!plans[i].reaped && plans[i].pid > 0)
+			kill(plans[i].pid, SIGKILL);
+	for (unsigned i = 0; i < nplans; i++)
+		if (!plans[i].reaped && plans[i].pid > 0) {
+			while (waitpid(plans[i].pid, NULL, 0) < 0 && errno == EINTR)
+				;
+			plans[i].reaped = 1;
+		}
+}
+
+static void hex(FILE *f, const uint8_t *p, size_t n)
+{
+	fputc('"', f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%02x", p[i]);
+	fputc('"', f);
+}
+
+static void print_seconds_or_null(FILE *f, const char *key, int64_t ns)
+{
+	if (ns < 0)
+		fprintf(f, ",\"%s\":null", key);
+	else
+		fprintf(f, ",\"%s\":%.6f", key, (double)ns / 1e9);
+}
+
+static void print_mismatch(FILE *f, const struct task_record *rec)
+{
+	unsigned reg = (unsigned)__builtin_ctz(rec->mismatch_mask);
+	const uint8_t *exp = rec->expected + reg * 32;
+	const uint8_t *obs = rec->observed + reg * 32;
+	char from[64] = "unknown", leaked_reg[16] = "";
+	int leaked_task = -1;
+	for (unsigned lane = 0; lane < 4; lane++) {
+		unsigned tag, r, nonce;
+		if (!memcmp(exp + lane * 8, obs + lane * 8, 8))
+			continue;
+		if (!decode_lane(obs + lane * 8, &tag, &r, &nonce)) {
+			snprintf(leaked_reg, sizeof leaked_reg, "ymm%u", r);
+			if (nonce != run_nonce)
+				snprintf(from, sizeof from, "foreign");
+			else if (tag == INJECT_TAG)
+				snprintf(from, sizeof from, "injected");
+			else if ((int)tag == rec->tag)
+				snprintf(from, sizeof from, "self");
+			else {
+				snprintf(from, sizeof from, "task:%u", tag);
+				leaked_task = (int)tag;
+			}
+		}
+		break;
+	}
+	fprintf(f, ",\"mismatch\":{\"task\":%d,\"role\":\"%s\",\"pid\":%d,\"cpu\":%d,\"register\":\"ymm%u\",\"registers\":[",
+		rec->tag, rec->role == ROLE_CHECKER ? "checker" : "competitor",
+		rec->pid, rec->cpu, reg);
+	for (unsigned r = 0, first = 1; r < 16; r++)
+		if (rec->mismatch_mask & (1u << r)) {
+			fprintf(f, "%s\"ymm%u\"", first ? "" : ",", r);
+			first = 0;
+		}
+	fputs("],\"expected\":", f);
+	hex(f, exp, 32);
+	fputs(",\"observed\":", f);
+	hex(f, obs, 32);
+	fputs(",\"leakedFrom\":", f);
+	json_string(f, from);
+	if (leaked_task >= 0)
+		fprintf(f, ",\"leakedTask\":%d", leaked_task);
+	else
+		fputs(",\"leakedTask\":null", f);
+	if (*leaked_reg)
+		fprintf(f, ",\"leakedRegister\":\"%s\"}", leaked_reg);
+	else
+		fputs(",\"leakedRegister\":null}", f);
+}
+
+static double share(uint64_t part, uint64_t whole)
+{
+	return whole ? (double)part / (double)whole : 0.0;
+}
+
+static void print_result(const char *result, const char *mode,
+			 const struct mode_reason *why, const char *stop_reason,
+			 unsigned ntasks, int64_t elapsed_ns)
+{
+	FILE *f = stdout;
+	uint64_t sig = 0, fault = 0, lfault = 0, uf = 0, nivcsw = 0, checks = 0,
+		 injected = 0;
+	double live_sum = 0;
+	unsigned checkers = 0;
+	int64_t first_inj = -1;
+	for (unsigned i = 0; i < ntasks; i++) {
+		struct task_record *t = &shared->task[i];
+		sig += t->signals;
+		fault += t->faulting;
+		lfault += t->live_faulting;
+		uf += t->uffd_faults;
+		nivcsw += t->nivcsw;
+		checks += t->checks;
+		injected += t->injected;
+		if (t->first_injection_ns >= 0 &&
+		    (first_inj < 0 || t->first_injection_ns < first_inj))
+			first_inj = t->first_injection_ns;
+		if (t->role == ROLE_CHECKER) {
+			live_sum += share(t->live_cycles, t->wall_cycles);
+			checkers++;
+		}
+	}
+	fprintf(f, "{\"version\":%d,\"result\":\"%s\",\"mode\":\"%s\",\"modeReason\":",
+		SCHEMA_VERSION, result, mode);
+	json_string(f, why->code);
+	fputs(",\"modeReasonErrno\":", f);
+	if (why->err)
+		json_string(f, why->err);
+	else
+		fputs("null", f);
+	fputs(",\"modeReasonText\":", f);
+	json_string(f, why->text);
+	fprintf(f, ",\"stopReason\":\"%s\",\"cpus\":%u,\"seconds\":%.6f",
+		stop_reason, cpu_count, (double)elapsed_ns / 1e9);
+	fprintf(f, ",\"signals\":%" PRIu64 ",\"faultingDeliveries\":%" PRIu64
+		   ",\"liveFaultingDeliveries\":%" PRIu64 ",\"uffdFaults\":%" PRIu64
+		   ",\"involuntarySwitches\":%" PRIu64 ",\"checks\":%" PRIu64
+		   ",\"liveShare\":%.4f,\"injected\":%" PRIu64,
+		sig, fault, lfault, uf, nivcsw, checks,
+		checkers ? live_sum / checkers : 0.0, injected);
+	print_seconds_or_null(f, "timeToFirstInjection", first_inj);
+	int32_t m = atomic_load(&shared->first_mismatch);
+	if (m >= 0) {
+		print_seconds_or_null(f, "timeToFirstMismatch",
+				      shared->task[m].mismatch_ns);
+		print_mismatch(f, &shared->task[m]);
+	} else {
+		fputs(",\"timeToFirstMismatch\":null,\"mismatch\":null", f);
+	}
+	fprintf(f, ",\"settings\":{\"duration\":%.6f,\"events\":%" PRIu64
+		   ",\"inject\":%u,\"windowMicros\":%u,\"timerMicros\":%u,\"senderMicros\":%u,\"holdMicros\":%u}",
+		opt.duration, opt.events, opt.inject, opt.window_us, opt.timer_us,
+		opt.sender_us, opt.hold_us);
+	fputs(",\"tasks\":[", f);
+	for (unsigned i = 0; i < ntasks; i++) {
+		struct task_record *t = &shared->task[i];
+		fprintf(f, "%s{\"task\":%d,\"role\":\"%s\",\"pid\":%d,\"tid\":%d,\"cpu\":%d,\"senderCpu\":",
+			i ? "," : "", t->tag,
+			t->role == ROLE_CHECKER ? "checker" : "competitor", t->pid,
+			t->tid, t->cpu);
+		if (t->sender_cpu >= 0)
+			fprintf(f, "%d", t->sender_cpu);
+		else
+			fputs("null", f);
+		fprintf(f, ",\"signals\":%" PRIu64 ",\"faultingDeliveries\":%" PRIu64
+			   ",\"liveFaultingDeliveries\":%" PRIu64 ",\"uffdFaults\":%" PRIu64
+			   ",\"involuntarySwitches\":%" PRIu64 ",\"checks\":%" PRIu64
+			   ",\"liveShare\":%.4f,\"injected\":%" PRIu64 "}",
+			(uint64_t)t->signals, (uint64_t)t->faulting,
+			(uint64_t)t->live_faulting, (uint64_t)t->uffd_faults,
+			(uint64_t)t->nivcsw, (uint64_t)t->checks,
+			share(t->live_cycles, t->wall_cycles), (uint64_t)t->injected);
+	}
+	fputs("]}\n", f);
+	fflush(f);
+}
+
+static __attribute__((noreturn)) void setup_failed(const char *code,
+						   const char *text)
+{
+	if (shared)
+		kill_and_reap(0);
+	fprintf(stderr, "sigvec-repro: %s\n", text);
+	print_failure("error", code, text);
+	exit(EXIT_SETUP);
+}
+
+int main(int argc, char **argv)
+{
+	char text[320];
+	struct mode_reason why = { 0 };
+	int use_uffd;
+
+	start_ns = now_ns();
+	parse_args(argc, argv);
+	if (check_avx(text, sizeof text)) {
+		fprintf(stderr, "sigvec-repro: unsupported: %s\n", text);
+		print_failure("unsupported", "no-avx", text);
+		return EXIT_UNSUPPORTED;
+	}
+
+	cpu_set_t allowed;
+	if (sched_getaffinity(0, sizeof allowed, &allowed))
+		setup_failed("affinity", "sched_getaffinity failed");
+	for (int c = 0; c < CPU_SETSIZE && cpu_count < 1024; c++)
+		if (CPU_ISSET(c, &allowed))
+			cpu_list[cpu_count++] = c;
+	if (opt.cpus) {
+		if (opt.cpus > cpu_count) {
+			snprintf(text, sizeof text,
+				 "--cpus %u: only %u CPUs available", opt.cpus,
+				 cpu_count);
+			usage_error("%s", text);
+		}
+		cpu_count = opt.cpus;
+	}
+
+	if (opt.mode == MODE_STRESS) {
+		why.code = "requested";
+		snprintf(why.text, sizeof why.text, "--mode stress");
+		use_uffd = 0;
+	} else if (probe_uffd(&why) == 0) {
+		if (opt.mode == MODE_UFFD) {
+			why.code = "requested";
+			snprintf(why.text, sizeof why.text, "--mode uffd");
+		}
+		use_uffd = 1;
+	} else if (opt.mode == MODE_UFFD) {
+		setup_failed(why.code, why.text);
+	} else {
+		use_uffd = 0;
+	}
+	fprintf(stderr, "sigvec-repro: mode %s (%s: %s)\n",
+		use_uffd ? "uffd" : "stress", why.code, why.text);
+
+	spins_per_us = calibrate_spins_per_us();
+	parent_pid = getpid();
+	run_nonce = (uint16_t)(parent_pid ^ (start_ns >> 10));
+	if (run_nonce == 0)
+		run_nonce = 1;
+	for (unsigned r = 0; r < 16; r++)
+		for (unsigned lane = 0; lane < 4; lane++)
+			encode_lane(inject_pattern[r] + lane * 8, INJECT_TAG, r, lane);
+
+	shared = mmap(NULL, sizeof *shared, PROT_READ | PROT_WRITE,
+		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared == MAP_FAILED) {
+		shared = NULL;
+		setup_failed("mmap", "mmap of shared results failed");
+	}
+	atomic_store(&shared->first_mismatch, -1);
+
+	int pipefd[2];
+	if (pipe2(pipefd, O_CLOEXEC | O_NONBLOCK))
+		setup_failed("pipe", "pipe2 failed");
+	notify_fd = pipefd[1];
+
+	/* BUG.md: one checker per CPU (with its competitor) in uffd mode;
+	 * stress needs the CPUs oversubscribed. */
+	unsigned checkers = opt.tasks ? opt.tasks
+				      : (use_uffd ? cpu_count : 3 * cpu_count);
+	unsigned ntasks = 0;
+	for (unsigned i = 0; i < checkers; i++) {
+		struct worker_plan *p = &plans[nplans++];
+		p->cpu = cpu_list[i % cpu_count];
+		p->sender_cpu = cpu_count > 1 ? cpu_list[(i + 1) % cpu_count] : -1;
+		p->checker = (int)ntasks++;
+		p->competitor = use_uffd ? (int)ntasks++ : -1;
+	}
+	for (unsigned i = 0; i < ntasks; i++) {
+		shared->task[i].tag = (int32_t)i + 1;
+		shared->task[i].first_injection_ns = -1;
+	}
+	for (unsigned i = 0; i < nplans; i++) {
+		struct task_record *c = &shared->task[plans[i].checker];
+		c->role = ROLE_CHECKER;
+		c->cpu = plans[i].cpu;
+		c->sender_cpu = plans[i].sender_cpu;
+		if (plans[i].competitor >= 0) {
+			struct task_record *k = &shared->task[plans[i].competitor];
+			k->role = ROLE_COMPETITOR;
+			k->cpu = plans[i].cpu;
+			k->sender_cpu = -1;
+		}
+	}
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_child;
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	fflush(NULL);
+	for (unsigned i = 0; i < nplans; i++) {
+		pid_t pid = fork();
+		if (pid < 0)
+			setup_failed("fork", "fork failed");
+		if (pid == 0) {
+			close(pipefd[0]);
+			worker_main(&plans[i], use_uffd);
+		}
+		plans[i].pid = pid;
+	}
+
+	const char *stop_reason = "duration";
+	const char *fail_code = NULL;
+	char fail_text[320] = "";
+	int64_t deadline = start_ns + (int64_t)(opt.duration * 1e9);
+	for (;;) {
+		if (stop_signal) {
+			stop_reason = stop_signal == SIGINT ? "SIGINT"
+				      : stop_signal == SIGTERM ? "SIGTERM"
+							       : "SIGHUP";
+			break;
+		}
+		if (atomic_load(&shared->first_mismatch) >= 0) {
+			stop_reason = "corruption";
+			break;
+		}
+		for (unsigned i = 0; i < ntasks; i++)
+			if (atomic_load(&shared->task[i].failed)) {
+				fail_code = "worker-setup";
+				snprintf(fail_text, sizeof fail_text, "%s",
+					 shared->task[i].error);
+			}
+		for (unsigned i = 0; i < nplans && !fail_code; i++) {
+			int st;
+			if (plans[i].reaped ||
+			    waitpid(plans[i].pid, &st, WNOHANG) != plans[i].pid)
+				continue;
+			plans[i].reaped = 1;
+			if (atomic_load(&shared->first_mismatch) >= 0)
+				continue;
+			fail_code = "worker-died";
+			if (WIFSIGNALED(st))
+				snprintf(fail_text, sizeof fail_text,
+					 "worker %d killed by signal %d (%s)",
+					 plans[i].pid, WTERMSIG(st),
+					 strsignal(WTERMSIG(st)));
+			else
+				snprintf(fail_text, sizeof fail_text,
+					 "worker %d exited with status %d",
+					 plans[i].pid, WEXITSTATUS(st));
+		}
+		if (fail_code)
+			break;
+		int64_t now = now_ns();
+		if (now >= deadline)
+			break;
+		if (opt.events) {
+			uint64_t total = 0;
+			for (unsigned i = 0; i < ntasks; i++)
+				total += atomic_load_explicit(&shared->task[i].faulting,
+							      memory_order_relaxed);
+			if (total >= opt.events) {
+				stop_reason = "events";
+				break;
+			}
+		}
+		int64_t wait_ms = (deadline - now + 999999) / 1000000;
+		struct pollfd pfd = { .fd = pipefd[0], .events = POLLIN };
+		if (poll(&pfd, 1, wait_ms > 10 ? 10 : (int)wait_ms) > 0) {
+			char drain[64];
+			while (read(pipefd[0], drain, sizeof drain) > 0)
+				;
+		}
+	}
+	int64_t elapsed = now_ns() - start_ns;
+	kill_and_reap(100);
+	if (fail_code && atomic_load(&shared->first_mismatch) < 0) {
+		fprintf(stderr, "sigvec-repro: %s\n", fail_text);
+		print_failure("error", fail_code, fail_text);
+		return EXIT_SETUP;
+	}
+	int corrupted = atomic_load(&shared->first_mismatch) >= 0;
+	if (corrupted)
+		stop_reason = "corruption";
+	print_result(corrupted ? "corrupted" : "clean",
+		     use_uffd ? "uffd" : "stress", &why, stop_reason, ntasks,
+		     elapsed);
+	if (corrupted) {
+		const struct task_record *t =
+			&shared->task[atomic_load(&shared->first_mismatch)];
+		fprintf(stderr,
+			"sigvec-repro: [FAIL] task %d saw ymm%d change after a signal\n",
+			t->tag, __builtin_ctz(t->mismatch_mask));
+	} else {
+		fprintf(stderr, "sigvec-repro: [OK] registers intact (%s)\n",
+			stop_reason);
+	}
+	return corrupted ? EXIT_CORRUPTED : EXIT_CLEAN;
+}
+
+#else /* not x86-64 Linux */
+
+int main(int argc, char **argv)
+{
+	parse_args(argc, argv);
+	fprintf(stderr, "sigvec-repro: unsupported: not x86-64 Linux\n");
+	print_failure("unsupported", "not-x86-64",
+		      "the bug and this reproducer are x86-64 Linux only");
+	return EXIT_UNSUPPORTED;
+}
+
+#endif
