@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Usage: scripts/release.sh X.Y.Z
+#
+# Makes the release commit and tags locally, and prints the `git push`
+# commands; it never pushes, so a mistake costs a `git reset`, not a retag
+# that users' pins already saw.
+#
+# 1. refuses a dirty tree, a version that is not X.Y.Z, or a tag that exists;
+# 2. npm ci, npm run build: refuses when the committed dist/ is stale, since
+#    the release commit must only carry the version change into dist/;
+# 3. sets the version in package.json (and the lock file) and in
+#    src/version.ts, rebuilds dist/, runs npm test;
+# 4. commits all of it as "Release vX.Y.Z", tags vX.Y.Z (annotated) and moves
+#    the major tag vX, which is what `uses: org/sigvec-check@vX` follows.
+#
+# SIGVEC_RELEASE_SKIP_CHECKS=1 skips npm ci, the builds and npm test, and
+# nothing else. It exists for the release script's own test
+# (test/release.test.ts), which must run in seconds and offline.
+set -euo pipefail
+
+die() {
+  echo "release: $*" >&2
+  exit 1
+}
+
+[ "$#" -eq 1 ] || die "usage: scripts/release.sh X.Y.Z"
+version="$1"
+# A pre-release would move the major tag that users pin; not supported.
+if ! [[ "$version" =~ ^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$ ]]; then
+  die "'$version' is not a version of the form X.Y.Z (e.g. 1.2.3, without a leading v)"
+fi
+tag="v$version"
+major_tag="v${version%%.*}"
+
+cd "$(dirname "$0")/.."
+[ "$(git rev-parse --show-toplevel)" = "$(pwd -P)" ] ||
+  die "$(pwd -P) is not the root of a git work tree"
+
+if [ -n "$(git status --porcelain)" ]; then
+  git status --short >&2
+  die "the work tree is not clean; commit or stash first"
+fi
+branch="$(git symbolic-ref --quiet --short HEAD)" ||
+  die "HEAD is detached; check out the branch to release from"
+if git rev-parse --quiet --verify "refs/tags/$tag" >/dev/null; then
+  die "tag $tag already exists"
+fi
+
+skip_checks="${SIGVEC_RELEASE_SKIP_CHECKS:-0}"
+if [ "$skip_checks" = 1 ]; then
+  echo "release: SIGVEC_RELEASE_SKIP_CHECKS=1: skipping npm ci, build and test" >&2
+fi
+
+if [ "$skip_checks" != 1 ]; then
+  npm ci --no-audit --no-fund
+  npm run build
+fi
+if [ -n "$(git status --porcelain -- dist)" ]; then
+  git status --short -- dist >&2
+  die "the committed dist/ does not match a fresh build of HEAD; rebuild and commit it first"
+fi
+
+npm version --no-git-tag-version --allow-same-version "$version" >/dev/null
+version_ts="src/version.ts"
+version_line="export const TOOL_VERSION = '$version'"
+tmp="$(mktemp)"
+trap 'rm -f "$tmp"' EXIT
+sed "s/^export const TOOL_VERSION = '[^']*'\$/$version_line/" "$version_ts" >"$tmp"
+grep -qxF "$version_line" "$tmp" ||
+  die "$version_ts has no line \"export const TOOL_VERSION = '…'\" to update"
+cat "$tmp" >"$version_ts"
+
+if [ "$skip_checks" != 1 ]; then
+  npm run build
+  npm test
+fi
+
+# Only the version and the bundles built from it may change; anything else
+# means the build or the tests touched the tree, and that is not a release.
+unexpected="$(git status --porcelain -- . ':!package.json' ':!package-lock.json' ":!$version_ts" ':!dist')"
+if [ -n "$unexpected" ]; then
+  echo "$unexpected" >&2
+  die "files other than the version and dist/ changed; nothing was committed"
+fi
+
+git add -- package.json "$version_ts" dist
+if [ -f package-lock.json ]; then
+  git add -- package-lock.json
+fi
+# Releasing the version package.json already has changes nothing: tag HEAD.
+if ! git diff --cached --quiet; then
+  git commit --quiet -m "Release $tag"
+fi
+git tag -a "$tag" -m "sigvec-check $tag"
+git tag -f "$major_tag" "$tag^{commit}" >/dev/null
+
+commit="$(git rev-parse "$tag^{commit}")"
+cat <<EOF
+Tagged $tag and $major_tag at $commit ($(git log -1 --format=%s "$commit")).
+Nothing was pushed. To publish:
+
+  git push origin '$branch'
+  git push origin '$tag'
+  git push --force origin '$major_tag'
+EOF
