@@ -12,11 +12,12 @@ import { fileURLToPath } from 'node:url'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SCRIPT = path.join('scripts', 'release.sh')
 
-// Variables a git hook or the developer's set-up could carry in, which would
-// point git at the wrong repository or ask for a signing key.
+// Variables a git hook, `npm test` or the developer's set-up carry in, which
+// could point git or npm at this repository instead of the clone, or ask for
+// a signing key.
 const env: NodeJS.ProcessEnv = { ...process.env }
 for (const name of Object.keys(env)) {
-  if (name.startsWith('GIT_')) delete env[name]
+  if (name.startsWith('GIT_') || name.startsWith('npm_')) delete env[name]
 }
 Object.assign(env, {
   GIT_CONFIG_NOSYSTEM: '1',
