@@ -1,0 +1,283 @@
+// The reproducer as a real program: compiled by the real cc, run as real
+// processes on this (fixed) kernel. Clean runs prove the work is done; the
+// injected positive control proves a corruption would be seen and named.
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { after, before, test } from 'node:test'
+import {
+  buildReproducer,
+  groupMembers,
+  hasInterpreter,
+  isAlive,
+  laneRegister,
+  laneTag,
+  parseLine,
+  removeBuilds,
+  runReproducer,
+  waitUntil,
+  type ReproLine,
+} from './support/native.js'
+
+let binary = ''
+const cpus = os.availableParallelism()
+
+before(async () => {
+  const build = await buildReproducer()
+  binary = build.binary
+})
+
+after(() => removeBuilds())
+
+test('builds with -Wall -Wextra -Werror and says nothing', async () => {
+  const build = await buildReproducer()
+  assert.equal(build.stderr, '')
+  assert.ok(fs.statSync(build.binary).size > 0)
+})
+
+for (const mode of ['uffd', 'stress'] as const) {
+  test(`--mode ${mode} runs clean here and counts its work`, async () => {
+    const run = await runReproducer(binary, [
+      '--mode',
+      mode,
+      '--duration',
+      '0.5',
+    ])
+    assert.equal(run.code, 0, run.stderr)
+    const line = run.line
+    assert.ok(line, `one JSON line expected, got: ${run.stdout}`)
+    assert.equal(line.version, 1)
+    assert.equal(line.result, 'clean')
+    assert.equal(line.mode, mode)
+    assert.equal(line.modeReason, 'requested')
+    assert.equal(line.stopReason, 'duration')
+    assert.equal(line.cpus, cpus)
+    assert.ok(line.seconds! >= 0.5 && line.seconds! < 1.5, `${line.seconds}`)
+    assert.ok(line.signals! > 100, `signals ${line.signals}`)
+    assert.ok(line.faultingDeliveries! > 10, `${line.faultingDeliveries}`)
+    assert.ok(line.checks! > 100, `checks ${line.checks}`)
+    assert.ok(line.liveShare! > 0.5 && line.liveShare! <= 1)
+    assert.equal(line.mismatch, null)
+    assert.equal(line.timeToFirstMismatch, null)
+    const checkers = line.tasks!.filter((t) => t.role === 'checker')
+    const competitors = line.tasks!.filter((t) => t.role === 'competitor')
+    if (mode === 'uffd') {
+      assert.ok(line.uffdFaults! >= line.faultingDeliveries! / 2)
+      assert.equal(checkers.length, cpus)
+      assert.equal(competitors.length, cpus)
+      // each competitor shares its checker's CPU: that is the trigger
+      for (const c of checkers) {
+        assert.ok(competitors.some((k) => k.cpu === c.cpu && k.pid === c.pid))
+      }
+    } else {
+      assert.equal(line.uffdFaults, 0)
+      assert.equal(checkers.length, 3 * cpus)
+      assert.equal(competitors.length, 0)
+    }
+    for (const c of checkers) {
+      assert.ok(c.signals > 0 && c.checks > 0, JSON.stringify(c))
+    }
+  })
+
+  test(`--mode ${mode} --inject finds and names the injected register`, async () => {
+    const run = await runReproducer(binary, [
+      '--mode',
+      mode,
+      '--duration',
+      '5',
+      '--inject',
+      '3',
+    ])
+    assert.equal(run.code, 1, run.stderr)
+    const line = run.line
+    assert.ok(line)
+    assert.equal(line.result, 'corrupted')
+    assert.equal(line.stopReason, 'corruption')
+    assert.ok(line.injected! >= 1)
+    assert.ok(line.timeToFirstMismatch! < 1, `${line.timeToFirstMismatch}`)
+    assert.ok(line.timeToFirstMismatch! >= line.timeToFirstInjection!)
+    assert.ok(run.wallSeconds < 2, `wall ${run.wallSeconds}`)
+    const m = line.mismatch
+    assert.ok(m)
+    assert.equal(m.leakedFrom, 'injected')
+    assert.equal(m.leakedTask, null)
+    assert.match(m.register, /^ymm([0-9]|1[0-5])$/)
+    assert.equal(m.registers[0], m.register)
+    assert.equal(m.expected.length, 64)
+    assert.equal(m.observed.length, 64)
+    assert.notEqual(m.observed, m.expected)
+    // The observed bytes carry the injector's mark and the slot it aimed at,
+    // in both halves: low (fpregs xmm area) and high (XSAVE YMM_Hi128).
+    const reg = Number(m.register.slice(3))
+    assert.equal(laneRegister(m.expected), reg)
+    assert.equal(laneTag(m.expected), m.task)
+    for (const lane of [0, 16, 32, 48]) {
+      const observed = m.observed.slice(lane, lane + 16)
+      assert.equal(laneTag(observed), 0xffff, `lane at ${lane}: ${observed}`)
+      assert.equal(laneRegister(observed), reg)
+    }
+    assert.equal(m.leakedRegister, m.register)
+  })
+}
+
+test('--mode auto as an unprivileged user falls back to stress and says why', async () => {
+  // The unprivileged user must be able to read and run the binary.
+  const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-nobody-'))
+  try {
+    fs.chmodSync(shared, 0o755)
+    const copy = path.join(shared, 'sigvec-repro')
+    fs.copyFileSync(binary, copy)
+    fs.chmodSync(copy, 0o755)
+    const dropped = [
+      'setpriv',
+      '--reuid=65534',
+      '--regid=65534',
+      '--clear-groups',
+    ]
+    const run = await runReproducer(copy, ['--duration', '0.3'], {
+      wrapper: dropped,
+    })
+    assert.equal(run.code, 0, run.stderr)
+    const line = run.line
+    assert.ok(line)
+    assert.equal(line.result, 'clean')
+    assert.equal(line.mode, 'stress')
+    const sysctl = fs
+      .readFileSync('/proc/sys/vm/unprivileged_userfaultfd', 'utf8')
+      .trim()
+    assert.equal(sysctl, '0', 'this test expects the sysctl at 0')
+    assert.equal(line.modeReason, 'uffd-refused')
+    assert.equal(line.modeReasonErrno, 'EPERM')
+    assert.match(line.modeReasonText!, /vm\.unprivileged_userfaultfd=0/)
+    assert.ok(line.signals! > 0 && line.faultingDeliveries! > 0)
+
+    // As root the same binary picks uffd: the fallback is about privilege.
+    const asRoot = await runReproducer(copy, ['--duration', '0.3'])
+    assert.equal(asRoot.line?.mode, 'uffd')
+    assert.equal(asRoot.line?.modeReason, 'uffd-available')
+  } finally {
+    fs.rmSync(shared, { recursive: true, force: true })
+  }
+})
+
+test('a -static build runs and detects', async () => {
+  const build = await buildReproducer(['-static'])
+  assert.equal(build.stderr, '')
+  assert.equal(hasInterpreter(build.binary), false)
+  assert.equal(hasInterpreter(binary), true)
+  const run = await runReproducer(build.binary, [
+    '--duration',
+    '2',
+    '--inject',
+    '1',
+  ])
+  assert.equal(run.code, 1, run.stderr)
+  assert.equal(run.line?.mismatch?.leakedFrom, 'injected')
+})
+
+test('the non-x86 path compiles and reports unsupported with exit 3', async () => {
+  const build = await buildReproducer(['-DSIGVEC_PORTABLE_ONLY'])
+  const run = await runReproducer(build.binary, ['--duration', '1'])
+  assert.equal(run.code, 3)
+  assert.equal(run.line?.result, 'unsupported')
+  assert.equal(run.line?.reason, 'not-x86-64')
+})
+
+test('bad arguments exit 2 with usage on stderr and a JSON line', async () => {
+  const table: Array<[string[], RegExp]> = [
+    [['--mode', 'fast'], /--mode takes auto, uffd or stress, got 'fast'/],
+    [['--duration', '0'], /--duration needs seconds/],
+    [['--duration', '-1'], /--duration needs seconds/],
+    [['--duration', 'abc'], /--duration needs seconds/],
+    [['--duration', 'nan'], /--duration needs seconds/],
+    [['--duration', '1e9'], /--duration needs seconds/],
+    [['--events', '0'], /--events needs a whole number/],
+    [['--events', '1.5'], /--events needs a whole number/],
+    [['--tasks', '-3'], /--tasks needs a whole number/],
+    [['--tasks', '100000'], /--tasks needs a whole number/],
+    [['--cpus', '0'], /--cpus needs a whole number/],
+    [['--cpus', String(cpus + 1)], /only \d+ CPUs available/],
+    [['--inject', 'x'], /--inject needs a whole number/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['--duration'], /--duration needs a value/],
+    [['extra'], /unexpected argument 'extra'/],
+  ]
+  for (const [args, message] of table) {
+    const run = await runReproducer(binary, args)
+    assert.equal(run.code, 2, `${args.join(' ')}: exit ${run.code}`)
+    assert.match(run.stderr, message, args.join(' '))
+    assert.match(run.stderr, /Usage: sigvec-repro/)
+    assert.equal(run.line?.result, 'error', args.join(' '))
+    assert.equal(run.line?.reason, 'usage')
+  }
+  const help = await runReproducer(binary, ['--help'])
+  assert.equal(help.code, 0)
+  assert.match(help.stdout, /^Usage: sigvec-repro/)
+})
+
+test('--events stops clean after that many faulting deliveries', async () => {
+  const run = await runReproducer(binary, [
+    '--mode',
+    'uffd',
+    '--duration',
+    '10',
+    '--events',
+    '200',
+  ])
+  assert.equal(run.code, 0, run.stderr)
+  assert.equal(run.line?.stopReason, 'events')
+  assert.ok(run.line!.faultingDeliveries! >= 200)
+  assert.ok(run.line!.seconds! < 5)
+})
+
+function tmpEntries(): Set<string> {
+  return new Set(fs.readdirSync(os.tmpdir()))
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
+  for (const mode of ['uffd', 'stress'] as const) {
+    test(`${signal} to the parent (${mode}) leaves no process and no file`, async () => {
+      const tmpBefore = tmpEntries()
+      // Its own process group, as src/ runs it, so /proc can find every member.
+      const child = spawn(binary, ['--mode', mode, '--duration', '30'], {
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let stdout = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+      child.stderr.resume()
+      const exited = new Promise<[number | null, string | null]>((r) =>
+        child.on('close', (code, sig) => r([code, sig])),
+      )
+      const pgid = child.pid!
+      const workers = mode === 'uffd' ? cpus : 3 * cpus
+      const started = await waitUntil(
+        () => groupMembers(pgid).length === workers + 1,
+        5000,
+      )
+      assert.ok(started, `group ${pgid}: ${groupMembers(pgid).join(' ')}`)
+      const members = groupMembers(pgid)
+      await new Promise((r) => setTimeout(r, 200))
+      process.kill(pgid, signal)
+      const [code, sig] = await exited
+      const gone = await waitUntil(
+        () => groupMembers(pgid).length === 0 && !members.some(isAlive),
+        3000,
+      )
+      assert.ok(gone, `left alive: ${members.filter(isAlive).join(' ')}`)
+      if (signal === 'SIGKILL') {
+        assert.equal(sig, 'SIGKILL')
+      } else {
+        assert.equal(code, 0)
+        const line: ReproLine | null = parseLine(stdout)
+        assert.equal(line?.result, 'clean')
+        assert.equal(line?.stopReason, signal)
+        assert.ok(line!.signals! > 0)
+      }
+      const created = [...tmpEntries()].filter((e) => !tmpBefore.has(e))
+      assert.deepEqual(created, [], 'new entries in /tmp')
+    })
+  }
+}

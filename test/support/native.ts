@@ -1,0 +1,231 @@
+// Builds native/sigvec-repro.c with the real compiler and runs it as a real
+// process: the reproducer's tests and bench share this, nothing is faked.
+import { execFile, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+const execFileAsync = promisify(execFile)
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+// build/test/support → repository root; the C file is not copied into build/.
+export const REPRO_SOURCE = path.resolve(
+  here,
+  '..',
+  '..',
+  '..',
+  'native',
+  'sigvec-repro.c',
+)
+
+/** The canonical flags plus -Werror: a warning is a failed build here. */
+export const STRICT_FLAGS = ['-O2', '-Wall', '-Wextra', '-Werror', '-pthread']
+
+export interface Build {
+  binary: string
+  stderr: string
+}
+
+/** One JSON line as native/README.md describes it (schema version 1). */
+export interface ReproLine {
+  version: number
+  result: 'clean' | 'corrupted' | 'unsupported' | 'error'
+  reason?: string
+  reasonText?: string
+  mode?: 'uffd' | 'stress'
+  modeReason?: string
+  modeReasonErrno?: string | null
+  modeReasonText?: string
+  stopReason?: string
+  cpus?: number
+  seconds?: number
+  signals?: number
+  faultingDeliveries?: number
+  liveFaultingDeliveries?: number
+  uffdFaults?: number
+  involuntarySwitches?: number
+  checks?: number
+  liveShare?: number
+  injected?: number
+  timeToFirstInjection?: number | null
+  timeToFirstMismatch?: number | null
+  mismatch?: {
+    task: number
+    role: string
+    register: string
+    registers: string[]
+    expected: string
+    observed: string
+    leakedFrom: string
+    leakedTask: number | null
+    leakedRegister: string | null
+  } | null
+  tasks?: Array<{
+    task: number
+    role: 'checker' | 'competitor'
+    pid: number
+    cpu: number
+    signals: number
+    faultingDeliveries: number
+    checks: number
+    liveShare: number
+  }>
+}
+
+export interface ReproRun {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  line: ReproLine | null
+  wallSeconds: number
+}
+
+let workDir: string | null = null
+const builds = new Map<string, Promise<Build>>()
+
+function dir(): string {
+  workDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-native-'))
+  return workDir
+}
+
+/** Compiles once per flag set; later calls reuse the binary. */
+export function buildReproducer(extraFlags: string[] = []): Promise<Build> {
+  const key = extraFlags.join(' ')
+  let build = builds.get(key)
+  if (!build) {
+    const binary = path.join(dir(), `sigvec-repro-${builds.size}`)
+    build = execFileAsync('cc', [
+      ...STRICT_FLAGS,
+      ...extraFlags,
+      '-o',
+      binary,
+      REPRO_SOURCE,
+    ]).then(({ stderr }) => ({ binary, stderr }))
+    builds.set(key, build)
+  }
+  return build
+}
+
+/** Removes every binary this module built. */
+export function removeBuilds(): void {
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true })
+  workDir = null
+  builds.clear()
+}
+
+export function parseLine(stdout: string): ReproLine | null {
+  const lines = stdout.split('\n').filter((l) => l.trim() !== '')
+  if (lines.length !== 1 || lines[0] === undefined) return null
+  return JSON.parse(lines[0]) as ReproLine
+}
+
+export interface RunOptions {
+  /** Run through another program first, e.g. setpriv to drop privileges. */
+  wrapper?: string[]
+  timeoutMs?: number
+}
+
+export function runReproducer(
+  binary: string,
+  args: string[],
+  options: RunOptions = {},
+): Promise<ReproRun> {
+  const argv = [...(options.wrapper ?? []), binary, ...args]
+  const [file, ...rest] = argv as [string, ...string[]]
+  const started = process.hrtime.bigint()
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, rest, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const timer = setTimeout(
+      () => child.kill('SIGKILL'),
+      options.timeoutMs ?? 30_000,
+    )
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9
+      let line: ReproLine | null = null
+      try {
+        line = parseLine(stdout)
+      } catch {
+        line = null
+      }
+      resolve({ code, signal, stdout, stderr, line, wallSeconds })
+    })
+  })
+}
+
+// /proc/<pid>/status, not stat: stat computes wchan, and reading it for some
+// kernel threads stalled for seconds on this machine while the reproducer
+// loaded both CPUs. status carries the state and the process group too.
+function statusFields(pid: string): { state: string; pgid: number } | null {
+  let status: string
+  try {
+    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  } catch {
+    return null // gone while we looked
+  }
+  const state = /^State:\s+(\S)/m.exec(status)?.[1] ?? '?'
+  const pgid = Number(/^NSpgid:\s+(\d+)/m.exec(status)?.[1] ?? -1)
+  return { state, pgid }
+}
+
+/** Live (non-zombie) processes whose process group is `pgid`. */
+export function groupMembers(pgid: number): number[] {
+  const pids: number[] = []
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    const f = statusFields(name)
+    if (!f || f.state === 'Z' || f.state === 'X') continue
+    if (f.pgid === pgid) pids.push(Number(name))
+  }
+  return pids
+}
+
+/** Whether a pid is still a live (non-zombie) process. */
+export function isAlive(pid: number): boolean {
+  const f = statusFields(String(pid))
+  return f !== null && f.state !== 'Z' && f.state !== 'X'
+}
+
+/** Whether an ELF file asks for a program interpreter (is dynamic). */
+export function hasInterpreter(file: string): boolean {
+  const elf = fs.readFileSync(file)
+  const phoff = Number(elf.readBigUInt64LE(0x20))
+  const phentsize = elf.readUInt16LE(0x36)
+  const phnum = elf.readUInt16LE(0x38)
+  const PT_INTERP = 3
+  for (let i = 0; i < phnum; i++) {
+    if (elf.readUInt32LE(phoff + i * phentsize) === PT_INTERP) return true
+  }
+  return false
+}
+
+/** Polls until `check` holds; false if it still fails after `ms`. */
+export async function waitUntil(
+  check: () => boolean,
+  ms: number,
+): Promise<boolean> {
+  const until = Date.now() + ms
+  for (;;) {
+    if (check()) return true
+    if (Date.now() >= until) return false
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/** Decodes the register slot a canary or injected lane names (byte 1). */
+export function laneRegister(hex: string): number {
+  return parseInt(hex.slice(2, 4), 16) >> 4
+}
+
+/** Decodes the task tag a lane carries (bytes 4–5, little-endian). */
+export function laneTag(hex: string): number {
+  return parseInt(hex.slice(10, 12) + hex.slice(8, 10), 16)
+}
