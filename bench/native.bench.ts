@@ -1,0 +1,95 @@
+// The reproducer's throughput on this machine, per mode: how many chances to
+// hit the bug it makes per second (signals, faulting deliveries), how much
+// of the time its canaries are exposed, and how fast a corruption is seen.
+import {
+  buildReproducer,
+  removeBuilds,
+  runReproducer,
+  type ReproLine,
+} from '../test/support/native.js'
+
+const CLEAN_SECONDS = '3'
+const INJECT_RUNS = 20
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+function ms(seconds: number): string {
+  return `${(seconds * 1000).toFixed(1)} ms`
+}
+
+export default async function bench(): Promise<void> {
+  try {
+    const { binary } = await buildReproducer()
+    for (const mode of ['uffd', 'stress'] as const) {
+      const clean = await runReproducer(binary, [
+        '--mode',
+        mode,
+        '--duration',
+        CLEAN_SECONDS,
+      ])
+      const line = clean.line
+      if (clean.code !== 0 || !line) {
+        throw new Error(`${mode} clean run failed: ${clean.stderr}`)
+      }
+      const secs = line.seconds!
+      console.log(`\n### ${mode} (${line.cpus} CPUs, ${secs.toFixed(2)} s)`)
+      console.log(
+        `signals/s:              ${(line.signals! / secs).toFixed(0)}`,
+      )
+      console.log(
+        `faulting deliveries/s:  ${(line.faultingDeliveries! / secs).toFixed(0)}`,
+      )
+      console.log(
+        `  of them in a live window: ${(
+          line.liveFaultingDeliveries! / secs
+        ).toFixed(0)}/s`,
+      )
+      if (mode === 'uffd') {
+        console.log(
+          `uffd fault-ins/s:       ${(line.uffdFaults! / secs).toFixed(0)}`,
+        )
+      }
+      console.log(
+        `involuntary switches/s: ${(line.involuntarySwitches! / secs).toFixed(0)}`,
+      )
+      console.log(`liveShare (checkers):   ${line.liveShare!.toFixed(3)}`)
+
+      const fromStart: number[] = []
+      const fromInjection: number[] = []
+      const wall: number[] = []
+      for (let i = 0; i < INJECT_RUNS; i++) {
+        const run = await runReproducer(binary, [
+          '--mode',
+          mode,
+          '--duration',
+          '10',
+          '--inject',
+          '1',
+        ])
+        const l: ReproLine | null = run.line
+        if (run.code !== 1 || l?.mismatch?.leakedFrom !== 'injected') {
+          throw new Error(`${mode} inject run ${i} missed: ${run.stdout}`)
+        }
+        fromStart.push(l.timeToFirstMismatch!)
+        fromInjection.push(l.timeToFirstMismatch! - l.timeToFirstInjection!)
+        wall.push(run.wallSeconds)
+      }
+      console.log(`injected detection, ${INJECT_RUNS} runs (--inject 1):`)
+      console.log(
+        `  from process start:   median ${ms(median(fromStart))}, worst ${ms(Math.max(...fromStart))}`,
+      )
+      console.log(
+        `  from the injection:   median ${ms(median(fromInjection))}, worst ${ms(Math.max(...fromInjection))}`,
+      )
+      console.log(
+        `  wall (spawn to exit): median ${ms(median(wall))}, worst ${ms(Math.max(...wall))}`,
+      )
+    }
+  } finally {
+    removeBuilds()
+  }
+}
