@@ -288,6 +288,7 @@ struct window {
 	volatile int *live;
 	uint64_t spins_before, spins_after;
 	int64_t sys_nr, sys_a1, sys_a2, sys_a3, sys_ret;
+	int64_t sys2_nr; /* argument-less follow-up syscall, e.g. sched_yield */
 	uint64_t cycles;
 	uint32_t mismatch_mask;
 };
@@ -337,7 +338,11 @@ static __attribute__((noinline)) void run_window(struct window *w)
 		"movq %c[o_a2](%[w]), %%rsi\n\t"
 		"movq %c[o_a3](%[w]), %%rdx\n\t"
 		"syscall\n\t"
-		"movq %%rax, %c[o_ret](%[w])\n"
+		"movq %%rax, %c[o_ret](%[w])\n\t"
+		"movq %c[o_nr2](%[w]), %%rax\n\t"
+		"testq %%rax, %%rax\n\t"
+		"js 3f\n\t"
+		"syscall\n"
 		"3:\n\t"
 		"movq %c[o_sa](%[w]), %%rcx\n\t"
 		"testq %%rcx, %%rcx\n\t"
@@ -372,6 +377,7 @@ static __attribute__((noinline)) void run_window(struct window *w)
 		  [o_a2] "i"(offsetof(struct window, sys_a2)),
 		  [o_a3] "i"(offsetof(struct window, sys_a3)),
 		  [o_ret] "i"(offsetof(struct window, sys_ret)),
+		  [o_nr2] "i"(offsetof(struct window, sys2_nr)),
 		  [o_cyc] "i"(offsetof(struct window, cycles)),
 		  [o_mask] "i"(offsetof(struct window, mismatch_mask))
 		: "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11",
@@ -666,6 +672,7 @@ static void *competitor_main(void *arg)
 		struct window w = {
 			.canary = canary, .observed = observed, .live = &live,
 			.spins_before = half, .spins_after = half, .sys_nr = -1,
+			.sys2_nr = -1,
 		};
 		int64_t now = now_ns();
 		int due = npending && now - pending[0].at >= (int64_t)opt.hold_us * 1000;
@@ -677,6 +684,13 @@ static void *competitor_main(void *arg)
 			w.sys_a1 = link->fd;
 			w.sys_a2 = (int64_t)UFFDIO_ZEROPAGE;
 			w.sys_a3 = (int64_t)(uintptr_t)&zp;
+			/*
+			 * Hand the CPU straight to the woken checker: the
+			 * competitor's canary is then what sits in the
+			 * registers, and the checker need not wait out our
+			 * time slice (ms on one CPU) for its next delivery.
+			 */
+			w.sys2_nr = SYS_sched_yield;
 		}
 		run_window(&w);
 		live_cycles += w.cycles;
@@ -820,7 +834,8 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
-	sigemptyset(&sa.sa_mask);
+	/* No nested frames: each would fault in more stack pages per delivery. */
+	sa.sa_mask = block;
 	if (sigaction(SIG_TIMER, &sa, NULL) || sigaction(SIG_SENDER, &sa, NULL))
 		worker_fail(rec, "sigaction", errno);
 	pthread_sigmask(SIG_UNBLOCK, &block, NULL);
@@ -858,6 +873,7 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 		struct window w = {
 			.canary = canary, .observed = observed, .live = live,
 			.spins_before = spins, .sys_nr = -1,
+			.sys2_nr = -1,
 		};
 		run_window(&w);
 		live_cycles += w.cycles;
@@ -1005,7 +1021,7 @@ static double calibrate_spins_per_us(void)
 	for (int i = 0; i < 5; i++) {
 		struct window w = { .canary = canary, .observed = observed,
 				    .live = &live, .spins_before = spins,
-				    .sys_nr = -1 };
+				    .sys_nr = -1, .sys2_nr = -1 };
 		int64_t t0 = now_ns();
 		run_window(&w);
 		int64_t dt = now_ns() - t0;
@@ -1333,6 +1349,16 @@ int main(int argc, char **argv)
 	sa.sa_flags = SA_NOCLDSTOP;
 	sigaction(SIGCHLD, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+
+	/*
+	 * Stop when whoever started us dies, even by SIGKILL (a killed action
+	 * runner step): SIGTERM takes the normal stop path, which ends the
+	 * workers. A parent already gone before the prctl is caught by getppid.
+	 */
+	pid_t starter = getppid();
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != starter)
+		raise(SIGTERM);
 
 	fflush(NULL);
 	for (unsigned i = 0; i < nplans; i++) {

@@ -103,7 +103,9 @@ async function reproduce(
   if (!afterSelfTest.selfTest?.passed) return afterSelfTest
 
   const deadline = options.duration * 1000 + DEADLINE_GRACE_MS
-  const args = realRunArgs(options.mode, options.duration, options.drill)
+  // Run in the mode the self-test resolved, so --events fits that mode.
+  const mode = selfTest.line?.mode ?? options.mode
+  const args = realRunArgs(mode, options.duration, options.drill)
   ctx.log(`reproducer: ${build.binary} ${args.join(' ')}`)
   const run = await runInGroup(build.binary, args, deadline)
   const real = { run, line: parseResultLine(run.stdout), deadlineMs: deadline }

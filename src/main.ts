@@ -35,6 +35,10 @@ export async function run(): Promise<void> {
     await writeFileAtomic(reportFile, JSON.stringify(report, null, 2) + '\n')
 
     core.info(renderText(report))
+    // The summary first: if it cannot be written, no output is set either.
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await core.summary.addRaw(renderSummary(report)).write()
+    }
     for (const [name, value] of Object.entries(
       reportOutputs(report, reportFile),
     )) {
@@ -46,7 +50,6 @@ export async function run(): Promise<void> {
     for (const a of reportAnnotations(report)) {
       core[a.level](a.message, { title: a.title })
     }
-    await core.summary.addRaw(renderSummary(report)).write()
     // The error annotation above already says why; exit code alone fails the step.
     if (report.decision.fail) process.exitCode = 1
   } catch (err) {

@@ -178,7 +178,7 @@ export function reportAnnotations(r: Report): Annotation[] {
   } else if (r.decision.mitigation === 'godebug') {
     out.push({
       level: 'warning',
-      title: `${drill}sigvec-check: ${r.status}, mitigated`,
+      title: `${drill}sigvec-check: ${r.status} — mitigated`,
       message:
         `${r.headline} Later steps run with GODEBUG=${r.decision.godebug}; this makes corruption rarer, not impossible. ${firstFix(r)}`.trim(),
     })
@@ -191,6 +191,17 @@ export function reportAnnotations(r: Report): Annotation[] {
       level: 'warning',
       title: `sigvec-check: ${r.status}`,
       message: r.headline,
+    })
+  }
+  const unsettled =
+    r.kernel.finding === 'buggy' || r.kernel.finding === 'unknown'
+  const noEvidence =
+    r.reproducer.result === 'skipped' || r.reproducer.result === 'error'
+  if (unsettled && noEvidence) {
+    out.push({
+      level: 'warning',
+      title: `sigvec-check: reproducer ${r.reproducer.result}`,
+      message: `No evidence from the reproducer: ${r.reproducer.reason}. The verdict rests on the version check alone.`,
     })
   }
   const go = r.go
@@ -208,6 +219,8 @@ export function reportAnnotations(r: Report): Annotation[] {
 }
 
 function firstFix(r: Report): string {
+  // A drill's kernel was not judged by it: no advice to change it.
+  if (r.reproducer.drill) return ''
   const m = r.mitigations.find((x) => x.id === 'upgrade-kernel')
   return m ? `Fix: ${m.detail}` : ''
 }
@@ -288,6 +301,7 @@ export function renderSummary(r: Report): string {
       }
     }
   }
+  lines.push(...reproducerSection(r.reproducer))
   lines.push('', '<details><summary>Facts read</summary>', '')
   lines.push('| Fact | Source | Value |', '|---|---|---|')
   for (const f of r.host.facts) {
@@ -297,6 +311,57 @@ export function renderSummary(r: Report): string {
   }
   lines.push('', '</details>', '')
   return lines.join('\n')
+}
+
+/** "500", or "20000 over at least 10 s". */
+export function clearingText(e: ReproducerEvidence): string {
+  return `${e.minEvents}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`
+}
+
+function reproducerSection(e: ReproducerEvidence): string[] {
+  if (!e.build) return []
+  const out = ['', '### Reproducer', '', '| | |', '|---|---|']
+  const b = e.build
+  out.push(
+    `| Result | **${e.result}**${e.drill ? ' (DRILL: corruption injected on purpose)' : ''} |`,
+  )
+  out.push(`| Compiler | ${cell(b.compiler)} |`)
+  if (b.ok) {
+    out.push(
+      `| Binary | ${b.cacheHit ? 'tool cache hit' : `compiled in ${b.seconds?.toFixed(2)} s and cached`} (key \`${cell(b.key)}\`) |`,
+    )
+  }
+  if (e.selfTest)
+    out.push(
+      `| Self-test | ${e.selfTest.passed ? 'passed' : 'FAILED'}: ${cell(e.selfTest.detail)} |`,
+    )
+  if (e.mode)
+    out.push(
+      `| Mode | ${e.mode}${e.modeReason ? ` — ${cell(e.modeReason)}` : ''} |`,
+    )
+  if (e.seconds !== null) out.push(`| Ran for | ${e.seconds.toFixed(2)} s |`)
+  if (e.signals !== null) out.push(`| Signals | ${e.signals} |`)
+  if (e.faultingDeliveries !== null) {
+    out.push(
+      `| Faulting deliveries | ${e.faultingDeliveries}${e.minEvents !== null ? ` (${clearingText(e)} clear a kernel in this mode)` : ''} |`,
+    )
+  }
+  if (e.leak) out.push(`| Leak | ${cell(e.leak)} |`)
+  if (e.result === 'error' || e.result === 'skipped')
+    out.push(`| Why | ${cell(e.reason)} |`)
+  if (!b.ok && b.output) {
+    out.push(
+      '',
+      '<details><summary>Compiler output</summary>',
+      '',
+      '```',
+      b.output,
+      '```',
+      '',
+      '</details>',
+    )
+  }
+  return out
 }
 
 function levelSourceText(k: KernelAssessment): string | null {
@@ -320,7 +385,7 @@ function reproducerText(e: ReproducerEvidence): string {
     case 'error':
       return `error: ${cell(e.reason)}`
     default:
-      return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(1)} s, ${e.faultingDeliveries} faulting deliveries${e.leak ? `; ${cell(e.leak)}` : ''}`
+      return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.leak ? `; ${cell(e.leak)}` : ''}`
   }
 }
 

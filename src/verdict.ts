@@ -26,6 +26,8 @@ export interface ReproducerEvidence {
   faultingDeliveries: number | null
   /** Faulting deliveries a clean run needs to clear a kernel in that mode. */
   minEvents: number | null
+  /** Seconds a clean run must last to count, in that mode. */
+  minSeconds: number | null
   enoughEvents: boolean
   /** "ymm3 of task 0 held task 1's canary …" */
   leak: string | null
@@ -107,7 +109,7 @@ export function decideVerdict(
     ) {
       reasons.push({
         code: 'reproducer-too-little',
-        message: `The reproducer stayed clean but ran only ${evidence.faultingDeliveries ?? 0} faulting deliveries: too little to clear the kernel.`,
+        message: `The reproducer stayed clean but ran only ${evidence.faultingDeliveries ?? 0} faulting deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode needs ${evidence.minEvents ?? '?'}${evidence.minSeconds ? ` over at least ${evidence.minSeconds} s` : ''}): too little to clear the kernel.`,
       })
     }
   }
@@ -125,10 +127,11 @@ function headline(
   e: ReproducerEvidence,
 ): string {
   const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel'
-  const drill = e.drill ? 'DRILL: ' : ''
   switch (status) {
     case 'affected':
-      return `${drill}${kernel} corrupted AVX registers under signals in the reproducer.`
+      return e.drill
+        ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
+        : `${kernel} corrupted AVX registers under signals in the reproducer.`
     case 'vulnerable':
       return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`
     case 'unaffected':

@@ -1,0 +1,239 @@
+// Evidence from reproducer runs: pure, over the lines the binary prints.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { CompileOutcome } from '../src/compile.js'
+import {
+  evidenceFromRuns,
+  parseResultLine,
+  planRun,
+  realRunArgs,
+  type ReproducerLine,
+} from '../src/reproducer.js'
+import type { GroupRun } from '../src/spawn.js'
+
+const build: CompileOutcome & { ok: true } = {
+  ok: true,
+  binary: '/cache/sigvec-repro',
+  cacheHit: true,
+  key: '0123456789abcdef',
+  compiler: 'cc (Debian 12.2.0-14) 12.2.0 (x86_64-linux-gnu)',
+  seconds: 0.01,
+}
+
+function run(line: ReproducerLine | null, extra: Partial<GroupRun> = {}) {
+  const r: GroupRun = {
+    code: line ? (line.result === 'corrupted' ? 1 : 0) : null,
+    signal: null,
+    stdout: line ? JSON.stringify(line) + '\n' : '',
+    stderr: '',
+    timedOut: false,
+    seconds: 1,
+    ...extra,
+  }
+  return { run: r, line: parseResultLine(r.stdout), deadlineMs: 11000 }
+}
+
+const injected: ReproducerLine = {
+  version: 1,
+  result: 'corrupted',
+  mode: 'uffd',
+  seconds: 0.02,
+  faultingDeliveries: 4,
+  timeToFirstMismatch: 0.015,
+  mismatch: {
+    task: 0,
+    register: 'ymm5',
+    expected: 'aa',
+    observed: 'bb',
+    leakedFrom: 'injected',
+  },
+}
+const clean = (
+  faulting: number,
+  mode = 'uffd',
+  seconds = 3,
+): ReproducerLine => ({
+  version: 1,
+  result: 'clean',
+  mode,
+  modeReason: 'uffd-available',
+  seconds,
+  signals: faulting * 2,
+  faultingDeliveries: faulting,
+})
+
+test('a clean run counts only after the self-test found its injection', () => {
+  const ok = evidenceFromRuns({
+    build,
+    selfTest: run(injected),
+    real: run(clean(5000)),
+    drill: false,
+  })
+  assert.equal(ok.result, 'clean')
+  assert.equal(ok.enoughEvents, true)
+  assert.equal(ok.selfTest?.passed, true)
+
+  const blind = evidenceFromRuns({
+    build,
+    selfTest: run(clean(50)),
+    real: run(clean(5000)),
+    drill: false,
+  })
+  assert.equal(blind.result, 'error')
+  assert.match(
+    blind.reason,
+    /^self-test failed: did not find its injected corruption \(result clean\)/,
+  )
+})
+
+test('too few faulting deliveries do not clear a kernel', () => {
+  const e = evidenceFromRuns({
+    build,
+    selfTest: run(injected),
+    real: run(clean(10)),
+    drill: false,
+  })
+  assert.equal(e.result, 'clean')
+  assert.equal(e.enoughEvents, false)
+  const stress = evidenceFromRuns({
+    build,
+    selfTest: run(injected),
+    real: run(clean(5000, 'stress')),
+    drill: false,
+  })
+  assert.equal(stress.enoughEvents, false, 'stress mode needs far more')
+  const quick = evidenceFromRuns({
+    build,
+    selfTest: run(injected),
+    real: run(clean(50000, 'stress', 3)),
+    drill: false,
+  })
+  assert.equal(quick.enoughEvents, false, 'stress mode needs 10 s too')
+  const long = evidenceFromRuns({
+    build,
+    selfTest: run(injected),
+    real: run(clean(50000, 'stress', 12)),
+    drill: false,
+  })
+  assert.equal(long.enoughEvents, true)
+})
+
+test('corruption names the register and whose canary leaked in', () => {
+  const leak: ReproducerLine = {
+    ...injected,
+    mismatch: {
+      task: 0,
+      register: 'ymm3',
+      expected: '11',
+      observed: '22',
+      leakedFrom: 'task:2',
+      leakedTask: 2,
+      leakedRegister: 'ymm3',
+    },
+  }
+  const e = evidenceFromRuns({
+    build,
+    selfTest: run(injected),
+    real: run(leak),
+    drill: false,
+  })
+  assert.equal(e.result, 'corrupted')
+  assert.equal(
+    e.leak,
+    "ymm3 of task 0 held task 2's ymm3 canary (expected 11, saw 22)",
+  )
+})
+
+test('crashes, timeouts and silence are errors that say how it ended', () => {
+  const table: Array<[ReturnType<typeof run>, RegExp]> = [
+    [run(null, { signal: 'SIGSEGV' }), /crashed with SIGSEGV/],
+    [
+      run(null, { timedOut: true, signal: 'SIGKILL' }),
+      /killed after the 11 s deadline/,
+    ],
+    [
+      run(null, { code: 4, stderr: 'setup: mmap failed\n' }),
+      /exited 4 without a result: setup: mmap failed/,
+    ],
+    [
+      run({
+        version: 1,
+        result: 'error',
+        reason: 'timer',
+        reasonText: 'timer_create: EPERM',
+      }),
+      /error: timer: timer_create: EPERM/,
+    ],
+  ]
+  for (const [real, why] of table) {
+    const e = evidenceFromRuns({
+      build,
+      selfTest: run(injected),
+      real,
+      drill: false,
+    })
+    assert.equal(e.result, 'error')
+    assert.match(e.reason, why)
+  }
+  const st = evidenceFromRuns({
+    build,
+    selfTest: run(null, { signal: 'SIGILL' }),
+    real: null,
+    drill: false,
+  })
+  assert.match(st.reason, /self-test failed: crashed with SIGILL/)
+})
+
+test('an unsupported machine skips, it does not error', () => {
+  const e = evidenceFromRuns({
+    build,
+    selfTest: run({
+      version: 1,
+      result: 'unsupported',
+      reason: 'no-avx',
+      reasonText: 'CPUID: no AVX',
+    }),
+    real: null,
+    drill: false,
+  })
+  assert.equal(e.result, 'skipped')
+  assert.match(e.reason, /cannot run here: no-avx: CPUID: no AVX/)
+})
+
+test('the result is the last JSON line, whatever came before', () => {
+  assert.equal(
+    parseResultLine('noise\n{"result":"clean","version":1}\n')?.result,
+    'clean',
+  )
+  assert.equal(parseResultLine('{"half": '), null)
+  assert.equal(parseResultLine(''), null)
+})
+
+test('reproduce: auto runs only where the static verdict is not settled', () => {
+  assert.equal(planRun('auto', 'buggy').run, true)
+  assert.equal(planRun('auto', 'unknown').run, true)
+  assert.equal(planRun('auto', 'clear').run, false)
+  assert.equal(planRun('auto', 'not-applicable').run, false)
+  assert.equal(planRun('always', 'clear').run, true)
+  assert.equal(planRun('never', 'buggy').run, false)
+})
+
+test('a drill injects in the real run; every run stops once it has enough', () => {
+  // Stress needs its time: no early stop on a count.
+  assert.deepEqual(realRunArgs('stress', 30, false), [
+    '--mode',
+    'stress',
+    '--duration',
+    '30',
+  ])
+  assert.deepEqual(realRunArgs('uffd', 30, true), [
+    '--mode',
+    'uffd',
+    '--duration',
+    '30',
+    '--events',
+    '500',
+    '--inject',
+    '4',
+  ])
+})
