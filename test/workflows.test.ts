@@ -169,7 +169,7 @@ function readmeTableNames(markdown: string, heading: string): string[] {
   const names: string[] = []
   for (const line of lines.slice(start + 1)) {
     if (/^#{1,3}\s/.test(line)) break
-    const m = /^\| `([^`]+)` \|/.exec(line)
+    const m = /^\| *`([^`]+)` *\|/.exec(line)
     if (m?.[1]) names.push(m[1])
   }
   return names
