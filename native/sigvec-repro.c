@@ -38,6 +38,7 @@ struct options {
 	unsigned tasks;
 	unsigned cpus;
 	unsigned inject;
+	unsigned inject_tag;
 	unsigned window_us;
 	unsigned timer_us;
 	unsigned sender_us;
@@ -66,6 +67,8 @@ static const char usage_text[] =
 	"  --cpus N                 use the first N CPUs we may run on\n"
 	"  --inject N               positive control: corrupt the saved registers\n"
 	"                           in every Nth signal frame\n"
+	"  --inject-tag N           write task N's canary instead of the\n"
+	"                           injection mark (proves leak attribution)\n"
 	"  --window-us N            canary window length (default: uffd 50,\n"
 	"                           stress 25)\n"
 	"  --timer-us N             timer signal period (default 50)\n"
@@ -154,6 +157,7 @@ static void parse_args(int argc, char **argv)
 		{ "tasks", required_argument, 0, 't' },
 		{ "cpus", required_argument, 0, 'c' },
 		{ "inject", required_argument, 0, 'i' },
+		{ "inject-tag", required_argument, 0, 'g' },
 		{ "window-us", required_argument, 0, 'w' },
 		{ "timer-us", required_argument, 0, 'T' },
 		{ "sender-us", required_argument, 0, 'S' },
@@ -200,6 +204,9 @@ static void parse_args(int argc, char **argv)
 			break;
 		case 'i':
 			opt.inject = count_arg("--inject", optarg, 1, UINT32_MAX);
+			break;
+		case 'g':
+			opt.inject_tag = count_arg("--inject-tag", optarg, 1, 0xFFFE);
 			break;
 		case 'w':
 			opt.window_us = count_arg("--window-us", optarg, 1, 100000);
@@ -1202,8 +1209,8 @@ static void print_result(const char *result, const char *mode,
 		fputs(",\"timeToFirstMismatch\":null,\"mismatch\":null", f);
 	}
 	fprintf(f, ",\"settings\":{\"duration\":%.6f,\"events\":%" PRIu64
-		   ",\"inject\":%u,\"windowMicros\":%u,\"timerMicros\":%u,\"senderMicros\":%u,\"holdMicros\":%u}",
-		opt.duration, opt.events, opt.inject, opt.window_us, opt.timer_us,
+		   ",\"inject\":%u,\"injectTag\":%u,\"windowMicros\":%u,\"timerMicros\":%u,\"senderMicros\":%u,\"holdMicros\":%u}",
+		opt.duration, opt.events, opt.inject, opt.inject_tag, opt.window_us, opt.timer_us,
 		opt.sender_us, opt.hold_us);
 	fputs(",\"tasks\":[", f);
 	for (unsigned i = 0; i < ntasks; i++) {
@@ -1304,7 +1311,9 @@ int main(int argc, char **argv)
 		run_nonce = 1;
 	for (unsigned r = 0; r < 16; r++)
 		for (unsigned lane = 0; lane < 4; lane++)
-			encode_lane(inject_pattern[r] + lane * 8, INJECT_TAG, r, lane);
+			encode_lane(inject_pattern[r] + lane * 8,
+				    opt.inject_tag ? opt.inject_tag : INJECT_TAG, r,
+				    lane);
 
 	shared = mmap(NULL, sizeof *shared, PROT_READ | PROT_WRITE,
 		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);

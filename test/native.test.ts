@@ -122,6 +122,30 @@ for (const mode of ['uffd', 'stress'] as const) {
   })
 }
 
+test("a leak of another task's canary is attributed to that task", async () => {
+  // --inject-tag writes task 2's canary (the uffd competitor on CPU 0), the
+  // very bytes a buggy kernel would restore into a checker.
+  const run = await runReproducer(binary, [
+    '--mode',
+    'uffd',
+    '--duration',
+    '5',
+    '--inject',
+    '2',
+    '--inject-tag',
+    '2',
+  ])
+  assert.equal(run.code, 1, run.stderr)
+  const m = run.line?.mismatch
+  assert.ok(m)
+  assert.equal(m.role, 'checker')
+  assert.notEqual(m.task, 2)
+  assert.equal(m.leakedFrom, 'task:2')
+  assert.equal(m.leakedTask, 2)
+  assert.equal(laneTag(m.observed), 2)
+  assert.equal(laneTag(m.expected), m.task)
+})
+
 test('--mode auto as an unprivileged user falls back to stress and says why', async () => {
   // The unprivileged user must be able to read and run the binary.
   const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-nobody-'))
@@ -200,6 +224,7 @@ test('bad arguments exit 2 with usage on stderr and a JSON line', async () => {
     [['--cpus', '0'], /--cpus needs a whole number/],
     [['--cpus', String(cpus + 1)], /only \d+ CPUs available/],
     [['--inject', 'x'], /--inject needs a whole number/],
+    [['--inject-tag', '65535'], /--inject-tag needs a whole number/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
     [['--duration'], /--duration needs a value/],
     [['extra'], /unexpected argument 'extra'/],
