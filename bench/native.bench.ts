@@ -21,6 +21,10 @@ function ms(seconds: number): string {
   return `${(seconds * 1000).toFixed(1)} ms`
 }
 
+function us(seconds: number): string {
+  return `${(seconds * 1e6).toFixed(0)} µs`
+}
+
 export default async function bench(): Promise<void> {
   try {
     const { binary } = await buildReproducer()
@@ -58,6 +62,23 @@ export default async function bench(): Promise<void> {
       )
       console.log(`liveShare (checkers):   ${line.liveShare!.toFixed(3)}`)
 
+      // BUG.md: one CPU hid the bug from the wiki's program; show ours works.
+      const one = await runReproducer(binary, [
+        '--mode',
+        mode,
+        '--cpus',
+        '1',
+        '--duration',
+        CLEAN_SECONDS,
+      ])
+      if (one.code !== 0 || !one.line) {
+        throw new Error(`${mode} 1-CPU run failed: ${one.stderr}`)
+      }
+      const oneSecs = one.line.seconds!
+      console.log(
+        `with --cpus 1:          ${(one.line.signals! / oneSecs).toFixed(0)} signals/s, ${(one.line.faultingDeliveries! / oneSecs).toFixed(0)} faulting deliveries/s, liveShare ${one.line.liveShare!.toFixed(3)}`,
+      )
+
       const fromStart: number[] = []
       const fromInjection: number[] = []
       const wall: number[] = []
@@ -83,7 +104,7 @@ export default async function bench(): Promise<void> {
         `  from process start:   median ${ms(median(fromStart))}, worst ${ms(Math.max(...fromStart))}`,
       )
       console.log(
-        `  from the injection:   median ${ms(median(fromInjection))}, worst ${ms(Math.max(...fromInjection))}`,
+        `  from the injection:   median ${us(median(fromInjection))}, worst ${us(Math.max(...fromInjection))}`,
       )
       console.log(
         `  wall (spawn to exit): median ${ms(median(wall))}, worst ${ms(Math.max(...wall))}`,
