@@ -266,6 +266,10 @@ static void parse_args(int argc, char **argv)
 #define FP_XSTATE_MAGIC1 0x46505853u
 #endif
 #define XFEATURE_SSE_YMM 0x6u
+/* Kernel headers before 6.1 (e.g. Ubuntu 22.04's) lack /dev/userfaultfd. */
+#ifndef USERFAULTFD_IOC_NEW
+#define USERFAULTFD_IOC_NEW _IO(0xAA, 0x00)
+#endif
 
 enum role { ROLE_CHECKER, ROLE_COMPETITOR };
 
