@@ -793,7 +793,8 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent_pid)
 		_exit(EXIT_SETUP);
-	/* The parent owns shutdown: it kills us after printing nothing early. */
+	/* Shutdown is the parent's: a Ctrl-C to the whole group must not kill
+	 * us before it has read our counts and printed its line. */
 	signal(SIGINT, SIG_IGN);
 	signal(SIGTERM, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
