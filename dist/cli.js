@@ -37558,10 +37558,13 @@ function renderSummary(r) {
     if (r.mitigations.length > 0) {
         lines.push('', '### What to do', '');
         for (const m of r.mitigations) {
-            lines.push(`**${m.title}.** ${m.detail}`, '');
-            for (const c of m.commands) {
-                lines.push(`${c.label}:`, '', '```', c.text, '```', '');
-            }
+            lines.push(`- **${m.title}.** ${m.detail}`);
+        }
+        const commands = r.mitigations.flatMap((m) => m.commands);
+        if (commands.length > 0) {
+            lines.push('', '| Where | Set |', '|---|---|');
+            for (const c of commands)
+                lines.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`);
         }
     }
     lines.push(...reproducerSection(r.reproducer));
@@ -37799,8 +37802,8 @@ function memlockCommands(bytes) {
             text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
         },
         {
-            label: 'workflow container job (bytes)',
-            text: `container:\n  image: …\n  options: --ulimit memlock=${bytes}:${bytes}`,
+            label: 'workflow `container:` (bytes)',
+            text: `options: --ulimit memlock=${bytes}:${bytes}`,
         },
         {
             label: '/etc/docker/daemon.json (bytes)',

@@ -295,10 +295,13 @@ export function renderSummary(r: Report): string {
   if (r.mitigations.length > 0) {
     lines.push('', '### What to do', '')
     for (const m of r.mitigations) {
-      lines.push(`**${m.title}.** ${m.detail}`, '')
-      for (const c of m.commands) {
-        lines.push(`${c.label}:`, '', '```', c.text, '```', '')
-      }
+      lines.push(`- **${m.title}.** ${m.detail}`)
+    }
+    const commands = r.mitigations.flatMap((m) => m.commands)
+    if (commands.length > 0) {
+      lines.push('', '| Where | Set |', '|---|---|')
+      for (const c of commands)
+        lines.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`)
     }
   }
   lines.push(...reproducerSection(r.reproducer))

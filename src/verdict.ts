@@ -186,8 +186,8 @@ export function memlockCommands(bytes: number): Mitigation['commands'] {
       text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
     },
     {
-      label: 'workflow container job (bytes)',
-      text: `container:\n  image: …\n  options: --ulimit memlock=${bytes}:${bytes}`,
+      label: 'workflow `container:` (bytes)',
+      text: `options: --ulimit memlock=${bytes}:${bytes}`,
     },
     {
       label: '/etc/docker/daemon.json (bytes)',
