@@ -87,7 +87,11 @@ let workDir: string | null = null
 const builds = new Map<string, Promise<Build>>()
 
 function dir(): string {
-  workDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-native-'))
+  if (!workDir) {
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-native-'))
+    // Tests run the binaries as an unprivileged user too.
+    fs.chmodSync(workDir, 0o755)
+  }
   return workDir
 }
 
@@ -205,6 +209,21 @@ export function hasInterpreter(file: string): boolean {
     if (elf.readUInt32LE(phoff + i * phentsize) === PT_INTERP) return true
   }
   return false
+}
+
+/** setpriv prefix: run as nobody, optionally keeping CAP_SYS_PTRACE. */
+export const NOBODY_UID = 65534
+export function asNobody(keepPtrace = false): string[] {
+  const drop = [
+    'setpriv',
+    `--reuid=${NOBODY_UID}`,
+    `--regid=${NOBODY_UID}`,
+    '--clear-groups',
+  ]
+  // An ambient capability survives exec for a non-root user.
+  return keepPtrace
+    ? [...drop, '--inh-caps=+sys_ptrace', '--ambient-caps=+sys_ptrace']
+    : drop
 }
 
 /** Polls until `check` holds; false if it still fails after `ms`. */
