@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { after, test } from 'node:test'
 import { runAction } from './support/action.js'
-import { listProcs, waitFor } from './support/procs.js'
+import { groupMembers, liveProcesses, waitUntil } from './support/native.js'
 
 const dirs: string[] = []
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
@@ -144,18 +144,16 @@ for (const how of ['cancel', 'kill'] as const) {
       { onSpawn: (pid) => (actionPid = pid) },
     )
     let group = 0
-    const started = await waitFor(() => {
+    const started = await waitUntil(() => {
       // The real 60 s run (not the 1 s self-test), once it has its children.
-      const repro = listProcs().find(
+      const repro = liveProcesses().find(
         (p) =>
-          p.comm === 'sigvec-repro' &&
+          p.name === 'sigvec-repro' &&
           p.ppid === actionPid &&
           cmdline(p.pid).includes('60'),
       )
       group = repro?.pgid ?? 0
-      return (
-        group !== 0 && listProcs().filter((p) => p.pgid === group).length > 1
-      )
+      return group !== 0 && groupMembers(group).length > 1
     }, 20_000)
     assert.ok(started, 'the reproducer started')
     if (how === 'cancel') {
@@ -172,14 +170,8 @@ for (const how of ['cancel', 'kill'] as const) {
     const run = await running
     dirs.push(run.dir)
     assert.notEqual(run.code, 0)
-    const gone = await waitFor(
-      () => listProcs().every((p) => p.pgid !== group),
-      5000,
-    )
-    assert.ok(
-      gone,
-      `group ${group} still has ${JSON.stringify(listProcs().filter((p) => p.pgid === group))}`,
-    )
+    const gone = await waitUntil(() => groupMembers(group).length === 0, 5000)
+    assert.ok(gone, `group ${group} still has ${groupMembers(group).join(' ')}`)
     assert.deepEqual(run.outputs, {})
   })
 }

@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { COMPILE_FLAGS } from '../../src/compile.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -20,8 +21,8 @@ export const REPRO_SOURCE = path.resolve(
   'sigvec-repro.c',
 )
 
-/** The canonical flags plus -Werror: a warning is a failed build here. */
-export const STRICT_FLAGS = ['-O2', '-Wall', '-Wextra', '-Werror', '-pthread']
+/** The flags the action builds with, plus -Werror: a warning fails here. */
+export const STRICT_FLAGS = [...COMPILE_FLAGS, '-Werror']
 
 export interface Build {
   binary: string
@@ -168,7 +169,15 @@ export function runReproducer(
 // /proc/<pid>/status, not stat: stat computes wchan, and reading it for some
 // kernel threads stalled for seconds on this machine while the reproducer
 // loaded both CPUs. status carries the state and the process group too.
-function statusFields(pid: string): { state: string; pgid: number } | null {
+export interface ProcStatus {
+  pid: number
+  name: string
+  state: string
+  ppid: number
+  pgid: number
+}
+
+function statusFields(pid: string): ProcStatus | null {
   let status: string
   try {
     status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -177,19 +186,27 @@ function statusFields(pid: string): { state: string; pgid: number } | null {
   }
   const state = /^State:\s+(\S)/m.exec(status)?.[1] ?? '?'
   const pgid = Number(/^NSpgid:\s+(\d+)/m.exec(status)?.[1] ?? -1)
-  return { state, pgid }
+  const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? -1)
+  const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? ''
+  return { pid: Number(pid), name, state, ppid, pgid }
+}
+
+/** Every live (non-zombie) process. */
+export function liveProcesses(): ProcStatus[] {
+  const out: ProcStatus[] = []
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    const f = statusFields(name)
+    if (f && f.state !== 'Z' && f.state !== 'X') out.push(f)
+  }
+  return out
 }
 
 /** Live (non-zombie) processes whose process group is `pgid`. */
 export function groupMembers(pgid: number): number[] {
-  const pids: number[] = []
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    const f = statusFields(name)
-    if (!f || f.state === 'Z' || f.state === 'X') continue
-    if (f.pgid === pgid) pids.push(Number(name))
-  }
-  return pids
+  return liveProcesses()
+    .filter((p) => p.pgid === pgid)
+    .map((p) => p.pid)
 }
 
 /** Whether a pid is still a live (non-zombie) process. */
