@@ -39,8 +39,15 @@ export default async function bench(): Promise<void> {
   console.log(
     `  node dist/index.js (action)  ${fmt(action)}  ${(action / bare).toFixed(2)}× node -e 0`,
   )
-  for (const f of ['dist/index.js', 'dist/cli.js']) {
-    const bytes = fs.statSync(path.join(ROOT, f)).size
-    console.log(`  ${f.padEnd(28)} ${(bytes / 1024).toFixed(0)} KiB`)
+  for (const dir of ['action', 'cli']) {
+    const files = fs
+      .readdirSync(path.join(ROOT, 'dist', dir))
+      .filter((f) => f.endsWith('.js'))
+    const size = (f: string) =>
+      fs.statSync(path.join(ROOT, 'dist', dir, f)).size
+    const total = files.reduce((n, f) => n + size(f), 0)
+    console.log(
+      `  dist/${dir}/ ${(total / 1024).toFixed(0).padStart(6)} KiB in ${files.length} files, ${(size('index.js') / 1024).toFixed(0)} KiB loaded at start`,
+    )
   }
 }

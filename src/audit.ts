@@ -1,7 +1,6 @@
 // The one pipeline both front doors run: host facts → assessment →
 // reproducer evidence → verdict → policy → Report.
 import { assess } from './assess.js'
-import { compileReproducer, nativeSource } from './compile.js'
 import { readHostFacts } from './host.js'
 import type { Options } from './options.js'
 import { buildReport, type Report } from './report.js'
@@ -66,6 +65,9 @@ async function reproduce(
   ctx: AuditContext,
 ): Promise<ReproducerEvidence> {
   endGroupsOnCancel()
+  // Loaded only when needed: @actions/tool-cache pulls in the HTTP stack,
+  // which a static audit never uses and which costs start-up time.
+  const { compileReproducer, nativeSource } = await import('./compile.js')
   const build = await compileReproducer({
     compiler: options.compiler,
     source: nativeSource(),
