@@ -1,5 +1,6 @@
 // The CLI bundle as a user runs it: flags, text, JSON and exit codes.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
@@ -55,4 +56,33 @@ test('usage errors exit 1 and name the flag', () => {
     assert.match(r.stderr, message, args.join(' '))
     assert.equal(r.stdout, '')
   }
+})
+
+test('the npm package carries the bundles and the reproducer source', () => {
+  const r = spawnSync(
+    'npm',
+    ['pack', '--dry-run', '--json', '--ignore-scripts'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  )
+  assert.equal(r.status, 0, r.stderr)
+  const files = (JSON.parse(r.stdout)[0].files as Array<{ path: string }>).map(
+    (f) => f.path,
+  )
+  for (const needed of [
+    'dist/cli.js',
+    'dist/cli/index.js',
+    'dist/index.js',
+    'native/sigvec-repro.c',
+    'action.yml',
+  ]) {
+    assert.ok(files.includes(needed), needed)
+  }
+  assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('src/')))
+  const pkg = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'),
+  )
+  assert.equal(pkg.bin['sigvec-check'], 'dist/cli.js')
 })

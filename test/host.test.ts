@@ -172,3 +172,34 @@ test('container detection uses several independent signals', async () => {
     )
   }
 })
+
+test('the Go version comes from `go env GOVERSION` of the go on PATH', async () => {
+  // A real program on PATH answering as the go command does.
+  const bin = tempRoot({})
+  fs.writeFileSync(
+    path.join(bin, 'go'),
+    '#!/bin/sh\n[ "$1 $2" = "env GOVERSION" ] && echo go1.14.0 && exit 0\nexit 2\n',
+    { mode: 0o755 },
+  )
+  const saved = process.env.PATH
+  process.env.PATH = `${bin}:${saved}`
+  try {
+    const found = await readHostFacts({ root: '/', goVersion: null })
+    assert.deepEqual(found.go, {
+      version: 'go1.14.0',
+      source: 'go env GOVERSION',
+      note: 'from the go on PATH',
+    })
+    const input = await readHostFacts({ root: '/', goVersion: '1.16' })
+    assert.equal(input.go.source, 'input')
+    process.env.PATH = tempRoot({})
+    const none = await readHostFacts({ root: '/', goVersion: null })
+    assert.deepEqual(none.go, {
+      version: null,
+      source: 'not detected',
+      note: 'no go on PATH',
+    })
+  } finally {
+    process.env.PATH = saved
+  }
+})
