@@ -62,13 +62,12 @@ const clean = (
   faultingDeliveries: faulting,
 })
 
+/** Evidence from a real run after a self-test that found its injection. */
+const judged = (real: ReturnType<typeof run>) =>
+  evidenceFromRuns({ build, selfTest: run(injected), real, drill: false })
+
 test('a clean run counts only after the self-test found its injection', () => {
-  const ok = evidenceFromRuns({
-    build,
-    selfTest: run(injected),
-    real: run(clean(5000)),
-    drill: false,
-  })
+  const ok = judged(run(clean(5000)))
   assert.equal(ok.result, 'clean')
   assert.equal(ok.enoughEvents, true)
   assert.equal(ok.selfTest?.passed, true)
@@ -87,34 +86,14 @@ test('a clean run counts only after the self-test found its injection', () => {
 })
 
 test('too few faulting deliveries do not clear a kernel', () => {
-  const e = evidenceFromRuns({
-    build,
-    selfTest: run(injected),
-    real: run(clean(10)),
-    drill: false,
-  })
+  const e = judged(run(clean(10)))
   assert.equal(e.result, 'clean')
   assert.equal(e.enoughEvents, false)
-  const stress = evidenceFromRuns({
-    build,
-    selfTest: run(injected),
-    real: run(clean(5000, 'stress')),
-    drill: false,
-  })
+  const stress = judged(run(clean(5000, 'stress')))
   assert.equal(stress.enoughEvents, false, 'stress mode needs far more')
-  const quick = evidenceFromRuns({
-    build,
-    selfTest: run(injected),
-    real: run(clean(50000, 'stress', 3)),
-    drill: false,
-  })
+  const quick = judged(run(clean(50000, 'stress', 3)))
   assert.equal(quick.enoughEvents, false, 'stress mode needs 10 s too')
-  const long = evidenceFromRuns({
-    build,
-    selfTest: run(injected),
-    real: run(clean(50000, 'stress', 12)),
-    drill: false,
-  })
+  const long = judged(run(clean(50000, 'stress', 12)))
   assert.equal(long.enoughEvents, true)
 })
 
@@ -131,12 +110,7 @@ test('corruption names the register and whose canary leaked in', () => {
       leakedRegister: 'ymm3',
     },
   }
-  const e = evidenceFromRuns({
-    build,
-    selfTest: run(injected),
-    real: run(leak),
-    drill: false,
-  })
+  const e = judged(run(leak))
   assert.equal(e.result, 'corrupted')
   assert.equal(
     e.leak,
