@@ -85,32 +85,27 @@ export function decideVerdict(
       code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
       message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
     })
-  } else if (
-    evidence.result === 'clean' &&
-    evidence.enoughEvents &&
-    k.finding !== 'clear'
-  ) {
-    status = 'unaffected'
-    reasons.push({
-      code: 'reproducer-clean',
-      message: `The reproducer ran ${evidence.faultingDeliveries} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode) without corruption.`,
-    })
   } else {
+    const cleared = evidence.result === 'clean' && evidence.enoughEvents
     status =
-      k.finding === 'buggy'
-        ? 'vulnerable'
-        : k.finding === 'clear'
-          ? 'unaffected'
+      cleared || k.finding === 'clear'
+        ? 'unaffected'
+        : k.finding === 'buggy'
+          ? 'vulnerable'
           : 'unknown'
-    if (
-      evidence.result === 'clean' &&
-      !evidence.enoughEvents &&
-      k.finding !== 'clear'
-    ) {
-      reasons.push({
-        code: 'reproducer-too-little',
-        message: `The reproducer stayed clean but ran only ${evidence.faultingDeliveries ?? 0} faulting deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode needs ${evidence.minEvents ?? '?'}${evidence.minSeconds ? ` over at least ${evidence.minSeconds} s` : ''}): too little to clear the kernel.`,
-      })
+    if (evidence.result === 'clean') {
+      const ran = `${evidence.faultingDeliveries ?? 0} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`
+      reasons.push(
+        cleared
+          ? {
+              code: 'reproducer-clean',
+              message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}.`,
+            }
+          : {
+              code: 'reproducer-too-little',
+              message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${evidence.minEvents ?? '?'}${evidence.minSeconds ? ` over at least ${evidence.minSeconds} s` : ''}.`,
+            },
+      )
     }
   }
   return {

@@ -1,13 +1,20 @@
 import assert from 'node:assert/strict'
+import path from 'node:path'
 import { test } from 'node:test'
+import { assess, type Assessment } from '../src/assess.js'
+import { readHostFacts } from '../src/host.js'
+import { EMPTY_EVIDENCE } from '../src/reproducer.js'
 import {
   decide,
   memlockCommands,
   mergeGodebug,
+  decideVerdict,
   STATUSES,
   type FailOn,
+  type ReproducerEvidence,
   type Status,
 } from '../src/verdict.js'
+import { ROOT } from './support/action.js'
 
 test('mergeGodebug sets asyncpreemptoff and keeps every other setting', () => {
   const table: Array<[string | undefined, string]> = [
@@ -71,4 +78,74 @@ test('memlock advice uses KiB for ulimit and bytes for Docker', () => {
       memlock: { Name: 'memlock', Soft: 67108864, Hard: 67108864 },
     },
   })
+})
+
+test('evidence overrides the version check, and says how much it was', async () => {
+  const hosts = path.join(ROOT, 'test', 'fixtures', 'hosts')
+  const assessed = async (name: string) =>
+    assess(
+      await readHostFacts({ root: path.join(hosts, name), goVersion: null }),
+      {
+        memlockThreads: 64,
+      },
+    )
+  const buggy = await assessed('arch-5.4.1-gcc9')
+  const clear = await assessed('gha-ubuntu-22.04-6.5.0-1025-azure')
+  const unknown = await assessed('fedora31-5.3.7-no-proc-version')
+  const arm = await assessed('debian-sid-arm64-5.3.0-2')
+  const ev = (e: Partial<ReproducerEvidence>): ReproducerEvidence => ({
+    ...EMPTY_EVIDENCE,
+    mode: 'uffd',
+    seconds: 0.2,
+    minEvents: 500,
+    minSeconds: 0,
+    ...e,
+  })
+  const clean = ev({
+    result: 'clean',
+    faultingDeliveries: 600,
+    enoughEvents: true,
+  })
+  const little = ev({
+    result: 'clean',
+    faultingDeliveries: 40,
+    enoughEvents: false,
+  })
+  const corrupted = ev({
+    result: 'corrupted',
+    leak: "ymm1 of task 1 held task 2's ymm1 canary",
+  })
+  const error = ev({ result: 'error', reason: 'self-test failed' })
+  const skipped = ev({ result: 'skipped', reason: 'reproduce: never' })
+  const table: Array<[Assessment, ReproducerEvidence, Status, string | null]> =
+    [
+      [buggy, skipped, 'vulnerable', null],
+      [buggy, error, 'vulnerable', null],
+      [buggy, clean, 'unaffected', 'reproducer-clean'],
+      [buggy, little, 'vulnerable', 'reproducer-too-little'],
+      [buggy, corrupted, 'affected', 'reproducer-corrupted'],
+      [clear, corrupted, 'affected', 'reproducer-corrupted'],
+      [clear, clean, 'unaffected', 'reproducer-clean'],
+      [unknown, clean, 'unaffected', 'reproducer-clean'],
+      [unknown, little, 'unknown', 'reproducer-too-little'],
+      [arm, corrupted, 'not-applicable', null],
+    ]
+  for (const [a, e, status, code] of table) {
+    const v = decideVerdict(a, e)
+    assert.equal(v.status, status, `${a.kernel.release} ${e.result}`)
+    if (code)
+      assert.ok(
+        v.reasons.some((r) => r.code === code),
+        code,
+      )
+  }
+  const v = decideVerdict(buggy, clean)
+  assert.match(
+    v.reasons.find((r) => r.code === 'reproducer-clean')?.message ?? '',
+    /ran 600 faulting signal deliveries in 0\.2 s \(uffd mode\) without corruption/,
+  )
+  assert.deepEqual(
+    decideVerdict(buggy, skipped).mitigations.map((m) => m.id),
+    ['upgrade-kernel', 'godebug-asyncpreemptoff', 'raise-memlock'],
+  )
 })
