@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { audit } from './audit.js'
+import { captureHost } from './capture.js'
 import { writeFileAtomic } from './files.js'
 import { asReport, mergeReports, renderFleetMarkdown } from './fleet.js'
 import { InputError, parseOptions } from './options.js'
@@ -26,6 +27,7 @@ export const EXIT_CODES: Record<Status | 'usage', number> = {
 
 const USAGE = `Usage: sigvec-check [options]
        sigvec-check merge [--json] [--json-file FILE] REPORT|DIR...
+       sigvec-check capture DIR
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
@@ -50,6 +52,9 @@ merge reads JSON Reports (files, or folders of *.json) and prints one
 Markdown table, worst status first (--json: the JSON summary instead;
 --json-file: write the JSON summary too).
 
+capture copies the files the audit reads from this machine into DIR (new
+or empty), for a later \`sigvec-check --root DIR\`.
+
 Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
 3 unknown, 1 usage or runtime error; merge exits by the worst status.
 `
@@ -65,7 +70,9 @@ function describe(err: unknown): string {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    return argv[0] === 'merge' ? await merge(argv.slice(1)) : await single(argv)
+    if (argv[0] === 'merge') return await merge(argv.slice(1))
+    if (argv[0] === 'capture') return await capture(argv.slice(1))
+    return await single(argv)
   } catch (err) {
     const usage = err instanceof UsageError ? `\n${USAGE}` : ''
     process.stderr.write(`sigvec-check: ${describe(err)}\n${usage}`)
@@ -198,6 +205,31 @@ async function merge(argv: string[]): Promise<number> {
   if (v['json-file']) await writeFileAtomic(v['json-file'], json)
   process.stdout.write(v.json ? json : renderFleetMarkdown(summary))
   return summary.worst ? EXIT_CODES[summary.worst] : EXIT_CODES.usage
+}
+
+async function capture(argv: string[]): Promise<number> {
+  const { positionals } = usageOnThrow(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {},
+    }),
+  )
+  if (positionals.length !== 1)
+    throw new UsageError('capture needs exactly one folder')
+  const r = await captureHost('/', positionals[0] as string)
+  process.stdout.write(
+    `captured ${r.copied.length} files into ${r.dir}` +
+      (r.missing.length
+        ? `; not on this machine: ${r.missing.join(', ')}`
+        : '') +
+      (r.unreadable.length
+        ? `; unreadable: ${r.unreadable.map((u) => `${u.file} (${u.error})`).join(', ')}`
+        : '') +
+      `\naudit it with: sigvec-check --root ${r.dir}\n`,
+  )
+  return 0
 }
 
 async function jsonFilesUnder(dir: string): Promise<string[]> {

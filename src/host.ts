@@ -73,6 +73,27 @@ export interface ReadHostOptions {
 
 const CAP_IPC_LOCK = 14n
 
+/** Every file the audit reads, relative to the root (capture copies these). */
+export const HOST_FILES = {
+  hostname: 'proc/sys/kernel/hostname',
+  release: 'proc/sys/kernel/osrelease',
+  procVersion: 'proc/version',
+  unameVersion: 'proc/sys/kernel/version',
+  versionSignature: 'proc/version_signature',
+  osRelease: 'etc/os-release',
+  osReleaseFallback: 'usr/lib/os-release',
+  arch: 'proc/sys/kernel/arch',
+  cpuinfo: 'proc/cpuinfo',
+  limits: 'proc/self/limits',
+  status: 'proc/self/status',
+  dockerenv: '.dockerenv',
+  containerenv: 'run/.containerenv',
+  cgroup: 'proc/1/cgroup',
+  mountinfo: 'proc/1/mountinfo',
+  environ: 'proc/1/environ',
+} as const
+const F = HOST_FILES
+
 export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
   const root = path.resolve(opts.root)
   const live = root === '/'
@@ -91,16 +112,16 @@ export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
     status,
     go,
   ] = await Promise.all([
-    read('proc/sys/kernel/hostname'),
-    read('proc/sys/kernel/osrelease'),
-    read('proc/version'),
-    read('proc/sys/kernel/version'),
-    read('proc/version_signature'),
-    readFirst(root, ['etc/os-release', 'usr/lib/os-release']),
-    read('proc/sys/kernel/arch'),
-    read('proc/cpuinfo'),
-    read('proc/self/limits'),
-    read('proc/self/status'),
+    read(F.hostname),
+    read(F.release),
+    read(F.procVersion),
+    read(F.unameVersion),
+    read(F.versionSignature),
+    readFirst(root, [F.osRelease, F.osReleaseFallback]),
+    read(F.arch),
+    read(F.cpuinfo),
+    read(F.limits),
+    read(F.status),
     detectGo(live, opts.goVersion),
   ])
 
@@ -284,18 +305,17 @@ export async function detectContainer(root: string): Promise<ContainerFacts> {
   const text = async (rel: string) =>
     fs.readFile(path.join(root, rel), 'utf8').catch(() => null)
 
-  if (await exists('.dockerenv')) signals.push('/.dockerenv exists')
-  if (await exists('run/.containerenv'))
-    signals.push('/run/.containerenv exists')
-  const cgroup = await text('proc/1/cgroup')
+  if (await exists(F.dockerenv)) signals.push('/.dockerenv exists')
+  if (await exists(F.containerenv)) signals.push('/run/.containerenv exists')
+  const cgroup = await text(F.cgroup)
   const runtime =
     cgroup && /\b(docker|kubepods|containerd|libpod|lxc)\b/.exec(cgroup)
   if (runtime) signals.push(`/proc/1/cgroup names ${runtime[1]}`)
-  const mountinfo = await text('proc/1/mountinfo')
+  const mountinfo = await text(F.mountinfo)
   if (mountinfo && /^\S+ \S+ \S+ \S+ \/ \S+ .* - overlay /m.test(mountinfo)) {
     signals.push('the root filesystem is overlay')
   }
-  const environ = await text('proc/1/environ')
+  const environ = await text(F.environ)
   const env = environ && /(?:^|\0)container=([^\0]+)/.exec(environ)
   if (env) signals.push(`PID 1 has container=${env[1]}`)
   return { detected: signals.length > 0, signals }

@@ -29059,21 +29059,41 @@ var promises_ = __nccwpck_require__(1455);
 
 
 const CAP_IPC_LOCK = 14n;
+/** Every file the audit reads, relative to the root (capture copies these). */
+const HOST_FILES = {
+    hostname: 'proc/sys/kernel/hostname',
+    release: 'proc/sys/kernel/osrelease',
+    procVersion: 'proc/version',
+    unameVersion: 'proc/sys/kernel/version',
+    versionSignature: 'proc/version_signature',
+    osRelease: 'etc/os-release',
+    osReleaseFallback: 'usr/lib/os-release',
+    arch: 'proc/sys/kernel/arch',
+    cpuinfo: 'proc/cpuinfo',
+    limits: 'proc/self/limits',
+    status: 'proc/self/status',
+    dockerenv: '.dockerenv',
+    containerenv: 'run/.containerenv',
+    cgroup: 'proc/1/cgroup',
+    mountinfo: 'proc/1/mountinfo',
+    environ: 'proc/1/environ',
+};
+const F = HOST_FILES;
 async function readHostFacts(opts) {
     const root = external_node_path_.resolve(opts.root);
     const live = root === '/';
     const read = (rel) => readText(root, rel);
     const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, go,] = await Promise.all([
-        read('proc/sys/kernel/hostname'),
-        read('proc/sys/kernel/osrelease'),
-        read('proc/version'),
-        read('proc/sys/kernel/version'),
-        read('proc/version_signature'),
-        readFirst(root, ['etc/os-release', 'usr/lib/os-release']),
-        read('proc/sys/kernel/arch'),
-        read('proc/cpuinfo'),
-        read('proc/self/limits'),
-        read('proc/self/status'),
+        read(F.hostname),
+        read(F.release),
+        read(F.procVersion),
+        read(F.unameVersion),
+        read(F.versionSignature),
+        readFirst(root, [F.osRelease, F.osReleaseFallback]),
+        read(F.arch),
+        read(F.cpuinfo),
+        read(F.limits),
+        read(F.status),
         detectGo(live, opts.goVersion),
     ]);
     return {
@@ -29246,19 +29266,19 @@ async function detectContainer(root) {
     const signals = [];
     const exists = async (rel) => promises_.access(external_node_path_.join(root, rel)).then(() => true, () => false);
     const text = async (rel) => promises_.readFile(external_node_path_.join(root, rel), 'utf8').catch(() => null);
-    if (await exists('.dockerenv'))
+    if (await exists(F.dockerenv))
         signals.push('/.dockerenv exists');
-    if (await exists('run/.containerenv'))
+    if (await exists(F.containerenv))
         signals.push('/run/.containerenv exists');
-    const cgroup = await text('proc/1/cgroup');
+    const cgroup = await text(F.cgroup);
     const runtime = cgroup && /\b(docker|kubepods|containerd|libpod|lxc)\b/.exec(cgroup);
     if (runtime)
         signals.push(`/proc/1/cgroup names ${runtime[1]}`);
-    const mountinfo = await text('proc/1/mountinfo');
+    const mountinfo = await text(F.mountinfo);
     if (mountinfo && /^\S+ \S+ \S+ \S+ \/ \S+ .* - overlay /m.test(mountinfo)) {
         signals.push('the root filesystem is overlay');
     }
-    const environ = await text('proc/1/environ');
+    const environ = await text(F.environ);
     const env = environ && /(?:^|\0)container=([^\0]+)/.exec(environ);
     if (env)
         signals.push(`PID 1 has container=${env[1]}`);

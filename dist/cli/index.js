@@ -78,6 +78,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -494,7 +501,7 @@ function formatLimit(limit) {
 
 /***/ }),
 
-/***/ 2711:
+/***/ 9827:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -505,263 +512,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/assess.js
 var assess = __nccwpck_require__(6779);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./build/src/host.js
-// The only module that reads the machine. Every file is read under a root
-// (default "/"), so a captured host folder can be audited offline; a file
-// that cannot be read becomes a recorded fact, never a crash.
-
-
-
-
-const CAP_IPC_LOCK = 14n;
-async function readHostFacts(opts) {
-    const root = external_node_path_.resolve(opts.root);
-    const live = root === '/';
-    const read = (rel) => readText(root, rel);
-    const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, go,] = await Promise.all([
-        read('proc/sys/kernel/hostname'),
-        read('proc/sys/kernel/osrelease'),
-        read('proc/version'),
-        read('proc/sys/kernel/version'),
-        read('proc/version_signature'),
-        readFirst(root, ['etc/os-release', 'usr/lib/os-release']),
-        read('proc/sys/kernel/arch'),
-        read('proc/cpuinfo'),
-        read('proc/self/limits'),
-        read('proc/self/status'),
-        detectGo(live, opts.goVersion),
-    ]);
-    return {
-        root,
-        live,
-        hostname: mapFact(hostname, (t) => t.trim() || null),
-        release: mapFact(release, (t) => t.trim()),
-        procVersion: mapFact(procVersion, (t) => t.trim()),
-        unameVersion: mapFact(unameVersion, (t) => t.trim()),
-        versionSignature: mapFact(versionSignature, (t) => t.trim()),
-        os: mapFact(osRelease, parseOsRelease),
-        arch: pickArch(archFile, cpuinfo, live),
-        cpu: mapFact(cpuinfo, parseCpuinfo),
-        memlock: mapFact(limits, parseMemlock),
-        capIpcLock: mapFact(status, (t) => hasCapability(t, CAP_IPC_LOCK)),
-        container: await detectContainer(root),
-        go,
-    };
-}
-async function readText(root, rel) {
-    const source = '/' + rel;
-    try {
-        return {
-            ok: true,
-            value: await promises_.readFile(external_node_path_.join(root, rel), 'utf8'),
-            source,
-        };
-    }
-    catch (err) {
-        return { ok: false, error: describeReadError(err), source };
-    }
-}
-async function readFirst(root, rels) {
-    let last = null;
-    for (const rel of rels) {
-        last = await readText(root, rel);
-        if (last.ok)
-            return last;
-    }
-    return last;
-}
-function describeReadError(err) {
-    const code = err?.code;
-    if (code === 'ENOENT')
-        return 'missing (ENOENT)';
-    if (code === 'EACCES' || code === 'EPERM')
-        return `unreadable (${code})`;
-    return `unreadable (${code ?? String(err)})`;
-}
-function mapFact(fact, f) {
-    if (!fact.ok)
-        return fact;
-    const value = f(fact.value);
-    if (value === null) {
-        return {
-            ok: false,
-            error: 'not in the expected format',
-            source: fact.source,
-        };
-    }
-    return { ok: true, value, source: fact.source };
-}
-function parseOsRelease(text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-        if (m)
-            fields.set(m[1], unquote(m[2]));
-    }
-    return {
-        id: fields.get('ID') ?? null,
-        versionId: fields.get('VERSION_ID') ?? null,
-        prettyName: fields.get('PRETTY_NAME') ?? fields.get('NAME') ?? null,
-    };
-}
-function unquote(v) {
-    const m = /^(["'])(.*)\1$/.exec(v);
-    return m ? m[2].replace(/\\(.)/g, '$1') : v;
-}
-/** The first processor's vendor, model and vector flags; null if unknown. */
-function parseCpuinfo(text) {
-    const field = (name) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? null;
-    const flagsLine = field('flags');
-    if (flagsLine === null) {
-        // Arm and other non-x86 CPUs list "Features": no AVX by construction.
-        if (field('Features') === null)
-            return null;
-        const none = { avx: false, avx2: false, avx512f: false };
-        return {
-            vendor: field('CPU implementer'),
-            model: field('model name'),
-            ...none,
-        };
-    }
-    const flags = new Set(flagsLine.split(/\s+/));
-    return {
-        vendor: field('vendor_id'),
-        model: field('model name'),
-        avx: flags.has('avx'),
-        avx2: flags.has('avx2'),
-        avx512f: flags.has('avx512f'),
-    };
-}
-/**
- * /proc/sys/kernel/arch exists since Linux 6.1; before that this machine's
- * uname -m, or for a captured host the shape of its cpuinfo.
- */
-function pickArch(archFile, cpuinfo, live) {
-    if (archFile.ok && archFile.value.trim()) {
-        return { ok: true, value: archFile.value.trim(), source: archFile.source };
-    }
-    if (live)
-        return { ok: true, value: external_node_os_.machine(), source: 'uname -m' };
-    if (!cpuinfo.ok) {
-        return {
-            ok: false,
-            error: `no ${archFile.source} and ${cpuinfo.error} ${cpuinfo.source}`,
-            source: cpuinfo.source,
-        };
-    }
-    const arch = archFromCpuinfo(cpuinfo.value);
-    return arch
-        ? { ok: true, value: arch, source: `${cpuinfo.source} (its format)` }
-        : { ok: false, error: 'format not recognised', source: cpuinfo.source };
-}
-function archFromCpuinfo(text) {
-    if (/^vendor_id\s*:/m.test(text) && /^flags\s*:/m.test(text)) {
-        return /^flags\s*:.*\blm\b/m.test(text) ? 'x86_64' : 'i686';
-    }
-    if (/^CPU implementer\s*:/m.test(text)) {
-        return /^Features\s*:.*\basimd\b/m.test(text) ||
-            /^CPU architecture\s*:\s*8/m.test(text)
-            ? 'aarch64'
-            : 'arm';
-    }
-    if (/^cpu\s*:\s*POWER/m.test(text))
-        return 'ppc64le';
-    if (/^isa\s*:\s*rv64/m.test(text))
-        return 'riscv64';
-    if (/^vendor_id\s*:\s*IBM\/S390/m.test(text))
-        return 's390x';
-    return null;
-}
-/** "Max locked memory  65536  65536  bytes" → bytes, or 'unlimited'. */
-function parseMemlock(text) {
-    const m = /^Max locked memory\s+(\S+)\s+(\S+)/m.exec(text);
-    if (!m)
-        return null;
-    const soft = parseLimit(m[1]);
-    const hard = parseLimit(m[2]);
-    return soft === null || hard === null ? null : { soft, hard };
-}
-function parseLimit(v) {
-    if (v === 'unlimited')
-        return 'unlimited';
-    return /^\d+$/.test(v) ? Number(v) : null;
-}
-function hasCapability(status, bit) {
-    const m = /^CapEff:\s*([0-9a-f]+)\s*$/im.exec(status);
-    if (!m)
-        return null;
-    return ((BigInt('0x' + m[1]) >> bit) & 1n) === 1n;
-}
-/**
- * Several independent signals, since none is reliable alone: Docker's and
- * Podman's marker files, container runtimes in PID 1's cgroup, an overlay
- * root filesystem, and the `container` variable systemd-nspawn/LXC set.
- */
-async function detectContainer(root) {
-    const signals = [];
-    const exists = async (rel) => promises_.access(external_node_path_.join(root, rel)).then(() => true, () => false);
-    const text = async (rel) => promises_.readFile(external_node_path_.join(root, rel), 'utf8').catch(() => null);
-    if (await exists('.dockerenv'))
-        signals.push('/.dockerenv exists');
-    if (await exists('run/.containerenv'))
-        signals.push('/run/.containerenv exists');
-    const cgroup = await text('proc/1/cgroup');
-    const runtime = cgroup && /\b(docker|kubepods|containerd|libpod|lxc)\b/.exec(cgroup);
-    if (runtime)
-        signals.push(`/proc/1/cgroup names ${runtime[1]}`);
-    const mountinfo = await text('proc/1/mountinfo');
-    if (mountinfo && /^\S+ \S+ \S+ \S+ \/ \S+ .* - overlay /m.test(mountinfo)) {
-        signals.push('the root filesystem is overlay');
-    }
-    const environ = await text('proc/1/environ');
-    const env = environ && /(?:^|\0)container=([^\0]+)/.exec(environ);
-    if (env)
-        signals.push(`PID 1 has container=${env[1]}`);
-    return { detected: signals.length > 0, signals };
-}
-/** `go env GOVERSION` from the toolchain on PATH, unless the input says. */
-async function detectGo(live, input) {
-    if (input)
-        return {
-            version: input,
-            source: 'input',
-            note: 'from the go-version input',
-        };
-    if (!live) {
-        return {
-            version: null,
-            source: 'not detected',
-            note: 'a captured host: no toolchain to ask',
-        };
-    }
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('go', ['env', 'GOVERSION'], { timeout: 10_000 }, (err, stdout) => {
-            const version = stdout?.trim();
-            if (err || !version) {
-                const why = err?.code === 'ENOENT'
-                    ? 'no go on PATH'
-                    : `go env GOVERSION failed: ${err?.message.split('\n')[0] ?? 'no output'}`;
-                resolve({ version: null, source: 'not detected', note: why });
-            }
-            else {
-                resolve({
-                    version,
-                    source: 'go env GOVERSION',
-                    note: 'from the go on PATH',
-                });
-            }
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./build/src/host.js
+var host = __nccwpck_require__(8843);
 // EXTERNAL MODULE: ./build/src/report.js
 var report = __nccwpck_require__(6471);
 ;// CONCATENATED MODULE: ./build/src/reproducer.js
@@ -989,6 +741,8 @@ function evidenceFromRuns(input) {
     };
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./build/src/spawn.js
 // Runs a program in its own process group with a hard deadline, and ends
 // the whole group on every path: normal exit, timeout, and the action being
@@ -1032,7 +786,7 @@ function endGroupsOnCancel() {
 function runInGroup(file, args, deadlineMs) {
     const started = process.hrtime.bigint();
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
+        const child = (0,external_node_child_process_.spawn)(file, args, {
             detached: true,
             stdio: ['ignore', 'pipe', 'pipe'],
         });
@@ -1089,7 +843,7 @@ var src_verdict = __nccwpck_require__(2848);
 
 
 async function audit(options, ctx) {
-    const facts = await readHostFacts({
+    const facts = await (0,host/* readHostFacts */.ah)({
         root: options.root,
         goVersion: options.goVersion,
     });
@@ -1162,6 +916,80 @@ async function reproduce(options, ctx) {
 
 /***/ }),
 
+/***/ 5927:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ captureHost)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8843);
+// `capture`: freezes the files the audit reads into a folder, so the host
+// can be audited later or elsewhere with --root, or added to a test corpus.
+// Only what the audit needs is kept: the first processor of cpuinfo, the
+// CapEff line of status, and the `container` variable of PID 1's environment
+// (never the rest of it: it can hold secrets).
+
+
+
+const TRIM = {
+    [_host_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_FILES */ .$e.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
+    [_host_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_FILES */ .$e.status]: (t) => t
+        .split('\n')
+        .filter((l) => l.startsWith('CapEff:'))
+        .join('\n') + '\n',
+    [_host_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_FILES */ .$e.environ]: (t) => t
+        .split('\0')
+        .filter((v) => v.startsWith('container='))
+        .map((v) => v + '\0')
+        .join(''),
+};
+async function captureHost(from, to) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(to);
+    const existing = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir(dir).catch((err) => {
+        if (err.code === 'ENOENT')
+            return null;
+        throw new Error(`capture folder ${dir}: ${err.message}`);
+    });
+    if (existing && existing.length > 0) {
+        throw new Error(`capture folder ${dir} is not empty; give a new or empty folder`);
+    }
+    const staging = `${dir}.partial-${process.pid}`;
+    const result = { dir, copied: [], missing: [], unreadable: [] };
+    try {
+        for (const rel of Object.values(_host_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_FILES */ .$e)) {
+            let text;
+            try {
+                text = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile(node_path__WEBPACK_IMPORTED_MODULE_1__.join(from, rel), 'utf8');
+            }
+            catch (err) {
+                const code = err.code ?? String(err);
+                if (code === 'ENOENT')
+                    result.missing.push(rel);
+                else
+                    result.unreadable.push({ file: rel, error: code });
+                continue;
+            }
+            const target = node_path__WEBPACK_IMPORTED_MODULE_1__.join(staging, rel);
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target), { recursive: true });
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(target, TRIM[rel]?.(text) ?? text);
+            result.copied.push(rel);
+        }
+        if (existing)
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rmdir(dir);
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename(staging, dir);
+        return result;
+    }
+    catch (err) {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm(staging, { recursive: true, force: true });
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 5035:
 /***/ ((__webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1174,16 +1002,18 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2711);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9198);
-/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2497);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6067);
-/* harmony import */ var _prometheus_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2649);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6471);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8009);
+/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9827);
+/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5927);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9198);
+/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2497);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6067);
+/* harmony import */ var _prometheus_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2649);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6471);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8009);
 // The CLI (dist/cli.js, `npx sigvec-check`): the same audit and Report as
 // the action, printed for a terminal, as JSON or as Prometheus lines; and
 // `merge`, which folds many Reports into one fleet table.
+
 
 
 
@@ -1206,6 +1036,7 @@ const EXIT_CODES = {
 };
 const USAGE = `Usage: sigvec-check [options]
        sigvec-check merge [--json] [--json-file FILE] REPORT|DIR...
+       sigvec-check capture DIR
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
@@ -1230,20 +1061,27 @@ merge reads JSON Reports (files, or folders of *.json) and prints one
 Markdown table, worst status first (--json: the JSON summary instead;
 --json-file: write the JSON summary too).
 
+capture copies the files the audit reads from this machine into DIR (new
+or empty), for a later \`sigvec-check --root DIR\`.
+
 Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
 3 unknown, 1 usage or runtime error; merge exits by the worst status.
 `;
 class UsageError extends Error {
 }
 function describe(err) {
-    if (err instanceof _options_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz) {
+    if (err instanceof _options_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz) {
         return `invalid --${err.input}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`;
     }
     return err instanceof Error ? err.message : String(err);
 }
 async function main(argv) {
     try {
-        return argv[0] === 'merge' ? await merge(argv.slice(1)) : await single(argv);
+        if (argv[0] === 'merge')
+            return await merge(argv.slice(1));
+        if (argv[0] === 'capture')
+            return await capture(argv.slice(1));
+        return await single(argv);
     }
     catch (err) {
         const usage = err instanceof UsageError ? `\n${USAGE}` : '';
@@ -1287,13 +1125,13 @@ async function single(argv) {
         return 0;
     }
     if (v.version) {
-        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .TOOL_VERSION */ .w}\n`);
+        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_11__/* .TOOL_VERSION */ .w}\n`);
         return 0;
     }
     if (v.json && v.prometheus)
         throw new UsageError('--json and --prometheus exclude each other');
     if (v.root === '')
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz('root', '', 'a directory');
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz('root', '', 'a directory');
     if (v['no-reproduce'] &&
         v.reproduce !== undefined &&
         v.reproduce !== 'never') {
@@ -1304,7 +1142,7 @@ async function single(argv) {
         reproduce: v['no-reproduce'] ? 'never' : v.reproduce,
         drill: v.drill ? 'true' : '',
     };
-    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_7__/* .parseOptions */ .Ac)((name) => (typeof flags[name] === 'string' ? flags[name] : ''), v.root ?? '/');
+    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .Ac)((name) => (typeof flags[name] === 'string' ? flags[name] : ''), v.root ?? '/');
     const quiet = v.json || v.prometheus;
     const report = await (0,_audit_js__WEBPACK_IMPORTED_MODULE_4__/* .audit */ .s)(options, {
         godebug: process.env.GODEBUG,
@@ -1317,12 +1155,12 @@ async function single(argv) {
     });
     const json = JSON.stringify(report, null, 2) + '\n';
     if (options.reportPath)
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Z)(options.reportPath, json);
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(options.reportPath, json);
     process.stdout.write(v.json
         ? json
         : v.prometheus
-            ? (0,_prometheus_js__WEBPACK_IMPORTED_MODULE_8__/* .renderPrometheus */ .B)(report)
-            : (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .renderText */ .S5)(report));
+            ? (0,_prometheus_js__WEBPACK_IMPORTED_MODULE_9__/* .renderPrometheus */ .B)(report)
+            : (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .renderText */ .S5)(report));
     return EXIT_CODES[report.status];
 }
 async function merge(argv) {
@@ -1361,14 +1199,34 @@ async function merge(argv) {
         catch (err) {
             throw new Error(`${file}: not JSON (${err.message})`);
         }
-        items.push({ report: (0,_fleet_js__WEBPACK_IMPORTED_MODULE_6__/* .asReport */ .zi)(doc, file), source: file });
+        items.push({ report: (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .asReport */ .zi)(doc, file), source: file });
     }
-    const summary = (0,_fleet_js__WEBPACK_IMPORTED_MODULE_6__/* .mergeReports */ .C1)(items);
+    const summary = (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .mergeReports */ .C1)(items);
     const json = JSON.stringify(summary, null, 2) + '\n';
     if (v['json-file'])
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Z)(v['json-file'], json);
-    process.stdout.write(v.json ? json : (0,_fleet_js__WEBPACK_IMPORTED_MODULE_6__/* .renderFleetMarkdown */ .eN)(summary));
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(v['json-file'], json);
+    process.stdout.write(v.json ? json : (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .renderFleetMarkdown */ .eN)(summary));
     return summary.worst ? EXIT_CODES[summary.worst] : EXIT_CODES.usage;
+}
+async function capture(argv) {
+    const { positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+        args: argv,
+        strict: true,
+        allowPositionals: true,
+        options: {},
+    }));
+    if (positionals.length !== 1)
+        throw new UsageError('capture needs exactly one folder');
+    const r = await (0,_capture_js__WEBPACK_IMPORTED_MODULE_5__/* .captureHost */ .f)('/', positionals[0]);
+    process.stdout.write(`captured ${r.copied.length} files into ${r.dir}` +
+        (r.missing.length
+            ? `; not on this machine: ${r.missing.join(', ')}`
+            : '') +
+        (r.unreadable.length
+            ? `; unreadable: ${r.unreadable.map((u) => `${u.file} (${u.error})`).join(', ')}`
+            : '') +
+        `\naudit it with: sigvec-check --root ${r.dir}\n`);
+    return 0;
 }
 async function jsonFilesUnder(dir) {
     const out = [];
@@ -1609,6 +1467,289 @@ function goUbuntuSkip(release, procVersion) {
         l.minor === 4 &&
         l.patch < 2 &&
         (procVersion ?? '').includes('Ubuntu'));
+}
+
+
+/***/ }),
+
+/***/ 8843:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ HOST_FILES),
+/* harmony export */   ah: () => (/* binding */ readHostFacts)
+/* harmony export */ });
+/* unused harmony exports parseOsRelease, parseCpuinfo, archFromCpuinfo, parseMemlock, hasCapability, detectContainer */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+// The only module that reads the machine. Every file is read under a root
+// (default "/"), so a captured host folder can be audited offline; a file
+// that cannot be read becomes a recorded fact, never a crash.
+
+
+
+
+const CAP_IPC_LOCK = 14n;
+/** Every file the audit reads, relative to the root (capture copies these). */
+const HOST_FILES = {
+    hostname: 'proc/sys/kernel/hostname',
+    release: 'proc/sys/kernel/osrelease',
+    procVersion: 'proc/version',
+    unameVersion: 'proc/sys/kernel/version',
+    versionSignature: 'proc/version_signature',
+    osRelease: 'etc/os-release',
+    osReleaseFallback: 'usr/lib/os-release',
+    arch: 'proc/sys/kernel/arch',
+    cpuinfo: 'proc/cpuinfo',
+    limits: 'proc/self/limits',
+    status: 'proc/self/status',
+    dockerenv: '.dockerenv',
+    containerenv: 'run/.containerenv',
+    cgroup: 'proc/1/cgroup',
+    mountinfo: 'proc/1/mountinfo',
+    environ: 'proc/1/environ',
+};
+const F = HOST_FILES;
+async function readHostFacts(opts) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_3__.resolve(opts.root);
+    const live = root === '/';
+    const read = (rel) => readText(root, rel);
+    const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, go,] = await Promise.all([
+        read(F.hostname),
+        read(F.release),
+        read(F.procVersion),
+        read(F.unameVersion),
+        read(F.versionSignature),
+        readFirst(root, [F.osRelease, F.osReleaseFallback]),
+        read(F.arch),
+        read(F.cpuinfo),
+        read(F.limits),
+        read(F.status),
+        detectGo(live, opts.goVersion),
+    ]);
+    return {
+        root,
+        live,
+        hostname: mapFact(hostname, (t) => t.trim() || null),
+        release: mapFact(release, (t) => t.trim()),
+        procVersion: mapFact(procVersion, (t) => t.trim()),
+        unameVersion: mapFact(unameVersion, (t) => t.trim()),
+        versionSignature: mapFact(versionSignature, (t) => t.trim()),
+        os: mapFact(osRelease, parseOsRelease),
+        arch: pickArch(archFile, cpuinfo, live),
+        cpu: mapFact(cpuinfo, parseCpuinfo),
+        memlock: mapFact(limits, parseMemlock),
+        capIpcLock: mapFact(status, (t) => hasCapability(t, CAP_IPC_LOCK)),
+        container: await detectContainer(root),
+        go,
+    };
+}
+async function readText(root, rel) {
+    const source = '/' + rel;
+    try {
+        return {
+            ok: true,
+            value: await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile(node_path__WEBPACK_IMPORTED_MODULE_3__.join(root, rel), 'utf8'),
+            source,
+        };
+    }
+    catch (err) {
+        return { ok: false, error: describeReadError(err), source };
+    }
+}
+async function readFirst(root, rels) {
+    let last = null;
+    for (const rel of rels) {
+        last = await readText(root, rel);
+        if (last.ok)
+            return last;
+    }
+    return last;
+}
+function describeReadError(err) {
+    const code = err?.code;
+    if (code === 'ENOENT')
+        return 'missing (ENOENT)';
+    if (code === 'EACCES' || code === 'EPERM')
+        return `unreadable (${code})`;
+    return `unreadable (${code ?? String(err)})`;
+}
+function mapFact(fact, f) {
+    if (!fact.ok)
+        return fact;
+    const value = f(fact.value);
+    if (value === null) {
+        return {
+            ok: false,
+            error: 'not in the expected format',
+            source: fact.source,
+        };
+    }
+    return { ok: true, value, source: fact.source };
+}
+function parseOsRelease(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+        if (m)
+            fields.set(m[1], unquote(m[2]));
+    }
+    return {
+        id: fields.get('ID') ?? null,
+        versionId: fields.get('VERSION_ID') ?? null,
+        prettyName: fields.get('PRETTY_NAME') ?? fields.get('NAME') ?? null,
+    };
+}
+function unquote(v) {
+    const m = /^(["'])(.*)\1$/.exec(v);
+    return m ? m[2].replace(/\\(.)/g, '$1') : v;
+}
+/** The first processor's vendor, model and vector flags; null if unknown. */
+function parseCpuinfo(text) {
+    const field = (name) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? null;
+    const flagsLine = field('flags');
+    if (flagsLine === null) {
+        // Arm and other non-x86 CPUs list "Features": no AVX by construction.
+        if (field('Features') === null)
+            return null;
+        const none = { avx: false, avx2: false, avx512f: false };
+        return {
+            vendor: field('CPU implementer'),
+            model: field('model name'),
+            ...none,
+        };
+    }
+    const flags = new Set(flagsLine.split(/\s+/));
+    return {
+        vendor: field('vendor_id'),
+        model: field('model name'),
+        avx: flags.has('avx'),
+        avx2: flags.has('avx2'),
+        avx512f: flags.has('avx512f'),
+    };
+}
+/**
+ * /proc/sys/kernel/arch exists since Linux 6.1; before that this machine's
+ * uname -m, or for a captured host the shape of its cpuinfo.
+ */
+function pickArch(archFile, cpuinfo, live) {
+    if (archFile.ok && archFile.value.trim()) {
+        return { ok: true, value: archFile.value.trim(), source: archFile.source };
+    }
+    if (live)
+        return { ok: true, value: node_os__WEBPACK_IMPORTED_MODULE_2__.machine(), source: 'uname -m' };
+    if (!cpuinfo.ok) {
+        return {
+            ok: false,
+            error: `no ${archFile.source} and ${cpuinfo.error} ${cpuinfo.source}`,
+            source: cpuinfo.source,
+        };
+    }
+    const arch = archFromCpuinfo(cpuinfo.value);
+    return arch
+        ? { ok: true, value: arch, source: `${cpuinfo.source} (its format)` }
+        : { ok: false, error: 'format not recognised', source: cpuinfo.source };
+}
+function archFromCpuinfo(text) {
+    if (/^vendor_id\s*:/m.test(text) && /^flags\s*:/m.test(text)) {
+        return /^flags\s*:.*\blm\b/m.test(text) ? 'x86_64' : 'i686';
+    }
+    if (/^CPU implementer\s*:/m.test(text)) {
+        return /^Features\s*:.*\basimd\b/m.test(text) ||
+            /^CPU architecture\s*:\s*8/m.test(text)
+            ? 'aarch64'
+            : 'arm';
+    }
+    if (/^cpu\s*:\s*POWER/m.test(text))
+        return 'ppc64le';
+    if (/^isa\s*:\s*rv64/m.test(text))
+        return 'riscv64';
+    if (/^vendor_id\s*:\s*IBM\/S390/m.test(text))
+        return 's390x';
+    return null;
+}
+/** "Max locked memory  65536  65536  bytes" → bytes, or 'unlimited'. */
+function parseMemlock(text) {
+    const m = /^Max locked memory\s+(\S+)\s+(\S+)/m.exec(text);
+    if (!m)
+        return null;
+    const soft = parseLimit(m[1]);
+    const hard = parseLimit(m[2]);
+    return soft === null || hard === null ? null : { soft, hard };
+}
+function parseLimit(v) {
+    if (v === 'unlimited')
+        return 'unlimited';
+    return /^\d+$/.test(v) ? Number(v) : null;
+}
+function hasCapability(status, bit) {
+    const m = /^CapEff:\s*([0-9a-f]+)\s*$/im.exec(status);
+    if (!m)
+        return null;
+    return ((BigInt('0x' + m[1]) >> bit) & 1n) === 1n;
+}
+/**
+ * Several independent signals, since none is reliable alone: Docker's and
+ * Podman's marker files, container runtimes in PID 1's cgroup, an overlay
+ * root filesystem, and the `container` variable systemd-nspawn/LXC set.
+ */
+async function detectContainer(root) {
+    const signals = [];
+    const exists = async (rel) => node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access(node_path__WEBPACK_IMPORTED_MODULE_3__.join(root, rel)).then(() => true, () => false);
+    const text = async (rel) => node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile(node_path__WEBPACK_IMPORTED_MODULE_3__.join(root, rel), 'utf8').catch(() => null);
+    if (await exists(F.dockerenv))
+        signals.push('/.dockerenv exists');
+    if (await exists(F.containerenv))
+        signals.push('/run/.containerenv exists');
+    const cgroup = await text(F.cgroup);
+    const runtime = cgroup && /\b(docker|kubepods|containerd|libpod|lxc)\b/.exec(cgroup);
+    if (runtime)
+        signals.push(`/proc/1/cgroup names ${runtime[1]}`);
+    const mountinfo = await text(F.mountinfo);
+    if (mountinfo && /^\S+ \S+ \S+ \S+ \/ \S+ .* - overlay /m.test(mountinfo)) {
+        signals.push('the root filesystem is overlay');
+    }
+    const environ = await text(F.environ);
+    const env = environ && /(?:^|\0)container=([^\0]+)/.exec(environ);
+    if (env)
+        signals.push(`PID 1 has container=${env[1]}`);
+    return { detected: signals.length > 0, signals };
+}
+/** `go env GOVERSION` from the toolchain on PATH, unless the input says. */
+async function detectGo(live, input) {
+    if (input)
+        return {
+            version: input,
+            source: 'input',
+            note: 'from the go-version input',
+        };
+    if (!live) {
+        return {
+            version: null,
+            source: 'not detected',
+            note: 'a captured host: no toolchain to ask',
+        };
+    }
+    return new Promise((resolve) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('go', ['env', 'GOVERSION'], { timeout: 10_000 }, (err, stdout) => {
+            const version = stdout?.trim();
+            if (err || !version) {
+                const why = err?.code === 'ENOENT'
+                    ? 'no go on PATH'
+                    : `go env GOVERSION failed: ${err?.message.split('\n')[0] ?? 'no output'}`;
+                resolve({ version: null, source: 'not detected', note: why });
+            }
+            else {
+                resolve({
+                    version,
+                    source: 'go env GOVERSION',
+                    note: 'from the go on PATH',
+                });
+            }
+        });
+    });
 }
 
 

@@ -1,0 +1,71 @@
+// `capture`: freezes the files the audit reads into a folder, so the host
+// can be audited later or elsewhere with --root, or added to a test corpus.
+// Only what the audit needs is kept: the first processor of cpuinfo, the
+// CapEff line of status, and the `container` variable of PID 1's environment
+// (never the rest of it: it can hold secrets).
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { HOST_FILES } from './host.js'
+
+export interface CaptureResult {
+  dir: string
+  copied: string[]
+  missing: string[]
+  unreadable: Array<{ file: string; error: string }>
+}
+
+const TRIM: Partial<Record<string, (text: string) => string>> = {
+  [HOST_FILES.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
+  [HOST_FILES.status]: (t) =>
+    t
+      .split('\n')
+      .filter((l) => l.startsWith('CapEff:'))
+      .join('\n') + '\n',
+  [HOST_FILES.environ]: (t) =>
+    t
+      .split('\0')
+      .filter((v) => v.startsWith('container='))
+      .map((v) => v + '\0')
+      .join(''),
+}
+
+export async function captureHost(
+  from: string,
+  to: string,
+): Promise<CaptureResult> {
+  const dir = path.resolve(to)
+  const existing = await fs.readdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null
+    throw new Error(`capture folder ${dir}: ${err.message}`)
+  })
+  if (existing && existing.length > 0) {
+    throw new Error(
+      `capture folder ${dir} is not empty; give a new or empty folder`,
+    )
+  }
+  const staging = `${dir}.partial-${process.pid}`
+  const result: CaptureResult = { dir, copied: [], missing: [], unreadable: [] }
+  try {
+    for (const rel of Object.values(HOST_FILES)) {
+      let text: string
+      try {
+        text = await fs.readFile(path.join(from, rel), 'utf8')
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? String(err)
+        if (code === 'ENOENT') result.missing.push(rel)
+        else result.unreadable.push({ file: rel, error: code })
+        continue
+      }
+      const target = path.join(staging, rel)
+      await fs.mkdir(path.dirname(target), { recursive: true })
+      await fs.writeFile(target, TRIM[rel]?.(text) ?? text)
+      result.copied.push(rel)
+    }
+    if (existing) await fs.rmdir(dir)
+    await fs.rename(staging, dir)
+    return result
+  } catch (err) {
+    await fs.rm(staging, { recursive: true, force: true })
+    throw err
+  }
+}
