@@ -16,6 +16,7 @@ import {
 import {
   GO_MLOCK_BYTES_PER_THREAD,
   goFamily,
+  goHasUbuntuSkip,
   goReleaseTestTriggers,
   goUbuntuSkip,
   parseGoVersion,
@@ -272,9 +273,8 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
         : null
   const release = facts.release.ok ? facts.release.value : null
   const procVersion = facts.procVersion.ok ? facts.procVersion.value : null
-  // The Ubuntu skip arrived in Go 1.15; with the version unknown assume 1.14.0.
-  const skipApplies =
-    parsed !== null && parsed.major === 1 && parsed.minor >= 15
+  // With the version unknown, assume 1.14.0: no skip.
+  const skipApplies = parsed !== null && goHasUbuntuSkip(parsed)
   const ubuntuSkip =
     release !== null && skipApplies && goUbuntuSkip(release, procVersion)
   const triggers =
@@ -326,7 +326,7 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
   if (ubuntuSkip) {
     say(
       'go-ubuntu-skip',
-      `Go 1.15+ skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`,
+      `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`,
     )
   }
   if (!triggers) {

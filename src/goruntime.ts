@@ -87,7 +87,23 @@ export function goReleaseTestTriggers(release: string): boolean {
   )
 }
 
-/** Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix. */
+/**
+ * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
+ * (golang/go#38915, #40184). BUG.md is sure of it from 1.15.2 on; earlier
+ * versions are judged without the skip, the side that cannot miss a crash.
+ */
+export const GO_UBUNTU_SKIP_SINCE: GoVersion = {
+  text: '1.15.2',
+  major: 1,
+  minor: 15,
+  patch: 2,
+}
+
+export function goHasUbuntuSkip(v: GoVersion): boolean {
+  const s = GO_UBUNTU_SKIP_SINCE
+  return (v.major - s.major || v.minor - s.minor || v.patch - s.patch) >= 0
+}
+
 export function goUbuntuSkip(
   release: string,
   procVersion: string | null,

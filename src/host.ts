@@ -41,7 +41,7 @@ export interface ContainerFacts {
 
 export interface GoToolchain {
   version: string | null
-  source: 'input' | 'go env GOVERSION' | 'not detected'
+  source: 'input' | 'go env GOVERSION' | 'go version' | 'not detected'
   note: string
 }
 
@@ -339,22 +339,42 @@ async function detectGo(
       note: 'a captured host: no toolchain to ask',
     }
   }
-  return new Promise((resolve) => {
-    execFile('go', ['env', 'GOVERSION'], { timeout: 10_000 }, (err, stdout) => {
-      const version = stdout?.trim()
-      if (err || !version) {
-        const why =
-          (err as NodeJS.ErrnoException | null)?.code === 'ENOENT'
-            ? 'no go on PATH'
-            : `go env GOVERSION failed: ${err?.message.split('\n')[0] ?? 'no output'}`
-        resolve({ version: null, source: 'not detected', note: why })
-      } else {
-        resolve({
-          version,
-          source: 'go env GOVERSION',
-          note: 'from the go on PATH',
-        })
-      }
-    })
-  })
+  const run = (args: string[]) =>
+    new Promise<{
+      out: string
+      err: { code?: unknown; message: string } | null
+    }>((resolve) =>
+      execFile('go', args, { timeout: 10_000 }, (err, stdout) =>
+        resolve({ out: (stdout ?? '').trim(), err }),
+      ),
+    )
+  // GOVERSION exists since Go 1.16; older go commands print an empty line
+  // for it, so they are asked `go version` ("go version go1.14.4 linux/amd64").
+  const env = await run(['env', 'GOVERSION'])
+  if (env.err?.code === 'ENOENT') {
+    return { version: null, source: 'not detected', note: 'no go on PATH' }
+  }
+  if (!env.err && env.out) {
+    return {
+      version: env.out,
+      source: 'go env GOVERSION',
+      note: 'from the go on PATH',
+    }
+  }
+  const v = await run(['version'])
+  const m = /^go version (go\S+)/.exec(v.out)
+  if (!v.err && m) {
+    return {
+      version: m[1] as string,
+      source: 'go version',
+      note: 'from the go on PATH',
+    }
+  }
+  const why =
+    (env.err ?? v.err)?.message.split('\n')[0] ?? 'no version in its output'
+  return {
+    version: null,
+    source: 'not detected',
+    note: `go on PATH, but: ${why}`,
+  }
 }

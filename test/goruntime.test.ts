@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   goFamily,
+  goHasUbuntuSkip,
   goParseRelease,
   goReleaseTestTriggers,
   goUbuntuSkip,
@@ -70,5 +71,19 @@ test('Go versions map to the behaviour of their runtime', () => {
   for (const [text, want] of table) {
     const v = parseGoVersion(text)
     assert.equal(v && goFamily(v), want, text)
+  }
+})
+
+test('the Ubuntu skip is trusted from Go 1.15.2 on', () => {
+  const table: Array<[string, boolean]> = [
+    ['1.14.15', false],
+    ['1.15.0', false],
+    ['1.15.1', false],
+    ['1.15.2', true],
+    ['go1.15.15', true],
+    ['1.16', true],
+  ]
+  for (const [v, want] of table) {
+    assert.equal(goHasUbuntuSkip(parseGoVersion(v)!), want, v)
   }
 })

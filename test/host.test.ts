@@ -192,6 +192,20 @@ test('the Go version comes from `go env GOVERSION` of the go on PATH', async () 
     })
     const input = await readHostFacts({ root: '/', goVersion: '1.16' })
     assert.equal(input.go.source, 'input')
+    // A Go 1.14 go command knows no GOVERSION and prints an empty line.
+    const old = tempRoot({})
+    fs.writeFileSync(
+      path.join(old, 'go'),
+      '#!/bin/sh\n[ "$1" = env ] && echo && exit 0\n[ "$1" = version ] && echo "go version go1.14.4 linux/amd64" && exit 0\nexit 2\n',
+      { mode: 0o755 },
+    )
+    process.env.PATH = `${old}:${saved}`
+    const go114 = await readHostFacts({ root: '/', goVersion: null })
+    assert.deepEqual(go114.go, {
+      version: 'go1.14.4',
+      source: 'go version',
+      note: 'from the go on PATH',
+    })
     process.env.PATH = tempRoot({})
     const none = await readHostFacts({ root: '/', goVersion: null })
     assert.deepEqual(none.go, {

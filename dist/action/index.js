@@ -28828,7 +28828,21 @@ function goReleaseTestTriggers(release) {
         (l.minor === 3 && l.patch < 15) ||
         (l.minor === 4 && l.patch < 2));
 }
-/** Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix. */
+/**
+ * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
+ * (golang/go#38915, #40184). BUG.md is sure of it from 1.15.2 on; earlier
+ * versions are judged without the skip, the side that cannot miss a crash.
+ */
+const GO_UBUNTU_SKIP_SINCE = {
+    text: '1.15.2',
+    major: 1,
+    minor: 15,
+    patch: 2,
+};
+function goHasUbuntuSkip(v) {
+    const s = GO_UBUNTU_SKIP_SINCE;
+    return (v.major - s.major || v.minor - s.minor || v.patch - s.patch) >= 0;
+}
 function goUbuntuSkip(release, procVersion) {
     const l = parseLevel(release);
     return (!!l &&
@@ -28979,8 +28993,8 @@ function assessGo(facts, opts) {
             : null;
     const release = facts.release.ok ? facts.release.value : null;
     const procVersion = facts.procVersion.ok ? facts.procVersion.value : null;
-    // The Ubuntu skip arrived in Go 1.15; with the version unknown assume 1.14.0.
-    const skipApplies = parsed !== null && parsed.major === 1 && parsed.minor >= 15;
+    // With the version unknown, assume 1.14.0: no skip.
+    const skipApplies = parsed !== null && goHasUbuntuSkip(parsed);
     const ubuntuSkip = release !== null && skipApplies && goUbuntuSkip(release, procVersion);
     const triggers = release === null ? null : goReleaseTestTriggers(release) && !ubuntuSkip;
     const view = (workaround) => ({
@@ -29014,7 +29028,7 @@ function assessGo(facts, opts) {
         return view('unknown');
     }
     if (ubuntuSkip) {
-        say('go-ubuntu-skip', `Go 1.15+ skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
+        say('go-ubuntu-skip', `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
     }
     if (!triggers) {
         if (!ubuntuSkip)
@@ -29299,24 +29313,35 @@ async function detectGo(live, input) {
             note: 'a captured host: no toolchain to ask',
         };
     }
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('go', ['env', 'GOVERSION'], { timeout: 10_000 }, (err, stdout) => {
-            const version = stdout?.trim();
-            if (err || !version) {
-                const why = err?.code === 'ENOENT'
-                    ? 'no go on PATH'
-                    : `go env GOVERSION failed: ${err?.message.split('\n')[0] ?? 'no output'}`;
-                resolve({ version: null, source: 'not detected', note: why });
-            }
-            else {
-                resolve({
-                    version,
-                    source: 'go env GOVERSION',
-                    note: 'from the go on PATH',
-                });
-            }
-        });
-    });
+    const run = (args) => new Promise((resolve) => (0,external_node_child_process_namespaceObject.execFile)('go', args, { timeout: 10_000 }, (err, stdout) => resolve({ out: (stdout ?? '').trim(), err })));
+    // GOVERSION exists since Go 1.16; older go commands print an empty line
+    // for it, so they are asked `go version` ("go version go1.14.4 linux/amd64").
+    const env = await run(['env', 'GOVERSION']);
+    if (env.err?.code === 'ENOENT') {
+        return { version: null, source: 'not detected', note: 'no go on PATH' };
+    }
+    if (!env.err && env.out) {
+        return {
+            version: env.out,
+            source: 'go env GOVERSION',
+            note: 'from the go on PATH',
+        };
+    }
+    const v = await run(['version']);
+    const m = /^go version (go\S+)/.exec(v.out);
+    if (!v.err && m) {
+        return {
+            version: m[1],
+            source: 'go version',
+            note: 'from the go on PATH',
+        };
+    }
+    const why = (env.err ?? v.err)?.message.split('\n')[0] ?? 'no version in its output';
+    return {
+        version: null,
+        source: 'not detected',
+        note: `go on PATH, but: ${why}`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/report.js

@@ -431,8 +431,8 @@ function assessGo(facts, opts) {
             : null;
     const release = facts.release.ok ? facts.release.value : null;
     const procVersion = facts.procVersion.ok ? facts.procVersion.value : null;
-    // The Ubuntu skip arrived in Go 1.15; with the version unknown assume 1.14.0.
-    const skipApplies = parsed !== null && parsed.major === 1 && parsed.minor >= 15;
+    // With the version unknown, assume 1.14.0: no skip.
+    const skipApplies = parsed !== null && (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .goHasUbuntuSkip */ .Hj)(parsed);
     const ubuntuSkip = release !== null && skipApplies && (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .goUbuntuSkip */ .dx)(release, procVersion);
     const triggers = release === null ? null : (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .goReleaseTestTriggers */ .N_)(release) && !ubuntuSkip;
     const view = (workaround) => ({
@@ -466,7 +466,7 @@ function assessGo(facts, opts) {
         return view('unknown');
     }
     if (ubuntuSkip) {
-        say('go-ubuntu-skip', `Go 1.15+ skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
+        say('go-ubuntu-skip', `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
     }
     if (!triggers) {
         if (!ubuntuSkip)
@@ -1384,13 +1384,14 @@ function renderFleetMarkdown(s) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ GO_MLOCK_BYTES_PER_THREAD),
+/* harmony export */   Hj: () => (/* binding */ goHasUbuntuSkip),
 /* harmony export */   JW: () => (/* binding */ DEFAULT_MEMLOCK_THREADS),
 /* harmony export */   N_: () => (/* binding */ goReleaseTestTriggers),
 /* harmony export */   SX: () => (/* binding */ parseGoVersion),
 /* harmony export */   dD: () => (/* binding */ goFamily),
 /* harmony export */   dx: () => (/* binding */ goUbuntuSkip)
 /* harmony export */ });
-/* unused harmony exports DOCKER_DEFAULT_MEMLOCK_BYTES, KERNEL_DEFAULT_MEMLOCK_BYTES, goParseRelease */
+/* unused harmony exports DOCKER_DEFAULT_MEMLOCK_BYTES, KERNEL_DEFAULT_MEMLOCK_BYTES, goParseRelease, GO_UBUNTU_SKIP_SINCE */
 /* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8152);
 // What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
 // the uname release themselves and mlock one page of every thread's signal
@@ -1459,7 +1460,21 @@ function goReleaseTestTriggers(release) {
         (l.minor === 3 && l.patch < 15) ||
         (l.minor === 4 && l.patch < 2));
 }
-/** Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix. */
+/**
+ * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
+ * (golang/go#38915, #40184). BUG.md is sure of it from 1.15.2 on; earlier
+ * versions are judged without the skip, the side that cannot miss a crash.
+ */
+const GO_UBUNTU_SKIP_SINCE = {
+    text: '1.15.2',
+    major: 1,
+    minor: 15,
+    patch: 2,
+};
+function goHasUbuntuSkip(v) {
+    const s = GO_UBUNTU_SKIP_SINCE;
+    return (v.major - s.major || v.minor - s.minor || v.patch - s.patch) >= 0;
+}
 function goUbuntuSkip(release, procVersion) {
     const l = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLevel */ .QA)(release);
     return (!!l &&
@@ -1732,24 +1747,35 @@ async function detectGo(live, input) {
             note: 'a captured host: no toolchain to ask',
         };
     }
-    return new Promise((resolve) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('go', ['env', 'GOVERSION'], { timeout: 10_000 }, (err, stdout) => {
-            const version = stdout?.trim();
-            if (err || !version) {
-                const why = err?.code === 'ENOENT'
-                    ? 'no go on PATH'
-                    : `go env GOVERSION failed: ${err?.message.split('\n')[0] ?? 'no output'}`;
-                resolve({ version: null, source: 'not detected', note: why });
-            }
-            else {
-                resolve({
-                    version,
-                    source: 'go env GOVERSION',
-                    note: 'from the go on PATH',
-                });
-            }
-        });
-    });
+    const run = (args) => new Promise((resolve) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('go', args, { timeout: 10_000 }, (err, stdout) => resolve({ out: (stdout ?? '').trim(), err })));
+    // GOVERSION exists since Go 1.16; older go commands print an empty line
+    // for it, so they are asked `go version` ("go version go1.14.4 linux/amd64").
+    const env = await run(['env', 'GOVERSION']);
+    if (env.err?.code === 'ENOENT') {
+        return { version: null, source: 'not detected', note: 'no go on PATH' };
+    }
+    if (!env.err && env.out) {
+        return {
+            version: env.out,
+            source: 'go env GOVERSION',
+            note: 'from the go on PATH',
+        };
+    }
+    const v = await run(['version']);
+    const m = /^go version (go\S+)/.exec(v.out);
+    if (!v.err && m) {
+        return {
+            version: m[1],
+            source: 'go version',
+            note: 'from the go on PATH',
+        };
+    }
+    const why = (env.err ?? v.err)?.message.split('\n')[0] ?? 'no version in its output';
+    return {
+        version: null,
+        source: 'not detected',
+        note: `go on PATH, but: ${why}`,
+    };
 }
 
 
