@@ -42,7 +42,7 @@ Options:
   --duration TIME        longest reproducer run: 30s (default), 2m, or seconds
   --compiler CC          C compiler for the reproducer (default cc)
   --drill                inject corruption on purpose (rehearsal)
-  --go-version V         the Go that builds your tests (default: go env GOVERSION)
+  --go-version V         the Go that builds your tests (default: the go on PATH)
   --memlock-threads N    threads the memlock limit must cover (default 64)
   --report-path FILE     also write the JSON Report to FILE
   --version              print the version
