@@ -49,6 +49,19 @@ test('usage errors exit 1 and name the flag', () => {
     [['--root', ''], /invalid --root: ""/],
     [['--root'], /argument missing/],
     [['extra'], /Unexpected argument 'extra'/],
+    [['--json', '--prometheus'], /--json and --prometheus exclude each other/],
+    [
+      ['--no-reproduce', '--reproduce', 'always'],
+      /--no-reproduce contradicts --reproduce always/,
+    ],
+    [
+      ['--reproduce', 'often'],
+      /invalid --reproduce: "often"\. Expected one of: auto, always, never/,
+    ],
+    [['--mode', 'turbo'], /invalid --mode: "turbo"/],
+    [['--duration', '2h'], /invalid --duration: "2h"\. Expected a duration/],
+    [['--compiler', 'gcc -m32'], /invalid --compiler: "gcc -m32"/],
+    [['--drill', '--no-reproduce'], /invalid --drill: "true"/],
   ]
   for (const [args, message] of table) {
     const r = cli(args)
