@@ -247,7 +247,9 @@ function knownFixedBuild(facts: HostFacts, release: string): Reason | null {
     (facts.versionSignature.ok &&
       facts.versionSignature.value.startsWith('Ubuntu')) ||
     (facts.procVersion.ok && facts.procVersion.value.includes('Ubuntu'))
-  const abi = /^5\.4\.0-(\d+)-/.exec(release)
+  // Ubuntu ABI numbers are small; six digits (050400) mark a mainline build
+  // of plain upstream 5.4.0, which has no backport.
+  const abi = /^5\.4\.0-(\d{1,4})-/.exec(release)
   if (ubuntu && abi && Number(abi[1]) >= 8) {
     return {
       code: 'ubuntu-5.4-backport',
