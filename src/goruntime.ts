@@ -10,12 +10,6 @@ export const GO_MLOCK_BYTES_PER_THREAD = 4096
 /** Threads the memlock limit must cover unless `memlock-threads` says. */
 export const DEFAULT_MEMLOCK_THREADS = 64
 
-/** Docker's and containerd's default RLIMIT_MEMLOCK: 64 KiB. */
-export const DOCKER_DEFAULT_MEMLOCK_BYTES = 65536
-
-/** Linux's own default RLIMIT_MEMLOCK before 5.16 (8 MiB since). */
-export const KERNEL_DEFAULT_MEMLOCK_BYTES = 65536
-
 /** What the Go runtime's workaround does on this host. */
 export type GoWorkaround =
   | 'inactive'

@@ -37,10 +37,6 @@ export function formatLevel(level: KernelLevel): string {
   return `${level.major}.${level.minor}.${level.patch}`
 }
 
-export function compareLevels(a: KernelLevel, b: KernelLevel): number {
-  return a.major - b.major || a.minor - b.minor || a.patch - b.patch
-}
-
 export function inAffectedRange(level: KernelLevel): boolean {
   return AFFECTED_SERIES.some(
     (s) =>

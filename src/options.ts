@@ -77,17 +77,13 @@ export function parseOptions(raw: RawInputs, root = '/'): Options {
     reportPath: pathInput(raw, 'report-path'),
   }
   if (options.drill && options.reproduce === 'never') {
-    throw invalid(
+    throw new InputError(
       'drill',
       raw('drill').trim(),
       "false while reproduce is 'never' (a drill runs the reproducer)",
     )
   }
   return options
-}
-
-function invalid(name: string, value: string, accepted: string): InputError {
-  return new InputError(name, value, accepted)
 }
 
 export function oneOf<T extends string>(
@@ -99,7 +95,7 @@ export function oneOf<T extends string>(
   const value = raw(name).trim()
   if (value === '') return fallback
   if ((accepted as readonly string[]).includes(value)) return value as T
-  throw invalid(name, value, `one of: ${accepted.join(', ')}`)
+  throw new InputError(name, value, `one of: ${accepted.join(', ')}`)
 }
 
 /** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
@@ -112,7 +108,7 @@ export function booleanInput(
   if (value === '') return fallback
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
-  throw invalid(name, value, 'true or false')
+  throw new InputError(name, value, 'true or false')
 }
 
 export function integerInput(
@@ -126,7 +122,7 @@ export function integerInput(
   if (value === '') return fallback
   const n = /^\d+$/.test(value) ? Number(value) : NaN
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw invalid(name, value, `a whole number from ${min} to ${max}`)
+    throw new InputError(name, value, `a whole number from ${min} to ${max}`)
   }
   return n
 }
@@ -135,7 +131,7 @@ function goVersionInput(raw: RawInputs): string | null {
   const value = raw('go-version').trim()
   if (value === '') return null
   if (!parseGoVersion(value)) {
-    throw invalid(
+    throw new InputError(
       'go-version',
       value,
       'a Go version such as 1.14.0, 1.15.5, go1.22.1',
@@ -148,7 +144,7 @@ function pathInput(raw: RawInputs, name: string): string | null {
   const value = raw(name).trim()
   if (value === '') return null
   if (value.includes('\0') || value.endsWith('/')) {
-    throw invalid(name, value, 'a file path (not a directory)')
+    throw new InputError(name, value, 'a file path (not a directory)')
   }
   return path.resolve(value)
 }
@@ -166,7 +162,7 @@ export function durationInput(
   const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value)
   const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN
   if (!(seconds >= 0.5 && seconds <= MAX_DURATION_S)) {
-    throw invalid(
+    throw new InputError(
       name,
       value,
       `a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)`,
@@ -180,7 +176,7 @@ function compilerInput(raw: RawInputs): string {
   const value = raw('compiler').trim()
   if (value === '') return 'cc'
   if (/[\s;&|`$<>()'"\\]/.test(value)) {
-    throw invalid(
+    throw new InputError(
       'compiler',
       value,
       'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)',

@@ -8,6 +8,7 @@ import type {
   Reason,
 } from './assess.js'
 import { formatLimit } from './assess.js'
+import { clearingText } from './verdict.js'
 import type { ContainerFacts, CpuFacts, Fact, HostFacts } from './host.js'
 import type { Options } from './options.js'
 import type {
@@ -314,11 +315,6 @@ export function renderSummary(r: Report): string {
   }
   lines.push('', '</details>', '')
   return lines.join('\n')
-}
-
-/** "500", or "20000 over at least 10 s". */
-export function clearingText(e: ReproducerEvidence): string {
-  return `${e.minEvents}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`
 }
 
 function reproducerSection(e: ReproducerEvidence): string[] {

@@ -163,7 +163,10 @@ function describeLeak(line: ReproducerLine): string | null {
   return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${whose} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`
 }
 
-const skipped = (reason: string, drill: boolean): ReproducerEvidence => ({
+export const evidenceFromSkip = (
+  reason: string,
+  drill: boolean,
+): ReproducerEvidence => ({
   ...EMPTY_EVIDENCE,
   result: 'skipped',
   reason,
@@ -188,19 +191,12 @@ export const EMPTY_EVIDENCE: ReproducerEvidence = {
   build: null,
 }
 
-export function evidenceFromSkip(
-  why: string,
-  drill: boolean,
-): ReproducerEvidence {
-  return skipped(why, drill)
-}
-
 export function evidenceFromBuildFailure(
   build: CompileOutcome & { ok: false },
   drill: boolean,
 ): ReproducerEvidence {
   return {
-    ...skipped(build.reason, drill),
+    ...evidenceFromSkip(build.reason, drill),
     build: {
       ok: false,
       compiler: build.compiler,
@@ -238,7 +234,7 @@ export function evidenceFromRuns(input: {
   const stLine = st.line
   if (stLine?.result === 'unsupported') {
     return {
-      ...skipped(
+      ...evidenceFromSkip(
         `the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`,
         input.drill,
       ),

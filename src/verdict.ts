@@ -50,6 +50,11 @@ export interface ReproducerEvidence {
   } | null
 }
 
+/** What clears a kernel in the run's mode: "500", or "20000 over at least 10 s". */
+export function clearingText(e: ReproducerEvidence): string {
+  return `${e.minEvents ?? '?'}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`
+}
+
 export interface Mitigation {
   id: 'upgrade-kernel' | 'raise-memlock' | 'godebug-asyncpreemptoff'
   title: string
@@ -103,7 +108,7 @@ export function decideVerdict(
             }
           : {
               code: 'reproducer-too-little',
-              message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${evidence.minEvents ?? '?'}${evidence.minSeconds ? ` over at least ${evidence.minSeconds} s` : ''}.`,
+              message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${clearingText(evidence)}.`,
             },
       )
     }

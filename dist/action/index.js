@@ -28683,9 +28683,6 @@ const FIRST_BUGGY_GCC_MAJOR = 9;
 function formatLevel(level) {
     return `${level.major}.${level.minor}.${level.patch}`;
 }
-function compareLevels(a, b) {
-    return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
-}
 function inAffectedRange(level) {
     return AFFECTED_SERIES.some((s) => s.major === level.major &&
         s.minor === level.minor &&
@@ -28770,10 +28767,6 @@ function formatCompiler(c) {
 const GO_MLOCK_BYTES_PER_THREAD = 4096;
 /** Threads the memlock limit must cover unless `memlock-threads` says. */
 const DEFAULT_MEMLOCK_THREADS = 64;
-/** Docker's and containerd's default RLIMIT_MEMLOCK: 64 KiB. */
-const DOCKER_DEFAULT_MEMLOCK_BYTES = 65536;
-/** Linux's own default RLIMIT_MEMLOCK before 5.16 (8 MiB since). */
-const KERNEL_DEFAULT_MEMLOCK_BYTES = 65536;
 const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
 /** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → numbers; null if not one. */
 function parseGoVersion(text) {
@@ -29346,7 +29339,166 @@ async function detectGo(live, input) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/verdict.js
+
+const STATUSES = (/* unused pure expression or super */ null && ([
+    'affected',
+    'vulnerable',
+    'unaffected',
+    'not-applicable',
+    'unknown',
+]));
+/** What clears a kernel in the run's mode: "500", or "20000 over at least 10 s". */
+function clearingText(e) {
+    return `${e.minEvents ?? '?'}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`;
+}
+/** The wiki's suggestion, 64 MiB, unless the threads need more. */
+const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
+function decideVerdict(assessment, evidence) {
+    const k = assessment.kernel;
+    const reasons = [...k.reasons];
+    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
+    let status;
+    if (k.finding === 'not-applicable') {
+        status = 'not-applicable';
+    }
+    else if (evidence.result === 'corrupted') {
+        status = 'affected';
+        reasons.push({
+            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
+            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
+        });
+    }
+    else {
+        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
+        status =
+            cleared || k.finding === 'clear'
+                ? 'unaffected'
+                : k.finding === 'buggy'
+                    ? 'vulnerable'
+                    : 'unknown';
+        if (evidence.result === 'clean') {
+            const ran = `${evidence.faultingDeliveries ?? 0} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
+            reasons.push(cleared
+                ? {
+                    code: 'reproducer-clean',
+                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}.`,
+                }
+                : {
+                    code: 'reproducer-too-little',
+                    message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${clearingText(evidence)}.`,
+                });
+        }
+    }
+    return {
+        status,
+        headline: headline(status, assessment, evidence),
+        reasons,
+        mitigations: pickMitigations(status, assessment),
+    };
+}
+function headline(status, a, e) {
+    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
+    switch (status) {
+        case 'affected':
+            return e.drill
+                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
+                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
+        case 'vulnerable':
+            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
+        case 'unaffected':
+            return `${kernel} does not have the AVX signal-stack bug.`;
+        case 'not-applicable':
+            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
+        case 'unknown':
+            return `${kernel} could not be judged: the facts needed could not be read.`;
+    }
+}
+function pickMitigations(status, a) {
+    const out = [];
+    if (status === 'affected' || status === 'vulnerable') {
+        out.push({
+            id: 'upgrade-kernel',
+            title: 'Upgrade the kernel',
+            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : '5.3.15+, 5.4.2+'} or 5.5+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
+            commands: [],
+        });
+        out.push({
+            id: 'godebug-asyncpreemptoff',
+            title: 'Make Go send fewer signals',
+            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
+            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
+        });
+    }
+    const go = a.go;
+    if (go.workaround === 'mlock-fails-fatal' ||
+        go.workaround === 'mlock-fails-silent') {
+        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
+        out.push({
+            id: 'raise-memlock',
+            title: 'Raise the locked-memory limit',
+            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+            commands: memlockCommands(bytes),
+        });
+    }
+    return out;
+}
+function memlockCommands(bytes) {
+    const kib = Math.ceil(bytes / 1024);
+    return [
+        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
+        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
+        {
+            label: 'docker run (bytes)',
+            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
+        },
+        {
+            label: 'workflow `container:` (bytes)',
+            text: `options: --ulimit memlock=${bytes}:${bytes}`,
+        },
+        {
+            label: '/etc/docker/daemon.json (bytes)',
+            text: JSON.stringify({
+                'default-ulimits': {
+                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
+                },
+            }),
+        },
+    ];
+}
+const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
+/** Statuses that each `fail-on` level treats as failing. */
+const FAILING = {
+    affected: ['affected'],
+    vulnerable: ['affected', 'vulnerable'],
+    unknown: ['affected', 'vulnerable', 'unknown'],
+    never: [],
+};
+function decide(status, policy, currentGodebug) {
+    const failing = FAILING[policy.failOn].includes(status);
+    const risky = status === 'affected' || status === 'vulnerable';
+    if (policy.mitigate && (failing || risky)) {
+        return {
+            failing,
+            fail: false,
+            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
+            mitigation: 'godebug',
+        };
+    }
+    return { failing, fail: failing, godebug: null, mitigation: 'none' };
+}
+/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
+function mergeGodebug(current, key, value) {
+    const parts = (current ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    const kept = parts.filter((p) => p.split('=')[0] !== key);
+    return [...kept, `${key}=${value}`].join(',');
+}
+
 ;// CONCATENATED MODULE: ./build/src/report.js
+
 
 const REPORT_SCHEMA = 'sigvec-check/report';
 const REPORT_VERSION = 1;
@@ -29552,10 +29704,6 @@ function renderSummary(r) {
     lines.push('', '</details>', '');
     return lines.join('\n');
 }
-/** "500", or "20000 over at least 10 s". */
-function clearingText(e) {
-    return `${e.minEvents}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`;
-}
 function reproducerSection(e) {
     if (!e.build)
         return [];
@@ -29759,7 +29907,7 @@ function describeLeak(line) {
                     : 'bytes of no known task';
     return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${whose} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
 }
-const skipped = (reason, drill) => ({
+const evidenceFromSkip = (reason, drill) => ({
     ...EMPTY_EVIDENCE,
     result: 'skipped',
     reason,
@@ -29782,12 +29930,9 @@ const EMPTY_EVIDENCE = {
     selfTest: null,
     build: null,
 };
-function evidenceFromSkip(why, drill) {
-    return skipped(why, drill);
-}
 function evidenceFromBuildFailure(build, drill) {
     return {
-        ...skipped(build.reason, drill),
+        ...evidenceFromSkip(build.reason, drill),
         build: {
             ok: false,
             compiler: build.compiler,
@@ -29815,7 +29960,7 @@ function evidenceFromRuns(input) {
     const stLine = st.line;
     if (stLine?.result === 'unsupported') {
         return {
-            ...skipped(`the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`, input.drill),
+            ...evidenceFromSkip(`the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`, input.drill),
             build,
         };
     }
@@ -29965,160 +30110,6 @@ function runInGroup(file, args, deadlineMs) {
 // The tool's version, as package.json has it (a test keeps them equal).
 const TOOL_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./build/src/verdict.js
-
-const STATUSES = (/* unused pure expression or super */ null && ([
-    'affected',
-    'vulnerable',
-    'unaffected',
-    'not-applicable',
-    'unknown',
-]));
-/** The wiki's suggestion, 64 MiB, unless the threads need more. */
-const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
-function decideVerdict(assessment, evidence) {
-    const k = assessment.kernel;
-    const reasons = [...k.reasons];
-    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
-    let status;
-    if (k.finding === 'not-applicable') {
-        status = 'not-applicable';
-    }
-    else if (evidence.result === 'corrupted') {
-        status = 'affected';
-        reasons.push({
-            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
-            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
-        });
-    }
-    else {
-        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
-        status =
-            cleared || k.finding === 'clear'
-                ? 'unaffected'
-                : k.finding === 'buggy'
-                    ? 'vulnerable'
-                    : 'unknown';
-        if (evidence.result === 'clean') {
-            const ran = `${evidence.faultingDeliveries ?? 0} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
-            reasons.push(cleared
-                ? {
-                    code: 'reproducer-clean',
-                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}.`,
-                }
-                : {
-                    code: 'reproducer-too-little',
-                    message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${evidence.minEvents ?? '?'}${evidence.minSeconds ? ` over at least ${evidence.minSeconds} s` : ''}.`,
-                });
-        }
-    }
-    return {
-        status,
-        headline: headline(status, assessment, evidence),
-        reasons,
-        mitigations: pickMitigations(status, assessment),
-    };
-}
-function headline(status, a, e) {
-    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
-    switch (status) {
-        case 'affected':
-            return e.drill
-                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
-                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
-        case 'vulnerable':
-            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
-        case 'unaffected':
-            return `${kernel} does not have the AVX signal-stack bug.`;
-        case 'not-applicable':
-            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
-        case 'unknown':
-            return `${kernel} could not be judged: the facts needed could not be read.`;
-    }
-}
-function pickMitigations(status, a) {
-    const out = [];
-    if (status === 'affected' || status === 'vulnerable') {
-        out.push({
-            id: 'upgrade-kernel',
-            title: 'Upgrade the kernel',
-            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : '5.3.15+, 5.4.2+'} or 5.5+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
-            commands: [],
-        });
-        out.push({
-            id: 'godebug-asyncpreemptoff',
-            title: 'Make Go send fewer signals',
-            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
-            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
-        });
-    }
-    const go = a.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
-        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
-        out.push({
-            id: 'raise-memlock',
-            title: 'Raise the locked-memory limit',
-            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
-            commands: memlockCommands(bytes),
-        });
-    }
-    return out;
-}
-function memlockCommands(bytes) {
-    const kib = Math.ceil(bytes / 1024);
-    return [
-        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
-        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
-        {
-            label: 'docker run (bytes)',
-            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
-        },
-        {
-            label: 'workflow `container:` (bytes)',
-            text: `options: --ulimit memlock=${bytes}:${bytes}`,
-        },
-        {
-            label: '/etc/docker/daemon.json (bytes)',
-            text: JSON.stringify({
-                'default-ulimits': {
-                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
-                },
-            }),
-        },
-    ];
-}
-const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
-/** Statuses that each `fail-on` level treats as failing. */
-const FAILING = {
-    affected: ['affected'],
-    vulnerable: ['affected', 'vulnerable'],
-    unknown: ['affected', 'vulnerable', 'unknown'],
-    never: [],
-};
-function decide(status, policy, currentGodebug) {
-    const failing = FAILING[policy.failOn].includes(status);
-    const risky = status === 'affected' || status === 'vulnerable';
-    if (policy.mitigate && (failing || risky)) {
-        return {
-            failing,
-            fail: false,
-            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
-            mitigation: 'godebug',
-        };
-    }
-    return { failing, fail: failing, godebug: null, mitigation: 'none' };
-}
-/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
-function mergeGodebug(current, key, value) {
-    const parts = (current ?? '')
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-    const kept = parts.filter((p) => p.split('=')[0] !== key);
-    return [...kept, `${key}=${value}`].join(',');
-}
-
 ;// CONCATENATED MODULE: ./build/src/audit.js
 // The one pipeline both front doors run: host facts → assessment →
 // reproducer evidence → verdict → policy → Report.
@@ -30266,12 +30257,9 @@ function parseOptions(raw, root = '/') {
         reportPath: pathInput(raw, 'report-path'),
     };
     if (options.drill && options.reproduce === 'never') {
-        throw invalid('drill', raw('drill').trim(), "false while reproduce is 'never' (a drill runs the reproducer)");
+        throw new InputError('drill', raw('drill').trim(), "false while reproduce is 'never' (a drill runs the reproducer)");
     }
     return options;
-}
-function invalid(name, value, accepted) {
-    return new InputError(name, value, accepted);
 }
 function oneOf(raw, name, accepted, fallback) {
     const value = raw(name).trim();
@@ -30279,7 +30267,7 @@ function oneOf(raw, name, accepted, fallback) {
         return fallback;
     if (accepted.includes(value))
         return value;
-    throw invalid(name, value, `one of: ${accepted.join(', ')}`);
+    throw new InputError(name, value, `one of: ${accepted.join(', ')}`);
 }
 /** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
 function booleanInput(raw, name, fallback) {
@@ -30290,7 +30278,7 @@ function booleanInput(raw, name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw invalid(name, value, 'true or false');
+    throw new InputError(name, value, 'true or false');
 }
 function integerInput(raw, name, fallback, min, max) {
     const value = raw(name).trim();
@@ -30298,7 +30286,7 @@ function integerInput(raw, name, fallback, min, max) {
         return fallback;
     const n = /^\d+$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw invalid(name, value, `a whole number from ${min} to ${max}`);
+        throw new InputError(name, value, `a whole number from ${min} to ${max}`);
     }
     return n;
 }
@@ -30307,7 +30295,7 @@ function goVersionInput(raw) {
     if (value === '')
         return null;
     if (!parseGoVersion(value)) {
-        throw invalid('go-version', value, 'a Go version such as 1.14.0, 1.15.5, go1.22.1');
+        throw new InputError('go-version', value, 'a Go version such as 1.14.0, 1.15.5, go1.22.1');
     }
     return value;
 }
@@ -30316,7 +30304,7 @@ function pathInput(raw, name) {
     if (value === '')
         return null;
     if (value.includes('\0') || value.endsWith('/')) {
-        throw invalid(name, value, 'a file path (not a directory)');
+        throw new InputError(name, value, 'a file path (not a directory)');
     }
     return external_node_path_.resolve(value);
 }
@@ -30329,7 +30317,7 @@ function durationInput(raw, name, fallback) {
     const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value);
     const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN;
     if (!(seconds >= 0.5 && seconds <= MAX_DURATION_S)) {
-        throw invalid(name, value, `a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)`);
+        throw new InputError(name, value, `a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)`);
     }
     return seconds;
 }
@@ -30339,7 +30327,7 @@ function compilerInput(raw) {
     if (value === '')
         return 'cc';
     if (/[\s;&|`$<>()'"\\]/.test(value)) {
-        throw invalid('compiler', value, 'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)');
+        throw new InputError('compiler', value, 'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)');
     }
     return value;
 }

@@ -626,7 +626,7 @@ function describeLeak(line) {
                     : 'bytes of no known task';
     return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${whose} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
 }
-const skipped = (reason, drill) => ({
+const evidenceFromSkip = (reason, drill) => ({
     ...EMPTY_EVIDENCE,
     result: 'skipped',
     reason,
@@ -649,12 +649,9 @@ const EMPTY_EVIDENCE = {
     selfTest: null,
     build: null,
 };
-function evidenceFromSkip(why, drill) {
-    return skipped(why, drill);
-}
 function evidenceFromBuildFailure(build, drill) {
     return {
-        ...skipped(build.reason, drill),
+        ...evidenceFromSkip(build.reason, drill),
         build: {
             ok: false,
             compiler: build.compiler,
@@ -682,7 +679,7 @@ function evidenceFromRuns(input) {
     const stLine = st.line;
     if (stLine?.result === 'unsupported') {
         return {
-            ...skipped(`the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`, input.drill),
+            ...evidenceFromSkip(`the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`, input.drill),
             build,
         };
     }
@@ -1393,7 +1390,7 @@ function renderFleetMarkdown(s) {
 /* harmony export */   dD: () => (/* binding */ goFamily),
 /* harmony export */   dx: () => (/* binding */ goUbuntuSkip)
 /* harmony export */ });
-/* unused harmony exports DOCKER_DEFAULT_MEMLOCK_BYTES, KERNEL_DEFAULT_MEMLOCK_BYTES, goParseRelease, GO_UBUNTU_SKIP_SINCE */
+/* unused harmony exports goParseRelease, GO_UBUNTU_SKIP_SINCE */
 /* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8152);
 // What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
 // the uname release themselves and mlock one page of every thread's signal
@@ -1404,10 +1401,6 @@ function renderFleetMarkdown(s) {
 const GO_MLOCK_BYTES_PER_THREAD = 4096;
 /** Threads the memlock limit must cover unless `memlock-threads` says. */
 const DEFAULT_MEMLOCK_THREADS = 64;
-/** Docker's and containerd's default RLIMIT_MEMLOCK: 64 KiB. */
-const DOCKER_DEFAULT_MEMLOCK_BYTES = 65536;
-/** Linux's own default RLIMIT_MEMLOCK before 5.16 (8 MiB since). */
-const KERNEL_DEFAULT_MEMLOCK_BYTES = 65536;
 const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
 /** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → numbers; null if not one. */
 function parseGoVersion(text) {
@@ -1797,7 +1790,7 @@ async function detectGo(live, input) {
 /* harmony export */   lA: () => (/* binding */ parseDebianLevel),
 /* harmony export */   y5: () => (/* binding */ FIRST_BUGGY_GCC_MAJOR)
 /* harmony export */ });
-/* unused harmony exports AFFECTED_SERIES, compareLevels */
+/* unused harmony export AFFECTED_SERIES */
 // Pure parsers of the strings a Linux kernel tells about itself, and the
 // upstream facts about which kernel levels carry the AVX signal-stack bug.
 /**
@@ -1814,9 +1807,6 @@ const AFFECTED_SERIES = [
 const FIRST_BUGGY_GCC_MAJOR = 9;
 function formatLevel(level) {
     return `${level.major}.${level.minor}.${level.patch}`;
-}
-function compareLevels(a, b) {
-    return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
 }
 function inAffectedRange(level) {
     return AFFECTED_SERIES.some((s) => s.major === level.major &&
@@ -1953,12 +1943,9 @@ function parseOptions(raw, root = '/') {
         reportPath: pathInput(raw, 'report-path'),
     };
     if (options.drill && options.reproduce === 'never') {
-        throw invalid('drill', raw('drill').trim(), "false while reproduce is 'never' (a drill runs the reproducer)");
+        throw new InputError('drill', raw('drill').trim(), "false while reproduce is 'never' (a drill runs the reproducer)");
     }
     return options;
-}
-function invalid(name, value, accepted) {
-    return new InputError(name, value, accepted);
 }
 function oneOf(raw, name, accepted, fallback) {
     const value = raw(name).trim();
@@ -1966,7 +1953,7 @@ function oneOf(raw, name, accepted, fallback) {
         return fallback;
     if (accepted.includes(value))
         return value;
-    throw invalid(name, value, `one of: ${accepted.join(', ')}`);
+    throw new InputError(name, value, `one of: ${accepted.join(', ')}`);
 }
 /** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
 function booleanInput(raw, name, fallback) {
@@ -1977,7 +1964,7 @@ function booleanInput(raw, name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw invalid(name, value, 'true or false');
+    throw new InputError(name, value, 'true or false');
 }
 function integerInput(raw, name, fallback, min, max) {
     const value = raw(name).trim();
@@ -1985,7 +1972,7 @@ function integerInput(raw, name, fallback, min, max) {
         return fallback;
     const n = /^\d+$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw invalid(name, value, `a whole number from ${min} to ${max}`);
+        throw new InputError(name, value, `a whole number from ${min} to ${max}`);
     }
     return n;
 }
@@ -1994,7 +1981,7 @@ function goVersionInput(raw) {
     if (value === '')
         return null;
     if (!(0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGoVersion */ .SX)(value)) {
-        throw invalid('go-version', value, 'a Go version such as 1.14.0, 1.15.5, go1.22.1');
+        throw new InputError('go-version', value, 'a Go version such as 1.14.0, 1.15.5, go1.22.1');
     }
     return value;
 }
@@ -2003,7 +1990,7 @@ function pathInput(raw, name) {
     if (value === '')
         return null;
     if (value.includes('\0') || value.endsWith('/')) {
-        throw invalid(name, value, 'a file path (not a directory)');
+        throw new InputError(name, value, 'a file path (not a directory)');
     }
     return node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(value);
 }
@@ -2016,7 +2003,7 @@ function durationInput(raw, name, fallback) {
     const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value);
     const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN;
     if (!(seconds >= 0.5 && seconds <= MAX_DURATION_S)) {
-        throw invalid(name, value, `a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)`);
+        throw new InputError(name, value, `a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)`);
     }
     return seconds;
 }
@@ -2026,7 +2013,7 @@ function compilerInput(raw) {
     if (value === '')
         return 'cc';
     if (/[\s;&|`$<>()'"\\]/.test(value)) {
-        throw invalid('compiler', value, 'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)');
+        throw new InputError('compiler', value, 'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)');
     }
     return value;
 }
@@ -2121,8 +2108,10 @@ function renderPrometheus(r) {
 /* harmony export */   FK: () => (/* binding */ buildReport),
 /* harmony export */   S5: () => (/* binding */ renderText)
 /* harmony export */ });
-/* unused harmony exports reportOutputs, reportAnnotations, renderSummary, clearingText */
+/* unused harmony exports reportOutputs, reportAnnotations, renderSummary */
 /* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2848);
+
 
 const REPORT_SCHEMA = 'sigvec-check/report';
 const REPORT_VERSION = 1;
@@ -2328,10 +2317,6 @@ function renderSummary(r) {
     lines.push('', '</details>', '');
     return lines.join('\n');
 }
-/** "500", or "20000 over at least 10 s". */
-function clearingText(e) {
-    return `${e.minEvents}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`;
-}
 function reproducerSection(e) {
     if (!e.build)
         return [];
@@ -2439,7 +2424,7 @@ function renderText(r) {
 /* harmony export */   d$: () => (/* binding */ FAIL_ON),
 /* harmony export */   f: () => (/* binding */ STATUSES)
 /* harmony export */ });
-/* unused harmony exports RECOMMENDED_MEMLOCK_BYTES, memlockCommands, mergeGodebug */
+/* unused harmony exports clearingText, RECOMMENDED_MEMLOCK_BYTES, memlockCommands, mergeGodebug */
 /* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
 
 const STATUSES = [
@@ -2449,6 +2434,10 @@ const STATUSES = [
     'not-applicable',
     'unknown',
 ];
+/** What clears a kernel in the run's mode: "500", or "20000 over at least 10 s". */
+function clearingText(e) {
+    return `${e.minEvents ?? '?'}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`;
+}
 /** The wiki's suggestion, 64 MiB, unless the threads need more. */
 const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
 function decideVerdict(assessment, evidence) {
@@ -2483,7 +2472,7 @@ function decideVerdict(assessment, evidence) {
                 }
                 : {
                     code: 'reproducer-too-little',
-                    message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${evidence.minEvents ?? '?'}${evidence.minSeconds ? ` over at least ${evidence.minSeconds} s` : ''}.`,
+                    message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${clearingText(evidence)}.`,
                 });
         }
     }

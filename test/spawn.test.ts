@@ -1,0 +1,24 @@
+// The process-group runner: a hard deadline ends the whole group.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { runInGroup } from '../src/spawn.js'
+import { groupMembers, waitUntil } from './support/native.js'
+
+test('the deadline kills the program and everything it started', async () => {
+  // The shell prints its pid (= the group's id) and leaves a background child.
+  const r = await runInGroup('sh', ['-c', 'echo $$; sleep 30 & sleep 30'], 300)
+  assert.equal(r.timedOut, true)
+  assert.equal(r.signal, 'SIGKILL')
+  assert.ok(r.seconds < 5, `${r.seconds} s`)
+  const pgid = Number(r.stdout.trim())
+  assert.ok(pgid > 1)
+  assert.ok(await waitUntil(() => groupMembers(pgid).length === 0, 2000))
+})
+
+test('a program that ends in time is not marked as timed out', async () => {
+  const r = await runInGroup('sh', ['-c', 'echo done; exit 3'], 5000)
+  assert.deepEqual(
+    [r.code, r.signal, r.timedOut, r.stdout],
+    [3, null, false, 'done\n'],
+  )
+})
