@@ -62,7 +62,8 @@ export const CLEARING_RUN: Record<
 
 /** The positive control: corrupt the frame on this share of deliveries. */
 export const SELF_TEST_INJECT_EVERY = 4
-export const SELF_TEST_SECONDS = 1
+// It stops at the first corruption; the limit only matters on a busy machine.
+export const SELF_TEST_SECONDS = 10
 
 /** Grace beyond the requested duration before the group is killed. */
 export const DEADLINE_GRACE_MS = 10_000
