@@ -48,8 +48,6 @@ struct options {
 static struct options opt = {
 	.mode = MODE_AUTO,
 	.duration = 10.0,
-	.timer_us = 50,
-	.hold_us = 100,
 };
 
 static const char usage_text[] =
@@ -69,12 +67,14 @@ static const char usage_text[] =
 	"                           in every Nth signal frame\n"
 	"  --inject-tag N           write task N's canary instead of the\n"
 	"                           injection mark (proves leak attribution)\n"
-	"  --window-us N            canary window length (default: uffd 50,\n"
-	"                           stress 25)\n"
-	"  --timer-us N             timer signal period (default 50)\n"
-	"  --sender-us N            cross-CPU sender period (default: uffd 1000,\n"
-	"                           stress 200)\n"
-	"  --hold-us N              uffd fault-in hold (default 100)\n"
+	"  --window-us N            spin this long after the signal returns,\n"
+	"                           canaries held (default 0)\n"
+	"  --timer-us N             also signal each checker by a timer with\n"
+	"                           this period (default 0: off)\n"
+	"  --sender-us N            also signal each checker from another CPU\n"
+	"                           with this period (default 0: off)\n"
+	"  --hold-us N              uffd: hold each fault-in this long\n"
+	"                           (default 0)\n"
 	"  --help                   this text\n"
 	"\n"
 	"Prints one JSON line on stdout. Exit: 0 clean, 1 corrupted, 2 usage,\n"
@@ -209,13 +209,17 @@ static void parse_args(int argc, char **argv)
 			opt.inject_tag = count_arg("--inject-tag", optarg, 1, 0xFFFE);
 			break;
 		case 'w':
-			opt.window_us = count_arg("--window-us", optarg, 1, 100000);
+			opt.window_us = count_arg("--window-us", optarg, 0, 100000);
 			break;
 		case 'T':
-			opt.timer_us = count_arg("--timer-us", optarg, 5, 1000000);
+			opt.timer_us = count_arg("--timer-us", optarg, 0, 1000000);
+			if (opt.timer_us && opt.timer_us < 5)
+				usage_error("--timer-us needs 0 (off) or 5 to 1000000, got '%s'", optarg);
 			break;
 		case 'S':
-			opt.sender_us = count_arg("--sender-us", optarg, 5, 1000000);
+			opt.sender_us = count_arg("--sender-us", optarg, 0, 1000000);
+			if (opt.sender_us && opt.sender_us < 5)
+				usage_error("--sender-us needs 0 (off) or 5 to 1000000, got '%s'", optarg);
 			break;
 		case 'H':
 			opt.hold_us = count_arg("--hold-us", optarg, 0, 1000000);
@@ -257,6 +261,7 @@ static void parse_args(int argc, char **argv)
 #define INJECT_TAG 0xFFFFu
 #define SIG_TIMER SIGUSR1
 #define SIG_SENDER SIGUSR2
+#define SIG_SELF SIGURG
 #define ALTSTACK_BYTES (64 * 1024)
 /* Linux x86 signal frame layout (arch/x86/include/uapi/asm/sigcontext.h). */
 #define FX_XMM_OFFSET 160
@@ -292,37 +297,53 @@ struct shared_state {
 	struct task_record task[MAX_TASKS];
 };
 
+/* A system call made while the canaries are in the registers; nr < 0 ends
+ * the list. */
+struct window_call {
+	int64_t nr, a1, a2, a3, ret;
+};
+#define WINDOW_CALLS 3
+
 /* What one canary window does; the asm reads and writes it by offset. */
 struct window {
 	const uint8_t *canary;
 	uint8_t *observed;
 	volatile int *live;
 	uint64_t spins_before, spins_after;
-	int64_t sys_nr, sys_a1, sys_a2, sys_a3, sys_ret;
-	int64_t sys2_nr; /* argument-less follow-up syscall, e.g. sched_yield */
+	struct window_call call[WINDOW_CALLS];
 	uint64_t cycles;
-	uint32_t mismatch_mask;
 };
 
 #define LOAD(n) "vmovdqu " #n "*32(%%rsi), %%ymm" #n "\n\t"
 #define STORE(n) "vmovdqu %%ymm" #n ", " #n "*32(%%rsi)\n\t"
-#define CMP(n)                                                   \
-	"vpcmpeqb " #n "*32(%%rdx), %%ymm" #n ", %%ymm" #n "\n\t" \
-	"vpmovmskb %%ymm" #n ", %%eax\n\t"                        \
-	"cmpl $-1, %%eax\n\t"                                    \
-	"setne %%cl\n\t"                                         \
-	"movzbl %%cl, %%ecx\n\t"                                 \
-	"shll $" #n ", %%ecx\n\t"                                \
-	"orl %%ecx, %%r9d\n\t"
+#define CALL(i)                                                        \
+	"movq %c[o_nr" #i "](%[w]), %%rax\n\t"                           \
+	"testq %%rax, %%rax\n\t"                                         \
+	"js 3f\n\t"                                                      \
+	"movq %c[o_a1" #i "](%[w]), %%rdi\n\t"                           \
+	"movq %c[o_a2" #i "](%[w]), %%rsi\n\t"                           \
+	"movq %c[o_a3" #i "](%[w]), %%rdx\n\t"                           \
+	"syscall\n\t"                                                    \
+	"movq %%rax, %c[o_ret" #i "](%[w])\n\t"
+#define CALL_OFFSETS(i)                                                        \
+	[o_nr##i] "i"(offsetof(struct window, call[i].nr)),                    \
+	[o_a1##i] "i"(offsetof(struct window, call[i].a1)),                    \
+	[o_a2##i] "i"(offsetof(struct window, call[i].a2)),                    \
+	[o_a3##i] "i"(offsetof(struct window, call[i].a3)),                    \
+	[o_ret##i] "i"(offsetof(struct window, call[i].ret))
 #define ALL16(m) \
 	m(0) m(1) m(2) m(3) m(4) m(5) m(6) m(7) m(8) m(9) m(10) m(11) m(12) m(13) m(14) m(15)
 
 /*
- * Load, spin, snapshot and compare live in one asm block so the compiler can
+ * Load, spin, call and snapshot live in one asm block so the compiler can
  * never spill, reuse or reload a vector register while the canaries are held:
  * whatever is in the registers at the end is what the kernel gave back. The
- * optional syscall in the middle lets the uffd competitor wake the checker
- * while its own canaries are in the registers, so a leak names it.
+ * system calls in the middle are how a window provokes the kernel: the
+ * checker releases its signal stack and signals itself (the signal is
+ * delivered on the way out of tgkill, with the canaries live), the uffd
+ * competitor fills the held page with its own canaries in the registers.
+ * The compare is done afterwards on the snapshot, so the bytes reported are
+ * exactly the bytes that failed.
  */
 static __attribute__((noinline)) void run_window(struct window *w)
 {
@@ -342,18 +363,7 @@ static __attribute__((noinline)) void run_window(struct window *w)
 		"decq %%rcx\n\t"
 		"jnz 1b\n"
 		"2:\n\t"
-		"movq %c[o_nr](%[w]), %%rax\n\t"
-		"testq %%rax, %%rax\n\t"
-		"js 3f\n\t"
-		"movq %c[o_a1](%[w]), %%rdi\n\t"
-		"movq %c[o_a2](%[w]), %%rsi\n\t"
-		"movq %c[o_a3](%[w]), %%rdx\n\t"
-		"syscall\n\t"
-		"movq %%rax, %c[o_ret](%[w])\n\t"
-		"movq %c[o_nr2](%[w]), %%rax\n\t"
-		"testq %%rax, %%rax\n\t"
-		"js 3f\n\t"
-		"syscall\n"
+		CALL(0) CALL(1) CALL(2)
 		"3:\n\t"
 		"movq %c[o_sa](%[w]), %%rcx\n\t"
 		"testq %%rcx, %%rcx\n\t"
@@ -362,20 +372,16 @@ static __attribute__((noinline)) void run_window(struct window *w)
 		"decq %%rcx\n\t"
 		"jnz 4b\n"
 		"5:\n\t"
+		"movq %c[o_obs](%[w]), %%rsi\n\t"
+		ALL16(STORE)
 		"rdtsc\n\t"
 		"shlq $32, %%rdx\n\t"
 		"orq %%rdx, %%rax\n\t"
 		"subq %%r8, %%rax\n\t"
 		"movq %%rax, %c[o_cyc](%[w])\n\t"
-		"movq %c[o_obs](%[w]), %%rsi\n\t"
-		ALL16(STORE)
 		"movq %c[o_live](%[w]), %%rdi\n\t"
 		"movl $0, (%%rdi)\n\t"
-		"movq %c[o_canary](%[w]), %%rdx\n\t"
-		"xorl %%r9d, %%r9d\n\t"
-		ALL16(CMP)
 		"vzeroupper\n\t"
-		"movl %%r9d, %c[o_mask](%[w])\n\t"
 		:
 		: [w] "r"(w),
 		  [o_canary] "i"(offsetof(struct window, canary)),
@@ -383,18 +389,33 @@ static __attribute__((noinline)) void run_window(struct window *w)
 		  [o_live] "i"(offsetof(struct window, live)),
 		  [o_sb] "i"(offsetof(struct window, spins_before)),
 		  [o_sa] "i"(offsetof(struct window, spins_after)),
-		  [o_nr] "i"(offsetof(struct window, sys_nr)),
-		  [o_a1] "i"(offsetof(struct window, sys_a1)),
-		  [o_a2] "i"(offsetof(struct window, sys_a2)),
-		  [o_a3] "i"(offsetof(struct window, sys_a3)),
-		  [o_ret] "i"(offsetof(struct window, sys_ret)),
-		  [o_nr2] "i"(offsetof(struct window, sys2_nr)),
-		  [o_cyc] "i"(offsetof(struct window, cycles)),
-		  [o_mask] "i"(offsetof(struct window, mismatch_mask))
+		  CALL_OFFSETS(0), CALL_OFFSETS(1), CALL_OFFSETS(2),
+		  [o_cyc] "i"(offsetof(struct window, cycles))
 		: "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11",
 		  "cc", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4",
 		  "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11",
 		  "xmm12", "xmm13", "xmm14", "xmm15");
+}
+
+/* Registers whose snapshot differs from the canary, one bit each. */
+static uint32_t changed_registers(const uint8_t *canary, const uint8_t *observed)
+{
+	uint32_t mask = 0;
+	for (unsigned r = 0; r < 16; r++)
+		if (memcmp(canary + r * 32, observed + r * 32, 32))
+			mask |= 1u << r;
+	return mask;
+}
+
+/* A window that makes no system call. */
+static struct window quiet_window(const uint8_t *canary, uint8_t *observed,
+				  volatile int *live)
+{
+	struct window w = { .canary = canary, .observed = observed,
+			    .live = live };
+	for (unsigned i = 0; i < WINDOW_CALLS; i++)
+		w.call[i].nr = -1;
+	return w;
 }
 
 static struct shared_state *shared;
@@ -514,11 +535,12 @@ static void notify_parent(void)
 	}
 }
 
-static void report_mismatch(struct task_record *rec, const struct window *w)
+static void report_mismatch(struct task_record *rec, const struct window *w,
+			    uint32_t mask)
 {
 	int32_t none = -1;
 	rec->mismatch_ns = now_ns() - start_ns;
-	rec->mismatch_mask = w->mismatch_mask;
+	rec->mismatch_mask = mask;
 	memcpy(rec->expected, w->canary, CANARY_BYTES);
 	memcpy(rec->observed, w->observed, CANARY_BYTES);
 	atomic_store_explicit(&rec->mismatch, 1, memory_order_release);
@@ -655,11 +677,12 @@ static int uffd_register(int fd, void *addr, size_t len, int *err)
 }
 
 /*
- * The competitor is also the uffd helper: it holds each fault-in for
- * --hold-us while spinning on its own canary on the checker's CPU, then
- * fills the page from inside a canary window. A separate helper thread would
- * be the last task to load registers before the checker resumes, and a leak
- * would show its anonymous state instead of a canary that names a task.
+ * The competitor is also the uffd helper. It sleeps until the checker's
+ * signal delivery faults on the released stack, then (the checker now
+ * asleep in the fault, this thread running on the same CPU with its own
+ * registers loaded) fills the page from inside a canary window and yields
+ * the CPU straight back. A buggy kernel then saves these registers, this
+ * task's canary, into the checker's frame: the leak names its source.
  */
 static void *competitor_main(void *arg)
 {
@@ -668,11 +691,8 @@ static void *competitor_main(void *arg)
 	static uint8_t canary[CANARY_BYTES] __attribute__((aligned(32)));
 	static uint8_t observed[CANARY_BYTES] __attribute__((aligned(32)));
 	volatile int live = 0;
-	struct { uint64_t addr; int64_t at; } pending[32];
-	unsigned npending = 0;
 	long page = sysconf(_SC_PAGESIZE);
-	struct uffdio_zeropage zp;
-	uint64_t half = (uint64_t)(spins_per_us * 10);
+	uint64_t hold = (uint64_t)(spins_per_us * opt.hold_us);
 	uint64_t t_start = tsc(), live_cycles = 0, checks = 0;
 
 	pin_to_cpu(link->cpu);
@@ -680,59 +700,42 @@ static void *competitor_main(void *arg)
 	rec->tid = gettid_raw();
 	make_canary(canary, (unsigned)rec->tag);
 	for (;;) {
-		struct window w = {
-			.canary = canary, .observed = observed, .live = &live,
-			.spins_before = half, .spins_after = half, .sys_nr = -1,
-			.sys2_nr = -1,
-		};
-		int64_t now = now_ns();
-		int due = npending && now - pending[0].at >= (int64_t)opt.hold_us * 1000;
-		if (due) {
-			memset(&zp, 0, sizeof zp);
-			zp.range.start = pending[0].addr & ~(uint64_t)(page - 1);
-			zp.range.len = (uint64_t)page;
-			w.sys_nr = SYS_ioctl;
-			w.sys_a1 = link->fd;
-			w.sys_a2 = (int64_t)UFFDIO_ZEROPAGE;
-			w.sys_a3 = (int64_t)(uintptr_t)&zp;
-			/*
-			 * Hand the CPU straight to the woken checker: the
-			 * competitor's canary is then what sits in the
-			 * registers, and the checker need not wait out our
-			 * time slice (ms on one CPU) for its next delivery.
-			 */
-			w.sys2_nr = SYS_sched_yield;
-		}
-		run_window(&w);
-		live_cycles += w.cycles;
-		checks++;
-		if (w.mismatch_mask) {
-			report_mismatch(rec, &w);
-			_exit(EXIT_CORRUPTED);
-		}
-		if (due) {
-			if (w.sys_ret == -EEXIST) {
+		struct pollfd pfd = { .fd = link->fd, .events = POLLIN };
+		struct uffd_msg msg;
+		if (poll(&pfd, 1, 100) <= 0)
+			continue;
+		if (read(link->fd, &msg, sizeof msg) != (ssize_t)sizeof msg ||
+		    msg.event != UFFD_EVENT_PAGEFAULT)
+			continue;
+		struct uffdio_zeropage zp;
+		memset(&zp, 0, sizeof zp);
+		zp.range.start = msg.arg.pagefault.address & ~(uint64_t)(page - 1);
+		zp.range.len = (uint64_t)page;
+		for (;;) {
+			struct window w = quiet_window(canary, observed, &live);
+			w.spins_before = hold;
+			w.call[0] = (struct window_call){ SYS_ioctl, link->fd,
+				(int64_t)UFFDIO_ZEROPAGE, (int64_t)(uintptr_t)&zp, 0 };
+			w.call[1].nr = SYS_sched_yield;
+			run_window(&w);
+			live_cycles += w.cycles;
+			checks++;
+			uint32_t mask = changed_registers(canary, observed);
+			if (mask) {
+				report_mismatch(rec, &w, mask);
+				_exit(EXIT_CORRUPTED);
+			}
+			if (w.call[0].ret == -EEXIST) {
 				struct uffdio_range r = zp.range;
 				ioctl(link->fd, UFFDIO_WAKE, &r);
-			} else if (w.sys_ret < 0 && w.sys_ret != -EAGAIN) {
-				worker_fail(rec, "UFFDIO_ZEROPAGE", (int)-w.sys_ret);
+			} else if (w.call[0].ret < 0 && w.call[0].ret != -EAGAIN) {
+				worker_fail(rec, "UFFDIO_ZEROPAGE", (int)-w.call[0].ret);
 			}
-			if (w.sys_ret != -EAGAIN) {
-				atomic_fetch_add_explicit(&link->checker->uffd_faults, 1,
-							  memory_order_relaxed);
-				memmove(pending, pending + 1,
-					--npending * sizeof pending[0]);
-			}
+			if (w.call[0].ret != -EAGAIN)
+				break;
 		}
-		struct uffd_msg msgs[8];
-		ssize_t got = read(link->fd, msgs, sizeof msgs);
-		for (ssize_t i = 0; i < got / (ssize_t)sizeof msgs[0]; i++)
-			if (msgs[i].event == UFFD_EVENT_PAGEFAULT &&
-			    npending < sizeof pending / sizeof pending[0]) {
-				pending[npending].addr = msgs[i].arg.pagefault.address;
-				pending[npending].at = now_ns();
-				npending++;
-			}
+		atomic_fetch_add_explicit(&link->checker->uffd_faults, 1,
+					  memory_order_relaxed);
 		atomic_store_explicit(&rec->checks, checks, memory_order_relaxed);
 		atomic_store_explicit(&rec->live_cycles, live_cycles,
 				      memory_order_relaxed);
@@ -775,6 +778,30 @@ struct worker_plan {
 	pid_t pid;
 	int reaped;
 };
+
+static void start_timer(struct task_record *rec)
+{
+	struct sigevent sev;
+	int timer_id;
+	memset(&sev, 0, sizeof sev);
+	sev.sigev_notify = SIGEV_THREAD_ID;
+	sev.sigev_signo = SIG_TIMER;
+	sev._sigev_un._tid = rec->tid;
+	if (syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, &timer_id))
+		worker_fail(rec, "timer_create", errno);
+	struct itimerspec its = {
+		.it_interval = { 0, (long)opt.timer_us * 1000 },
+		.it_value = { 0, (long)opt.timer_us * 1000 },
+	};
+	while (its.it_interval.tv_nsec >= 1000000000) {
+		its.it_interval.tv_nsec -= 1000000000;
+		its.it_interval.tv_sec++;
+	}
+	its.it_value = its.it_interval;
+	if (syscall(SYS_timer_settime, timer_id, 0, &its, NULL))
+		worker_fail(rec, "timer_settime", errno);
+
+}
 
 static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 						  int use_uffd)
@@ -830,11 +857,12 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 	sigemptyset(&block);
 	sigaddset(&block, SIG_TIMER);
 	sigaddset(&block, SIG_SENDER);
+	sigaddset(&block, SIG_SELF);
 	pthread_sigmask(SIG_BLOCK, &block, NULL);
 	if (use_uffd && (err = pthread_create(&thread, NULL, competitor_main,
 					       &link)))
 		worker_fail(rec, "pthread_create competitor", err);
-	if (p->sender_cpu >= 0) {
+	if (p->sender_cpu >= 0 && opt.sender_us) {
 		sender.pid = getpid();
 		sender.tid = rec->tid;
 		sender.cpu = p->sender_cpu;
@@ -848,45 +876,42 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
 	/* No nested frames: each would fault in more stack pages per delivery. */
 	sa.sa_mask = block;
-	if (sigaction(SIG_TIMER, &sa, NULL) || sigaction(SIG_SENDER, &sa, NULL))
+	if (sigaction(SIG_TIMER, &sa, NULL) || sigaction(SIG_SENDER, &sa, NULL) ||
+	    sigaction(SIG_SELF, &sa, NULL))
 		worker_fail(rec, "sigaction", errno);
 	pthread_sigmask(SIG_UNBLOCK, &block, NULL);
 
 	/*
-	 * Raw syscalls: glibc before 2.34 keeps timer_create in librt, and the
-	 * canonical build links nothing but libc. SIGEV_THREAD_ID aims the
-	 * timer at this thread, so it is interrupted while its registers are
-	 * live, on any number of CPUs (BUG.md: why 1 CPU hid the bug).
+	 * Optional extra signal sources (off by default): a timer aimed at
+	 * this thread and a sender on another CPU interrupt it at random
+	 * points, as Go's preemption signals do. Raw syscalls: glibc before
+	 * 2.34 keeps timer_create in librt, and the canonical build links
+	 * nothing but libc.
 	 */
-	struct sigevent sev;
-	int timer_id;
-	memset(&sev, 0, sizeof sev);
-	sev.sigev_notify = SIGEV_THREAD_ID;
-	sev.sigev_signo = SIG_TIMER;
-	sev._sigev_un._tid = rec->tid;
-	if (syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, &timer_id))
-		worker_fail(rec, "timer_create", errno);
-	struct itimerspec its = {
-		.it_interval = { 0, (long)opt.timer_us * 1000 },
-		.it_value = { 0, (long)opt.timer_us * 1000 },
-	};
-	while (its.it_interval.tv_nsec >= 1000000000) {
-		its.it_interval.tv_nsec -= 1000000000;
-		its.it_interval.tv_sec++;
-	}
-	its.it_value = its.it_interval;
-	if (syscall(SYS_timer_settime, timer_id, 0, &its, NULL))
-		worker_fail(rec, "timer_settime", errno);
+	if (opt.timer_us)
+		start_timer(rec);
 
 	uint64_t spins = (uint64_t)(spins_per_us * opt.window_us);
 	uint64_t t_start = tsc(), live_cycles = 0, checks = 0;
 	volatile int *live = &ck.live;
+	pid_t pid = getpid();
 	for (;;) {
-		struct window w = {
-			.canary = canary, .observed = observed, .live = live,
-			.spins_before = spins, .sys_nr = -1,
-			.sys2_nr = -1,
-		};
+		/*
+		 * Each window provokes one faulting delivery with the canaries
+		 * live: release the signal stack, then signal ourselves. Both
+		 * happen inside the window, so no signal ever lands on code
+		 * whose registers the compiler owns (a corruption there crashed
+		 * workers on the buggy lab kernel), and no frame is on the
+		 * stack while it is released.
+		 */
+		struct window w = quiet_window(canary, observed, live);
+		w.spins_after = spins;
+		w.call[0] = (struct window_call){ SYS_madvise,
+			(int64_t)(uintptr_t)altstack, ALTSTACK_BYTES,
+			MADV_DONTNEED, 0 };
+		w.call[1] = (struct window_call){ SYS_tgkill, pid, rec->tid,
+						  SIG_SELF, 0 };
+		ck.released = 1;
 		run_window(&w);
 		live_cycles += w.cycles;
 		checks++;
@@ -895,24 +920,18 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 				      memory_order_relaxed);
 		atomic_store_explicit(&rec->wall_cycles, tsc() - t_start,
 				      memory_order_relaxed);
-		if (w.mismatch_mask) {
+		uint32_t mask = changed_registers(canary, observed);
+		if (mask) {
 			publish_rusage(rec);
-			report_mismatch(rec, &w);
+			report_mismatch(rec, &w, mask);
 			_exit(EXIT_CORRUPTED);
 		}
-		/*
-		 * Release the signal stack here, between windows: no frame can
-		 * be on it (the handler has returned, and a signal arriving
-		 * during madvise is delivered after it), so the next delivery
-		 * must fault it in. From another thread it could zap a live
-		 * frame; from the handler it would zap its own.
-		 */
-		if (!ck.released) {
-			if (madvise(altstack, ALTSTACK_BYTES, MADV_DONTNEED))
-				worker_fail(rec, "madvise", errno);
-			ck.released = 1;
-		}
-		publish_rusage(rec);
+		if (w.call[0].ret)
+			worker_fail(rec, "madvise", (int)-w.call[0].ret);
+		if (w.call[1].ret)
+			worker_fail(rec, "tgkill", (int)-w.call[1].ret);
+		if ((checks & 15) == 0)
+			publish_rusage(rec);
 		if (atomic_load_explicit(&shared->stop, memory_order_relaxed))
 			_exit(EXIT_CLEAN);
 		if ((checks & 255) == 0 && getppid() != parent_pid)
@@ -1031,9 +1050,8 @@ static double calibrate_spins_per_us(void)
 	const uint64_t spins = 200000;
 	int64_t best = INT64_MAX;
 	for (int i = 0; i < 5; i++) {
-		struct window w = { .canary = canary, .observed = observed,
-				    .live = &live, .spins_before = spins,
-				    .sys_nr = -1, .sys2_nr = -1 };
+		struct window w = quiet_window(canary, observed, &live);
+		w.spins_before = spins;
 		int64_t t0 = now_ns();
 		run_window(&w);
 		int64_t dt = now_ns() - t0;
@@ -1296,16 +1314,6 @@ int main(int argc, char **argv)
 	} else {
 		use_uffd = 0;
 	}
-	/*
-	 * Measured here (bench/native.bench.ts): uffd makes its own context
-	 * switch, so a busy sender only steals CPU from the held fault-ins
-	 * (faulting deliveries/s roughly halved at 200 us); stress relies on
-	 * preemption, which a frequent sender and short windows multiply.
-	 */
-	if (!opt.window_us)
-		opt.window_us = use_uffd ? 50 : 25;
-	if (!opt.sender_us)
-		opt.sender_us = use_uffd ? 1000 : 200;
 	fprintf(stderr, "sigvec-repro: mode %s (%s: %s)\n",
 		use_uffd ? "uffd" : "stress", why.code, why.text);
 
