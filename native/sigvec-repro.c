@@ -1,13 +1,14 @@
 /*
  * sigvec-repro: detects Linux kernels that corrupt AVX (YMM) registers of a
  * thread that takes a signal (the Go "LinuxKernelSignalVectorBug", fixed by
- * kernel commit 59c4bd853abc). Facts in /work/shared/BUG.md; the JSON line,
- * exit codes and options are described in native/README.md.
+ * kernel commit 59c4bd853abc). The facts it relies on are in docs/bug.md;
+ * the JSON line, exit codes and options are described in native/README.md.
  *
  * Canonical build (no dependency beyond glibc; -static works too):
  *   cc -O2 -Wall -Wextra -pthread -o sigvec-repro sigvec-repro.c
  *
- * Exit codes: 0 clean, 1 corrupted, 2 usage, 3 unsupported, 4 setup failed.
+ * Exit codes: 0 clean, 1 corrupted, 2 usage, 3 unsupported, 4 setup failed,
+ * 5 a worker crashed (no corruption seen).
  * stdout carries exactly one JSON line; stderr carries diagnostics.
  */
 #define _GNU_SOURCE
@@ -26,6 +27,7 @@
 #define EXIT_USAGE 2
 #define EXIT_UNSUPPORTED 3
 #define EXIT_SETUP 4
+#define EXIT_CRASHED 5
 #define SCHEMA_VERSION 1
 #define MAX_TASKS 256
 
@@ -39,6 +41,7 @@ struct options {
 	unsigned cpus;
 	unsigned inject;
 	unsigned inject_tag;
+	unsigned inject_crash;
 	unsigned window_us;
 	unsigned timer_us;
 	unsigned sender_us;
@@ -67,6 +70,9 @@ static const char usage_text[] =
 	"                           in every Nth signal frame\n"
 	"  --inject-tag N           write task N's canary instead of the\n"
 	"                           injection mark (proves leak attribution)\n"
+	"  --inject-crash N         positive control for crash handling: the\n"
+	"                           first worker dies of SIGSEGV after N\n"
+	"                           windows, once\n"
 	"  --window-us N            spin this long after the signal returns,\n"
 	"                           canaries held (default 0)\n"
 	"  --timer-us N             also signal each checker by a timer with\n"
@@ -78,7 +84,8 @@ static const char usage_text[] =
 	"  --help                   this text\n"
 	"\n"
 	"Prints one JSON line on stdout. Exit: 0 clean, 1 corrupted, 2 usage,\n"
-	"3 unsupported (not x86-64 or no AVX), 4 setup failed.\n";
+	"3 unsupported (not x86-64 or no AVX), 4 setup failed, 5 no corruption\n"
+	"seen but a worker crashed (SIGSEGV, SIGBUS, ...).\n";
 
 static void json_string(FILE *f, const char *s)
 {
@@ -158,6 +165,7 @@ static void parse_args(int argc, char **argv)
 		{ "cpus", required_argument, 0, 'c' },
 		{ "inject", required_argument, 0, 'i' },
 		{ "inject-tag", required_argument, 0, 'g' },
+		{ "inject-crash", required_argument, 0, 'x' },
 		{ "window-us", required_argument, 0, 'w' },
 		{ "timer-us", required_argument, 0, 'T' },
 		{ "sender-us", required_argument, 0, 'S' },
@@ -207,6 +215,9 @@ static void parse_args(int argc, char **argv)
 			break;
 		case 'g':
 			opt.inject_tag = count_arg("--inject-tag", optarg, 1, 0xFFFE);
+			break;
+		case 'x':
+			opt.inject_crash = count_arg("--inject-crash", optarg, 1, UINT32_MAX);
 			break;
 		case 'w':
 			opt.window_us = count_arg("--window-us", optarg, 0, 100000);
@@ -293,6 +304,7 @@ struct task_record {
 
 struct shared_state {
 	_Atomic int32_t stop;
+	_Atomic int32_t crash_injected;
 	_Atomic int32_t first_mismatch;
 	struct task_record task[MAX_TASKS];
 };
@@ -466,6 +478,22 @@ static const char *errno_name(int e)
 	case ESRCH: return "ESRCH";
 	case EOPNOTSUPP: return "EOPNOTSUPP";
 	default: return "EOTHER";
+	}
+}
+
+static const char *signal_name(int sig)
+{
+	switch (sig) {
+	case SIGSEGV: return "SIGSEGV";
+	case SIGBUS: return "SIGBUS";
+	case SIGILL: return "SIGILL";
+	case SIGFPE: return "SIGFPE";
+	case SIGABRT: return "SIGABRT";
+	case SIGKILL: return "SIGKILL";
+	case SIGTERM: return "SIGTERM";
+	case SIGTRAP: return "SIGTRAP";
+	case SIGSYS: return "SIGSYS";
+	default: return "SIGNAL";
 	}
 }
 
@@ -928,6 +956,10 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 		}
 		if (w.call[0].ret)
 			worker_fail(rec, "madvise", (int)-w.call[0].ret);
+		if (opt.inject_crash && checks >= opt.inject_crash &&
+		    p->checker == 0 &&
+		    !atomic_exchange(&shared->crash_injected, 1))
+			raise(SIGSEGV);
 		if (w.call[1].ret)
 			worker_fail(rec, "tgkill", (int)-w.call[1].ret);
 		if ((checks & 15) == 0)
@@ -1076,6 +1108,14 @@ static void on_child(int sig)
 static struct worker_plan plans[MAX_TASKS];
 static unsigned nplans;
 
+/* Workers killed by a fault during the run (each was started again). */
+#define MAX_CRASHES 16
+static struct {
+	int task, pid, sig;
+	int64_t ns;
+} crashes[MAX_CRASHES];
+static unsigned ncrashes;
+
 static void kill_and_reap(int grace_ms)
 {
 	int64_t until = now_ns() + (int64_t)grace_ms * 1000000;
@@ -1122,54 +1162,124 @@ static void print_seconds_or_null(FILE *f, const char *key, int64_t ns)
 		fprintf(f, ",\"%s\":%.6f", key, (double)ns / 1e9);
 }
 
+/* What a changed lane holds, in the words the JSON uses. */
+struct lane_source {
+	char from[32];   /* task:N, injected, self, foreign, zeros, unknown */
+	char reg[16];    /* the slot a canary lane names, or "" */
+	int task;        /* N for task:N, else -1 */
+};
+
+static int read_lane(const uint8_t *obs, const struct task_record *rec,
+		     struct lane_source *src)
+{
+	unsigned tag, r, nonce;
+	static const uint8_t zero[8];
+	src->task = -1;
+	src->reg[0] = 0;
+	if (decode_lane(obs, &tag, &r, &nonce)) {
+		snprintf(src->from, sizeof src->from, "%s",
+			 memcmp(obs, zero, 8) ? "unknown" : "zeros");
+		return 0;
+	}
+	snprintf(src->reg, sizeof src->reg, "ymm%u", r);
+	if (nonce != run_nonce)
+		snprintf(src->from, sizeof src->from, "foreign");
+	else if (tag == INJECT_TAG)
+		snprintf(src->from, sizeof src->from, "injected");
+	else if ((int)tag == rec->tag)
+		snprintf(src->from, sizeof src->from, "self");
+	else {
+		snprintf(src->from, sizeof src->from, "task:%u", tag);
+		src->task = (int)tag;
+	}
+	return 1;
+}
+
+/*
+ * Reports the first changed lane that names its source (any register, any
+ * lane): a kernel that swapped only some registers, or left a half-written
+ * one, still shows whose state it was. Only when no changed lane is a
+ * canary does the report fall back to the first changed register.
+ */
 static void print_mismatch(FILE *f, const struct task_record *rec)
 {
 	unsigned reg = (unsigned)__builtin_ctz(rec->mismatch_mask);
-	const uint8_t *exp = rec->expected + reg * 32;
-	const uint8_t *obs = rec->observed + reg * 32;
-	char from[64] = "unknown", leaked_reg[16] = "";
-	int leaked_task = -1;
-	for (unsigned lane = 0; lane < 4; lane++) {
-		unsigned tag, r, nonce;
-		if (!memcmp(exp + lane * 8, obs + lane * 8, 8))
+	struct lane_source src, first;
+	int found = 0, have_first = 0, zeros = 1;
+	for (unsigned r = 0; r < 16 && !found; r++) {
+		if (!(rec->mismatch_mask & (1u << r)))
 			continue;
-		if (!decode_lane(obs + lane * 8, &tag, &r, &nonce)) {
-			snprintf(leaked_reg, sizeof leaked_reg, "ymm%u", r);
-			if (nonce != run_nonce)
-				snprintf(from, sizeof from, "foreign");
-			else if (tag == INJECT_TAG)
-				snprintf(from, sizeof from, "injected");
-			else if ((int)tag == rec->tag)
-				snprintf(from, sizeof from, "self");
-			else {
-				snprintf(from, sizeof from, "task:%u", tag);
-				leaked_task = (int)tag;
+		for (unsigned lane = 0; lane < 4 && !found; lane++) {
+			const uint8_t *exp = rec->expected + r * 32 + lane * 8;
+			const uint8_t *obs = rec->observed + r * 32 + lane * 8;
+			if (!memcmp(exp, obs, 8))
+				continue;
+			found = read_lane(obs, rec, &src);
+			if (found)
+				reg = r;
+			else if (strcmp(src.from, "zeros"))
+				zeros = 0;
+			if (!have_first) {
+				first = src;
+				have_first = 1;
 			}
 		}
-		break;
 	}
+	if (!found) {
+		src = first;
+		snprintf(src.from, sizeof src.from, "%s",
+			 zeros ? "zeros" : "unknown");
+	}
+	const uint8_t *exp = rec->expected + reg * 32;
+	const uint8_t *obs = rec->observed + reg * 32;
+	const char *leaked_role = NULL;
+	if (src.task > 0 && src.task <= MAX_TASKS)
+		leaked_role = shared->task[src.task - 1].role == ROLE_CHECKER
+				      ? "checker"
+				      : "competitor";
+	unsigned nchanged = (unsigned)__builtin_popcount(rec->mismatch_mask);
+	char seen[160];
+	if (found && src.task > 0)
+		snprintf(seen, sizeof seen,
+			 "the canary of task %d (%s) in %u of 16 registers",
+			 src.task, leaked_role, nchanged);
+	else if (found)
+		snprintf(seen, sizeof seen, "a %s canary in %u of 16 registers",
+			 src.from, nchanged);
+	else if (zeros)
+		snprintf(seen, sizeof seen,
+			 "zeros in %u of 16 registers (a task's initial vector state), no canary",
+			 nchanged);
+	else
+		snprintf(seen, sizeof seen,
+			 "bytes that are no canary of this run in %u of 16 registers (a task outside its canary window)",
+			 nchanged);
 	fprintf(f, ",\"mismatch\":{\"task\":%d,\"role\":\"%s\",\"pid\":%d,\"cpu\":%d,\"register\":\"ymm%u\",\"registers\":[",
 		rec->tag, rec->role == ROLE_CHECKER ? "checker" : "competitor",
 		rec->pid, rec->cpu, reg);
-	for (unsigned r = 0, first = 1; r < 16; r++)
+	for (unsigned r = 0, comma = 0; r < 16; r++)
 		if (rec->mismatch_mask & (1u << r)) {
-			fprintf(f, "%s\"ymm%u\"", first ? "" : ",", r);
-			first = 0;
+			fprintf(f, "%s\"ymm%u\"", comma ? "," : "", r);
+			comma = 1;
 		}
 	fputs("],\"expected\":", f);
 	hex(f, exp, 32);
 	fputs(",\"observed\":", f);
 	hex(f, obs, 32);
 	fputs(",\"leakedFrom\":", f);
-	json_string(f, from);
-	if (leaked_task >= 0)
-		fprintf(f, ",\"leakedTask\":%d", leaked_task);
+	json_string(f, src.from);
+	if (src.task >= 0)
+		fprintf(f, ",\"leakedTask\":%d,\"leakedRole\":\"%s\"", src.task,
+			leaked_role);
 	else
-		fputs(",\"leakedTask\":null", f);
-	if (*leaked_reg)
-		fprintf(f, ",\"leakedRegister\":\"%s\"}", leaked_reg);
+		fputs(",\"leakedTask\":null,\"leakedRole\":null", f);
+	if (src.reg[0])
+		fprintf(f, ",\"leakedRegister\":\"%s\"", src.reg);
 	else
-		fputs(",\"leakedRegister\":null}", f);
+		fputs(",\"leakedRegister\":null", f);
+	fputs(",\"seen\":", f);
+	json_string(f, seen);
+	fputc('}', f);
 }
 
 static double share(uint64_t part, uint64_t whole)
@@ -1232,9 +1342,15 @@ static void print_result(const char *result, const char *mode,
 		fputs(",\"timeToFirstMismatch\":null,\"mismatch\":null", f);
 	}
 	fprintf(f, ",\"settings\":{\"duration\":%.6f,\"events\":%" PRIu64
-		   ",\"inject\":%u,\"injectTag\":%u,\"windowMicros\":%u,\"timerMicros\":%u,\"senderMicros\":%u,\"holdMicros\":%u}",
-		opt.duration, opt.events, opt.inject, opt.inject_tag, opt.window_us, opt.timer_us,
+		   ",\"inject\":%u,\"injectTag\":%u,\"injectCrash\":%u,\"windowMicros\":%u,\"timerMicros\":%u,\"senderMicros\":%u,\"holdMicros\":%u}",
+		opt.duration, opt.events, opt.inject, opt.inject_tag, opt.inject_crash, opt.window_us, opt.timer_us,
 		opt.sender_us, opt.hold_us);
+	fputs(",\"crashes\":[", f);
+	for (unsigned i = 0; i < ncrashes; i++)
+		fprintf(f, "%s{\"task\":%d,\"pid\":%d,\"signal\":\"%s\",\"seconds\":%.6f}",
+			i ? "," : "", crashes[i].task, crashes[i].pid,
+			signal_name(crashes[i].sig), (double)crashes[i].ns / 1e9);
+	fputs("]", f);
 	fputs(",\"tasks\":[", f);
 	for (unsigned i = 0; i < ntasks; i++) {
 		struct task_record *t = &shared->task[i];
@@ -1257,6 +1373,23 @@ static void print_result(const char *result, const char *mode,
 	}
 	fputs("]}\n", f);
 	fflush(f);
+}
+
+static __attribute__((noreturn)) void setup_failed(const char *code,
+						   const char *text);
+
+static void start_worker(struct worker_plan *plan, int use_uffd, int read_fd)
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		setup_failed("fork", "fork failed");
+	if (pid == 0) {
+		close(read_fd);
+		worker_main(plan, use_uffd);
+	}
+	plan->pid = pid;
+	plan->reaped = 0;
 }
 
 static __attribute__((noreturn)) void setup_failed(const char *code,
@@ -1341,7 +1474,7 @@ int main(int argc, char **argv)
 		setup_failed("pipe", "pipe2 failed");
 	notify_fd = pipefd[1];
 
-	/* BUG.md: one checker per CPU (with its competitor) in uffd mode;
+	/* docs/bug.md: one checker per CPU (with its competitor) in uffd mode;
 	 * stress needs the CPUs oversubscribed. */
 	unsigned checkers = opt.tasks ? opt.tasks
 				      : (use_uffd ? cpu_count : 3 * cpu_count);
@@ -1392,17 +1525,8 @@ int main(int argc, char **argv)
 	if (getppid() != starter)
 		raise(SIGTERM);
 
-	fflush(NULL);
-	for (unsigned i = 0; i < nplans; i++) {
-		pid_t pid = fork();
-		if (pid < 0)
-			setup_failed("fork", "fork failed");
-		if (pid == 0) {
-			close(pipefd[0]);
-			worker_main(&plans[i], use_uffd);
-		}
-		plans[i].pid = pid;
-	}
+	for (unsigned i = 0; i < nplans; i++)
+		start_worker(&plans[i], use_uffd, pipefd[0]);
 
 	const char *stop_reason = "duration";
 	const char *fail_code = NULL;
@@ -1433,12 +1557,30 @@ int main(int argc, char **argv)
 			plans[i].reaped = 1;
 			if (atomic_load(&shared->first_mismatch) >= 0)
 				continue;
+			/*
+			 * A worker killed by a fault is evidence, not the end:
+			 * on the buggy lab kernel a corruption once landed on a
+			 * worker's own code. Record it and start the worker
+			 * again, so the others' and its own chances go on.
+			 */
+			if (WIFSIGNALED(st) && ncrashes < MAX_CRASHES) {
+				crashes[ncrashes].task = shared->task[plans[i].checker].tag;
+				crashes[ncrashes].pid = plans[i].pid;
+				crashes[ncrashes].sig = WTERMSIG(st);
+				crashes[ncrashes].ns = now_ns() - start_ns;
+				ncrashes++;
+				fprintf(stderr, "sigvec-repro: worker %d (task %d) killed by %s; starting it again\n",
+					plans[i].pid, shared->task[plans[i].checker].tag,
+					signal_name(WTERMSIG(st)));
+				start_worker(&plans[i], use_uffd, pipefd[0]);
+				continue;
+			}
 			fail_code = "worker-died";
 			if (WIFSIGNALED(st))
 				snprintf(fail_text, sizeof fail_text,
-					 "worker %d killed by signal %d (%s)",
-					 plans[i].pid, WTERMSIG(st),
-					 strsignal(WTERMSIG(st)));
+					 "worker %d killed by %s, %u crashes in all",
+					 plans[i].pid, signal_name(WTERMSIG(st)),
+					 ncrashes);
 			else
 				snprintf(fail_text, sizeof fail_text,
 					 "worker %d exited with status %d",
@@ -1461,7 +1603,7 @@ int main(int argc, char **argv)
 		}
 		int64_t wait_ms = (deadline - now + 999999) / 1000000;
 		struct pollfd pfd = { .fd = pipefd[0], .events = POLLIN };
-		if (poll(&pfd, 1, wait_ms > 10 ? 10 : (int)wait_ms) > 0) {
+		if (poll(&pfd, 1, wait_ms > 50 ? 50 : (int)wait_ms) > 0) {
 			char drain[64];
 			while (read(pipefd[0], drain, sizeof drain) > 0)
 				;
@@ -1477,7 +1619,7 @@ int main(int argc, char **argv)
 	int corrupted = atomic_load(&shared->first_mismatch) >= 0;
 	if (corrupted)
 		stop_reason = "corruption";
-	print_result(corrupted ? "corrupted" : "clean",
+	print_result(corrupted ? "corrupted" : ncrashes ? "crashed" : "clean",
 		     use_uffd ? "uffd" : "stress", &why, stop_reason, ntasks,
 		     elapsed);
 	if (corrupted) {
@@ -1486,11 +1628,15 @@ int main(int argc, char **argv)
 		fprintf(stderr,
 			"sigvec-repro: [FAIL] task %d saw ymm%d change after a signal\n",
 			t->tag, __builtin_ctz(t->mismatch_mask));
+	} else if (ncrashes) {
+		fprintf(stderr,
+			"sigvec-repro: [FAIL] no corruption seen, but %u worker(s) crashed (first: %s)\n",
+			ncrashes, signal_name(crashes[0].sig));
 	} else {
 		fprintf(stderr, "sigvec-repro: [OK] registers intact (%s)\n",
 			stop_reason);
 	}
-	return corrupted ? EXIT_CORRUPTED : EXIT_CLEAN;
+	return corrupted ? EXIT_CORRUPTED : ncrashes ? EXIT_CRASHED : EXIT_CLEAN;
 }
 
 #else /* not x86-64 Linux */

@@ -144,8 +144,58 @@ test("a leak of another task's canary is attributed to that task", async () => {
   assert.notEqual(m.task, 2)
   assert.equal(m.leakedFrom, 'task:2')
   assert.equal(m.leakedTask, 2)
+  assert.equal(m.leakedRole, 'competitor')
+  assert.match(m.seen, /canary of task 2 \(competitor\)/)
   assert.equal(laneTag(m.observed), 2)
   assert.equal(laneTag(m.expected), m.task)
+  // The reported bytes are the ones that failed the check.
+  assert.notEqual(m.observed, m.expected)
+})
+
+test('a worker that crashes is reported and started again; the run goes on', async () => {
+  const run = await runReproducer(binary, [
+    '--mode',
+    'stress',
+    '--duration',
+    '1',
+    '--inject-crash',
+    '50',
+  ])
+  assert.equal(run.code, 5, run.stderr)
+  const line = run.line
+  assert.ok(line)
+  assert.equal(line.result, 'crashed')
+  assert.equal(line.stopReason, 'duration')
+  assert.equal(line.mismatch, null)
+  assert.equal(line.crashes?.length, 1)
+  assert.deepEqual(
+    [line.crashes[0]!.task, line.crashes[0]!.signal],
+    [1, 'SIGSEGV'],
+  )
+  assert.match(run.stderr, /killed by SIGSEGV; starting it again/)
+  // Task 1 ran on in a new process.
+  const first = line.tasks!.find((t) => t.task === 1)!
+  assert.notEqual(first.pid, line.crashes[0]!.pid)
+})
+
+test('a crash does not hide a corruption found after it', async () => {
+  // One checker: its injection (every 200th delivery) comes after its crash.
+  const run = await runReproducer(binary, [
+    '--mode',
+    'uffd',
+    '--duration',
+    '25',
+    '--tasks',
+    '1',
+    '--inject-crash',
+    '20',
+    '--inject',
+    '200',
+  ])
+  assert.equal(run.code, 1, run.stderr)
+  assert.equal(run.line?.result, 'corrupted')
+  assert.equal(run.line?.crashes?.length, 1)
+  assert.equal(run.line?.mismatch?.leakedFrom, 'injected')
 })
 
 test('--mode auto as an unprivileged user falls back to stress and says why', async () => {

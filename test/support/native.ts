@@ -61,8 +61,16 @@ export interface ReproLine {
     observed: string
     leakedFrom: string
     leakedTask: number | null
+    leakedRole: 'checker' | 'competitor' | null
     leakedRegister: string | null
+    seen: string
   } | null
+  crashes?: Array<{
+    task: number
+    pid: number
+    signal: string
+    seconds: number
+  }>
   tasks?: Array<{
     task: number
     role: 'checker' | 'competitor'
