@@ -590,6 +590,7 @@ static __attribute__((noreturn)) void worker_fail(struct task_record *rec,
 /* The checker's state the signal handler needs; one checker per process. */
 static struct {
 	struct task_record *rec;
+	const uint8_t *canary;
 	volatile int live;
 	volatile sig_atomic_t released;
 	uint64_t since_inject;
@@ -627,14 +628,41 @@ static int inject_into_frame(ucontext_t *uc, unsigned reg)
 	return 1;
 }
 
+/*
+ * The handler runs with the registers the kernel gives it, not the
+ * interrupted window's (those are in the frame), and another checker may be
+ * preempted in here while a buggy kernel takes its registers for someone
+ * else's frame. Holding our canary here too makes such a leak name us.
+ */
+static inline void hold_canary(void)
+{
+	if (ck.canary)
+		__asm__ volatile("movq %0, %%rsi\n\t" ALL16(LOAD)
+				 :
+				 : "r"(ck.canary)
+				 : "rsi", "memory", "xmm0", "xmm1", "xmm2", "xmm3",
+				   "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
+				   "xmm10", "xmm11", "xmm12", "xmm13", "xmm14",
+				   "xmm15");
+}
+
+static void count_and_inject(struct task_record *rec, void *uctx);
+
 static void on_signal(int sig, siginfo_t *si, void *uctx)
 {
 	struct task_record *rec = ck.rec;
-	int live = ck.live;
 	(void)sig;
 	(void)si;
 	if (!rec)
 		return;
+	hold_canary();
+	count_and_inject(rec, uctx);
+	hold_canary();
+}
+
+static void count_and_inject(struct task_record *rec, void *uctx)
+{
+	int live = ck.live;
 	atomic_fetch_add_explicit(&rec->signals, 1, memory_order_relaxed);
 	if (ck.released) {
 		ck.released = 0;
@@ -899,6 +927,7 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 	}
 
 	ck.rec = rec;
+	ck.canary = canary;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;

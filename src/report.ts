@@ -1,6 +1,7 @@
 // The Report (versioned JSON) and everything rendered from it: action
 // outputs, annotations, the job summary and the CLI's terminal text. Nothing
 // a user sees is computed anywhere else.
+import { formatProbability } from './confidence.js'
 import type {
   Assessment,
   GoRuntimeView,
@@ -342,7 +343,17 @@ function reproducerSection(e: ReproducerEvidence): string[] {
   if (e.signals !== null) out.push(`| Signals | ${e.signals} |`)
   if (e.faultingDeliveries !== null) {
     out.push(
-      `| Faulting deliveries | ${e.faultingDeliveries}${e.minEvents !== null ? ` (${clearingText(e)} clear a kernel in this mode)` : ''} |`,
+      `| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`,
+    )
+  }
+  if (e.missProbability !== null) {
+    out.push(
+      `| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`,
+    )
+  }
+  if (e.crashes.length > 0) {
+    out.push(
+      `| Crashed workers | ${e.crashes.map((c) => `task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s`).join('; ')} |`,
     )
   }
   if (e.leak) out.push(`| Leak | ${cell(e.leak)} |`)
@@ -376,6 +387,12 @@ function levelSourceText(k: KernelAssessment): string | null {
   }
 }
 
+/** "3.2e-9" or "at least 0.41" where the lab rate is an upper bound. */
+function missText(e: ReproducerEvidence): string {
+  if (e.missProbability === null) return ''
+  return `${e.minEvents === null ? 'at least ' : ''}${formatProbability(e.missProbability)}`
+}
+
 function reproducerText(e: ReproducerEvidence): string {
   const drill = e.drill ? ' — DRILL' : ''
   switch (e.result) {
@@ -384,7 +401,7 @@ function reproducerText(e: ReproducerEvidence): string {
     case 'error':
       return `error: ${cell(e.reason)}`
     default:
-      return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.leak ? `; ${cell(e.leak)}` : ''}`
+      return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${e.crashes.length} crashed worker${e.crashes.length === 1 ? '' : 's'} (${[...new Set(e.crashes.map((c) => c.signal))].join(', ')})` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`
   }
 }
 

@@ -2,6 +2,12 @@
 // printed into evidence: a self-test with injected corruption first, so a
 // clean result counts only from a reproducer proven to see corruption.
 import type { KernelFinding } from './assess.js'
+import {
+  CLEARING_MISS_PROBABILITY,
+  deliveriesFor,
+  LAB_CALIBRATION,
+  missProbability,
+} from './confidence.js'
 import type { CompileOutcome } from './compile.js'
 import type { GroupRun } from './spawn.js'
 import type { Options } from './options.js'
@@ -10,7 +16,7 @@ import type { ReproducerEvidence } from './verdict.js'
 /** The reproducer's one JSON line (schema version 1, native/README.md). */
 export interface ReproducerLine {
   version: number
-  result: 'clean' | 'corrupted' | 'unsupported' | 'error'
+  result: 'clean' | 'corrupted' | 'crashed' | 'unsupported' | 'error'
   mode?: string
   /** A code ("uffd-available", "uffd-refused", "requested") and its text. */
   modeReason?: string
@@ -20,6 +26,8 @@ export interface ReproducerLine {
   seconds?: number
   signals?: number
   faultingDeliveries?: number
+  /** Faulting deliveries that arrived with the canaries in the registers. */
+  liveFaultingDeliveries?: number
   involuntarySwitches?: number
   checks?: number
   cpus?: number
@@ -29,11 +37,21 @@ export interface ReproducerLine {
     register?: string
     expected?: string
     observed?: string
-    /** "injected", "task:N", "self", "foreign" (another run) or "unknown". */
+    /** "injected", "task:N", "self", "foreign" (another run), "zeros" or "unknown". */
     leakedFrom?: string
     leakedTask?: number | null
+    leakedRole?: string | null
     leakedRegister?: string | null
+    /** One sentence: what the observed bytes are. */
+    seen?: string
   } | null
+  /** Workers killed by a signal during the run (each started again). */
+  crashes?: Array<{
+    task: number
+    pid: number
+    signal: string
+    seconds: number
+  }>
   timeToFirstMismatch?: number | null
 }
 
@@ -47,18 +65,11 @@ function reasonOf(
 }
 
 /**
- * What a clean run must show to clear an in-range kernel. BUG.md: in uffd
- * mode every buggy guest corrupted within 3–10 faulting deliveries, so 500 is
- * fifty times the worst seen and the run stops there. Stress mode found it
- * after 0.3–8.5 s, erratically: it must run at least 10 s and fault often.
+ * Where a mode can clear a kernel, the real run stops once a buggy kernel
+ * would have been caught with a miss probability this small: far below the
+ * clearing line, at a cost of a fraction of a second on real hardware.
  */
-export const CLEARING_RUN: Record<
-  string,
-  { faulting: number; seconds: number }
-> = {
-  uffd: { faulting: 500, seconds: 0 },
-  stress: { faulting: 20000, seconds: 10 },
-}
+export const STOP_MISS_PROBABILITY = 1e-12
 
 /** The positive control: corrupt the frame on this share of deliveries. */
 export const SELF_TEST_INJECT_EVERY = 4
@@ -129,10 +140,11 @@ export function realRunArgs(
   drill: boolean,
 ): string[] {
   const args = ['--mode', mode, '--duration', String(duration)]
-  // Stop at enough evidence where a count suffices; stress needs the time.
-  const clearing = CLEARING_RUN[mode]
-  if (clearing && clearing.seconds === 0)
-    args.push('--events', String(clearing.faulting))
+  // Stop at ample evidence where the mode can clear; stress runs its time.
+  const stopAt = LAB_CALIBRATION[mode]?.clears
+    ? deliveriesFor(mode, STOP_MISS_PROBABILITY)
+    : null
+  if (stopAt !== null) args.push('--events', String(stopAt))
   if (drill) args.push('--inject', String(SELF_TEST_INJECT_EVERY))
   return args
 }
@@ -149,6 +161,9 @@ export function describeFailure(run: GroupRun, deadlineMs: number): string {
 function describeLeak(line: ReproducerLine): string | null {
   const m = line.mismatch
   if (!m) return null
+  if (m.seen) {
+    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${m.seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`
+  }
   const from = m.leakedFrom ?? 'unknown'
   const reg = m.leakedRegister ? ` ${m.leakedRegister}` : ''
   const whose =
@@ -160,7 +175,9 @@ function describeLeak(line: ReproducerLine): string | null {
           ? `its own${reg} canary`
           : from === 'foreign'
             ? 'a canary of another run'
-            : 'bytes of no known task'
+            : from === 'zeros'
+              ? 'zeros'
+              : 'bytes of no known task'
   return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${whose} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`
 }
 
@@ -182,9 +199,12 @@ export const EMPTY_EVIDENCE: ReproducerEvidence = {
   seconds: null,
   signals: null,
   faultingDeliveries: null,
+  liveFaultingDeliveries: null,
   enoughEvents: false,
   minEvents: null,
-  minSeconds: null,
+  missProbability: null,
+  missBasis: null,
+  crashes: [],
   leak: null,
   mismatch: null,
   drill: false,
@@ -272,9 +292,17 @@ export function evidenceFromRuns(input: {
     return { ...base, result: 'error', reason: `the run failed: ${why}` }
   }
   const mode = line.mode ?? null
-  const clearing = mode ? CLEARING_RUN[mode] : undefined
   const seconds = line.seconds ?? real.run.seconds
   const faulting = line.faultingDeliveries ?? 0
+  const live = line.liveFaultingDeliveries ?? 0
+  const calibration = mode ? LAB_CALIBRATION[mode] : undefined
+  const miss =
+    mode && line.result !== 'corrupted' ? missProbability(mode, live) : null
+  const crashes = (line.crashes ?? []).map((c) => ({
+    task: c.task,
+    signal: c.signal,
+    seconds: c.seconds,
+  }))
   return {
     ...base,
     result: line.result,
@@ -283,7 +311,9 @@ export function evidenceFromRuns(input: {
         ? input.drill
           ? 'DRILL: corruption injected on purpose'
           : 'registers corrupted across a signal'
-        : `${faulting} faulting deliveries without corruption`,
+        : line.result === 'crashed'
+          ? `no corruption seen, but ${crashes.length} worker${crashes.length === 1 ? ' was' : 's were'} killed (${[...new Set(crashes.map((c) => c.signal))].join(', ')})`
+          : `${faulting} faulting deliveries without corruption`,
     mode,
     // The self-test ran with the mode as requested, so it says why auto chose.
     modeReason:
@@ -292,12 +322,19 @@ export function evidenceFromRuns(input: {
     seconds,
     signals: line.signals ?? null,
     faultingDeliveries: faulting,
-    minEvents: clearing?.faulting ?? null,
-    minSeconds: clearing?.seconds ?? null,
+    liveFaultingDeliveries: live,
+    minEvents:
+      calibration?.clears && mode
+        ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
+        : null,
+    missProbability: miss,
+    missBasis: calibration?.basis ?? null,
     enoughEvents:
-      !!clearing &&
-      faulting >= clearing.faulting &&
-      seconds >= clearing.seconds,
+      line.result === 'clean' &&
+      !!calibration?.clears &&
+      miss !== null &&
+      miss < CLEARING_MISS_PROBABILITY,
+    crashes,
     leak: describeLeak(line),
     mismatch: line.mismatch ?? null,
   }

@@ -1,6 +1,7 @@
 // Pure: assessment + reproducer evidence → one status with its reasons and
 // the mitigations that fit; and the policy step that turns a status into
 // "fail the step" or "switch later steps to the mitigation".
+import { CLEARING_MISS_PROBABILITY, formatProbability } from './confidence.js'
 import type { Assessment, Reason } from './assess.js'
 import { formatLimit } from './assess.js'
 
@@ -15,7 +16,7 @@ export type Status = (typeof STATUSES)[number]
 
 /** What the reproducer contributed; `skipped` when it did not run. */
 export interface ReproducerEvidence {
-  result: 'corrupted' | 'clean' | 'skipped' | 'error'
+  result: 'corrupted' | 'clean' | 'crashed' | 'skipped' | 'error'
   /** Why it ran or did not, or what went wrong. */
   reason: string
   mode: string | null
@@ -24,11 +25,21 @@ export interface ReproducerEvidence {
   seconds: number | null
   signals: number | null
   faultingDeliveries: number | null
-  /** Faulting deliveries a clean run needs to clear a kernel in that mode. */
+  /** Of those, the ones that arrived with the canaries live. */
+  liveFaultingDeliveries: number | null
+  /** Live faulting deliveries a clean run needs to clear a kernel in that
+   * mode; null where the mode never clears. */
   minEvents: number | null
-  /** Seconds a clean run must last to count, in that mode. */
-  minSeconds: number | null
+  /** The chance a kernel with the bug would have stayed clean in this run
+   * (docs/lab.md); null where no run was made or it found corruption. */
+  missProbability: number | null
+  /** What that probability rests on. */
+  missBasis: string | null
+  /** The run clears an in-range kernel: clean, in a mode that may clear,
+   * with a miss probability below the clearing line. */
   enoughEvents: boolean
+  /** Workers killed by a signal during the run (each started again). */
+  crashes: Array<{ task: number; signal: string; seconds: number }>
   /** "ymm3 of task 0 held task 1's canary …" */
   leak: string | null
   mismatch: {
@@ -50,9 +61,11 @@ export interface ReproducerEvidence {
   } | null
 }
 
-/** What clears a kernel in the run's mode: "500", or "20000 over at least 10 s". */
+/** What clears a kernel in the run's mode, for people. */
 export function clearingText(e: ReproducerEvidence): string {
-  return `${e.minEvents ?? '?'}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`
+  return e.minEvents !== null
+    ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY})`
+    : `nothing in ${e.mode ?? 'this'} mode: only a uffd run (root or CAP_SYS_PTRACE) can clear a kernel`
 }
 
 export interface Mitigation {
@@ -98,19 +111,30 @@ export function decideVerdict(
         : k.finding === 'buggy'
           ? 'vulnerable'
           : 'unknown'
+    const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`
+    const miss =
+      evidence.missProbability !== null
+        ? `a kernel with the bug would have stayed clean with probability ${evidence.minEvents === null ? 'at least ' : ''}${formatProbability(evidence.missProbability)}`
+        : null
     if (evidence.result === 'clean') {
-      const ran = `${evidence.faultingDeliveries ?? 0} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`
       reasons.push(
         cleared
           ? {
               code: 'reproducer-clean',
-              message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}.`,
+              message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}; ${miss}.`,
             }
           : {
               code: 'reproducer-too-little',
-              message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${clearingText(evidence)}.`,
+              message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${clearingText(evidence)}.`,
             },
       )
+    }
+    if (evidence.crashes.length > 0) {
+      const signals = [...new Set(evidence.crashes.map((c) => c.signal))]
+      reasons.push({
+        code: 'reproducer-crashed',
+        message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} without a corruption being seen. On the buggy lab kernel only the bug ever crashed a worker, never on the fixed one; it is a warning sign, not proof, and the run does not clear the kernel.`,
+      })
     }
   }
   return {

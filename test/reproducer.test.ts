@@ -2,11 +2,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { CompileOutcome } from '../src/compile.js'
+import { CLEARING_MISS_PROBABILITY, deliveriesFor } from '../src/confidence.js'
 import {
   evidenceFromRuns,
   parseResultLine,
   planRun,
   realRunArgs,
+  STOP_MISS_PROBABILITY,
   type ReproducerLine,
 } from '../src/reproducer.js'
 import type { GroupRun } from '../src/spawn.js'
@@ -60,6 +62,7 @@ const clean = (
   seconds,
   signals: faulting * 2,
   faultingDeliveries: faulting,
+  liveFaultingDeliveries: faulting,
 })
 
 /** Evidence from a real run after a self-test that found its injection. */
@@ -85,16 +88,44 @@ test('a clean run counts only after the self-test found its injection', () => {
   )
 })
 
-test('too few faulting deliveries do not clear a kernel', () => {
-  const e = judged(run(clean(10)))
-  assert.equal(e.result, 'clean')
+test('a clean run clears only below the miss probability line, and only in uffd mode', () => {
+  const needed = deliveriesFor('uffd', CLEARING_MISS_PROBABILITY)!
+  assert.ok(needed > 1)
+  const short = judged(run(clean(needed - 1)))
+  assert.equal(short.result, 'clean')
+  assert.equal(short.enoughEvents, false)
+  assert.ok(short.missProbability! >= CLEARING_MISS_PROBABILITY)
+  assert.equal(short.minEvents, needed)
+  const enough = judged(run(clean(needed)))
+  assert.equal(enough.enoughEvents, true)
+  assert.ok(enough.missProbability! < CLEARING_MISS_PROBABILITY)
+  assert.match(enough.missBasis ?? '', /lab/)
+  // Stress mode's lab rate is an upper bound: however long, it never clears.
+  for (const faulting of [needed, 100 * needed, 10_000_000]) {
+    const stress = judged(run(clean(faulting, 'stress', 600)))
+    assert.equal(stress.enoughEvents, false, `${faulting}`)
+    assert.equal(stress.minEvents, null)
+    assert.ok(stress.missProbability !== null)
+  }
+})
+
+test('a run whose workers crashed is evidence, not a clean result', () => {
+  const crashed: ReproducerLine = {
+    ...clean(100_000),
+    result: 'crashed',
+    crashes: [
+      { task: 1, pid: 40, signal: 'SIGSEGV', seconds: 1.5 },
+      { task: 3, pid: 41, signal: 'SIGBUS', seconds: 2.5 },
+    ],
+  }
+  const e = judged(run(crashed))
+  assert.equal(e.result, 'crashed')
   assert.equal(e.enoughEvents, false)
-  const stress = judged(run(clean(5000, 'stress')))
-  assert.equal(stress.enoughEvents, false, 'stress mode needs far more')
-  const quick = judged(run(clean(50000, 'stress', 3)))
-  assert.equal(quick.enoughEvents, false, 'stress mode needs 10 s too')
-  const long = judged(run(clean(50000, 'stress', 12)))
-  assert.equal(long.enoughEvents, true)
+  assert.deepEqual(
+    e.crashes.map((c) => c.signal),
+    ['SIGSEGV', 'SIGBUS'],
+  )
+  assert.match(e.reason, /2 workers were killed \(SIGSEGV, SIGBUS\)/)
 })
 
 test('corruption names the register and whose canary leaked in', () => {
@@ -206,7 +237,7 @@ test('a drill injects in the real run; every run stops once it has enough', () =
     '--duration',
     '30',
     '--events',
-    '500',
+    String(deliveriesFor('uffd', STOP_MISS_PROBABILITY)),
     '--inject',
     '4',
   ])

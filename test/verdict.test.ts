@@ -97,19 +97,29 @@ test('evidence overrides the version check, and says how much it was', async () 
     ...EMPTY_EVIDENCE,
     mode: 'uffd',
     seconds: 0.2,
-    minEvents: 500,
-    minSeconds: 0,
+    minEvents: 50,
     ...e,
   })
   const clean = ev({
     result: 'clean',
     faultingDeliveries: 600,
+    liveFaultingDeliveries: 600,
+    missProbability: 1e-30,
     enoughEvents: true,
   })
   const little = ev({
     result: 'clean',
-    faultingDeliveries: 40,
+    faultingDeliveries: 10,
+    liveFaultingDeliveries: 10,
+    missProbability: 0.02,
     enoughEvents: false,
+  })
+  const crashed = ev({
+    result: 'crashed',
+    faultingDeliveries: 9000,
+    liveFaultingDeliveries: 9000,
+    missProbability: 1e-30,
+    crashes: [{ task: 1, signal: 'SIGSEGV', seconds: 3 }],
   })
   const corrupted = ev({
     result: 'corrupted',
@@ -123,6 +133,9 @@ test('evidence overrides the version check, and says how much it was', async () 
       [buggy, error, 'vulnerable', null],
       [buggy, clean, 'unaffected', 'reproducer-clean'],
       [buggy, little, 'vulnerable', 'reproducer-too-little'],
+      [buggy, crashed, 'vulnerable', 'reproducer-crashed'],
+      [clear, crashed, 'unaffected', 'reproducer-crashed'],
+      [unknown, crashed, 'unknown', 'reproducer-crashed'],
       [buggy, corrupted, 'affected', 'reproducer-corrupted'],
       [clear, corrupted, 'affected', 'reproducer-corrupted'],
       [clear, clean, 'unaffected', 'reproducer-clean'],
@@ -142,7 +155,13 @@ test('evidence overrides the version check, and says how much it was', async () 
   const v = decideVerdict(buggy, clean)
   assert.match(
     v.reasons.find((r) => r.code === 'reproducer-clean')?.message ?? '',
-    /ran 600 faulting signal deliveries in 0\.2 s \(uffd mode\) without corruption/,
+    /ran 600 live faulting signal deliveries in 0\.2 s \(uffd mode\) without corruption; a kernel with the bug would have stayed clean with probability below 1e-12/,
+  )
+  assert.match(
+    decideVerdict(buggy, little).reasons.find(
+      (r) => r.code === 'reproducer-too-little',
+    )?.message ?? '',
+    /stayed clean over 10 live faulting .* but a kernel with the bug would have stayed clean with probability 0\.02; clearing a kernel takes 50 live faulting deliveries/,
   )
   assert.deepEqual(
     decideVerdict(buggy, skipped).mitigations.map((m) => m.id),

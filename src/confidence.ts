@@ -1,0 +1,100 @@
+// How sure a clean reproducer run is: the chance that a kernel WITH the bug
+// would have stayed clean for as many trigger events as the run made. The
+// rates come from the lab (a real buggy Linux 5.4.1 under emulation, see
+// docs/lab.md and the README's figures); they are a model, not a proof.
+
+/**
+ * One mode's calibration: `detections` buggy-kernel runs that found the bug
+ * after `deliveries` live faulting deliveries in all (every delivery up to
+ * and including the one that corrupted). Each delivery is treated as an
+ * independent trial; the rate used is the one-sided 95 % lower bound, so a
+ * clean run's miss probability is, if anything, overstated.
+ */
+export interface Calibration {
+  detections: number
+  deliveries: number
+  /** May a clean run in this mode clear an in-range kernel? */
+  clears: boolean
+  /** Where the figures come from and why they may or may not clear. */
+  basis: string
+}
+
+/** A clean run clears an in-range kernel only below this miss probability. */
+export const CLEARING_MISS_PROBABILITY = 1e-6
+
+/**
+ * Measured with `npm run bench:lab` on the lab's affected kernel (1 and 2
+ * CPUs, reproducer with one self-signalled delivery per window).
+ */
+export const LAB_CALIBRATION: Record<string, Calibration> = {
+  uffd: {
+    detections: 24,
+    deliveries: 52,
+    clears: true,
+    basis:
+      'uffd mode on the lab kernel (Linux 5.4.1, GCC 12, emulated CPU): 24 of 24 runs found the bug, after 52 live faulting deliveries in all; the fault-in is held until another task has run on the CPU, so the trigger does not depend on preemption',
+  },
+  stress: {
+    detections: 24,
+    deliveries: 1100,
+    clears: false,
+    basis:
+      'stress mode on the lab kernel (full preemption, 1000 Hz): its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give more rarely, so this rate is an upper bound and a clean stress run never clears a kernel',
+  },
+}
+
+/** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
+function poissonAtLeast(k: number, mean: number): number {
+  let term = Math.exp(-mean)
+  let below = 0
+  for (let i = 0; i < k; i++) {
+    below += term
+    term *= mean / (i + 1)
+  }
+  return Math.max(0, 1 - below)
+}
+
+/**
+ * The one-sided 95 % lower bound of the detection rate per delivery, from
+ * `detections` events over `deliveries` trials: the smallest event mean
+ * under which seeing at least that many events still has a 5 % chance
+ * (the exact Poisson bound, found by bisection), per delivery, capped
+ * below 1.
+ */
+export function lowerRate(detections: number, deliveries: number): number {
+  if (detections <= 0 || deliveries <= 0) return 0
+  let lo = 0
+  let hi = detections
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2
+    if (poissonAtLeast(detections, mid) < 0.05) lo = mid
+    else hi = mid
+  }
+  return Math.min(lo / deliveries, 0.999)
+}
+
+/** The chance a buggy kernel stays clean for `live` deliveries. */
+export function missProbability(mode: string, live: number): number | null {
+  const c = LAB_CALIBRATION[mode]
+  if (!c) return null
+  const p = lowerRate(c.detections, c.deliveries)
+  if (p <= 0) return 1
+  return Math.exp(live * Math.log1p(-p))
+}
+
+/** Live faulting deliveries that bring the miss probability below `target`. */
+export function deliveriesFor(mode: string, target: number): number | null {
+  const c = LAB_CALIBRATION[mode]
+  if (!c) return null
+  const p = lowerRate(c.detections, c.deliveries)
+  if (p <= 0) return null
+  return Math.ceil(Math.log(target) / Math.log1p(-p))
+}
+
+/** "3.2e-9", "below 1e-12", "1" — for people. */
+export function formatProbability(p: number): string {
+  if (p >= 0.995) return '1'
+  if (p < 1e-12) return 'below 1e-12'
+  if (p >= 0.01) return p.toFixed(2)
+  return p.toExponential(1)
+}
