@@ -42,6 +42,7 @@ struct options {
 	unsigned inject;
 	unsigned inject_tag;
 	unsigned inject_crash;
+	unsigned spinners;
 	unsigned window_us;
 	unsigned timer_us;
 	unsigned sender_us;
@@ -51,6 +52,7 @@ struct options {
 static struct options opt = {
 	.mode = MODE_AUTO,
 	.duration = 10.0,
+	.spinners = 2,
 };
 
 static const char usage_text[] =
@@ -63,8 +65,9 @@ static const char usage_text[] =
 	"                           uffd where permitted, else stress\n"
 	"  --duration SECONDS       stop clean after this long (default 10)\n"
 	"  --events N               stop clean after N faulting deliveries\n"
-	"  --tasks N                checking tasks in all (default: uffd 1 per\n"
-	"                           CPU, each with a competitor; stress 3 per CPU)\n"
+	"  --tasks N                checking tasks in all (default: 1 per CPU)\n"
+	"  --spinners N             stress: canary-holding competitors beside\n"
+	"                           each checker (default 2)\n"
 	"  --cpus N                 use the first N CPUs we may run on\n"
 	"  --inject N               positive control: corrupt the saved registers\n"
 	"                           in every Nth signal frame\n"
@@ -166,6 +169,7 @@ static void parse_args(int argc, char **argv)
 		{ "inject", required_argument, 0, 'i' },
 		{ "inject-tag", required_argument, 0, 'g' },
 		{ "inject-crash", required_argument, 0, 'x' },
+		{ "spinners", required_argument, 0, 'P' },
 		{ "window-us", required_argument, 0, 'w' },
 		{ "timer-us", required_argument, 0, 'T' },
 		{ "sender-us", required_argument, 0, 'S' },
@@ -215,6 +219,9 @@ static void parse_args(int argc, char **argv)
 			break;
 		case 'g':
 			opt.inject_tag = count_arg("--inject-tag", optarg, 1, 0xFFFE);
+			break;
+		case 'P':
+			opt.spinners = count_arg("--spinners", optarg, 0, 16);
 			break;
 		case 'x':
 			opt.inject_crash = count_arg("--inject-crash", optarg, 1, UINT32_MAX);
@@ -803,6 +810,52 @@ static void *competitor_main(void *arg)
 	return NULL;
 }
 
+struct spinner_args {
+	struct task_record *rec;
+	int cpu;
+};
+
+/*
+ * Stress mode's competitor: holds its canary in long windows on the
+ * checker's CPU and takes no signals, so when a preemption in the
+ * checker's fault-in lets it run, its canary is what a buggy kernel saves.
+ */
+static void *spinner_main(void *arg)
+{
+	struct spinner_args *a = arg;
+	struct task_record *rec = a->rec;
+	uint8_t *canary = aligned_alloc(32, CANARY_BYTES);
+	uint8_t *observed = aligned_alloc(32, CANARY_BYTES);
+	volatile int live = 0;
+	uint64_t t_start = tsc(), live_cycles = 0, checks = 0;
+	if (!canary || !observed)
+		worker_fail(rec, "aligned_alloc", ENOMEM);
+	pin_to_cpu(a->cpu);
+	rec->pid = getpid();
+	rec->tid = gettid_raw();
+	make_canary(canary, (unsigned)rec->tag);
+	for (;;) {
+		struct window w = quiet_window(canary, observed, &live);
+		w.spins_before = (uint64_t)(spins_per_us * 200);
+		run_window(&w);
+		live_cycles += w.cycles;
+		checks++;
+		uint32_t mask = changed_registers(canary, observed);
+		if (mask) {
+			report_mismatch(rec, &w, mask);
+			_exit(EXIT_CORRUPTED);
+		}
+		atomic_store_explicit(&rec->checks, checks, memory_order_relaxed);
+		atomic_store_explicit(&rec->live_cycles, live_cycles,
+				      memory_order_relaxed);
+		atomic_store_explicit(&rec->wall_cycles, tsc() - t_start,
+				      memory_order_relaxed);
+		if ((checks & 63) == 0)
+			publish_rusage(rec);
+	}
+	return NULL;
+}
+
 struct sender_args {
 	pid_t pid, tid;
 	int cpu;
@@ -829,7 +882,8 @@ static void *sender_main(void *arg)
 
 struct worker_plan {
 	int checker;    /* task index */
-	int competitor; /* task index, -1 in stress mode */
+	int competitor; /* first competitor's task index, -1 if none */
+	int ncompetitors;
 	int cpu, sender_cpu;
 	pid_t pid;
 	int reaped;
@@ -866,6 +920,7 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 	static uint8_t canary[CANARY_BYTES] __attribute__((aligned(32)));
 	static uint8_t observed[CANARY_BYTES] __attribute__((aligned(32)));
 	static struct uffd_link link;
+	static struct spinner_args spinner[16];
 	static struct sender_args sender;
 	struct sigaction sa;
 	sigset_t block;
@@ -918,6 +973,13 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 	if (use_uffd && (err = pthread_create(&thread, NULL, competitor_main,
 					       &link)))
 		worker_fail(rec, "pthread_create competitor", err);
+	for (int j = 0; !use_uffd && j < p->ncompetitors; j++) {
+		spinner[j].rec = &shared->task[p->competitor + j];
+		spinner[j].cpu = p->cpu;
+		if ((err = pthread_create(&thread, NULL, spinner_main,
+					  &spinner[j])))
+			worker_fail(rec, "pthread_create spinner", err);
+	}
 	if (p->sender_cpu >= 0 && opt.sender_us) {
 		sender.pid = getpid();
 		sender.tid = rec->tid;
@@ -1503,17 +1565,32 @@ int main(int argc, char **argv)
 		setup_failed("pipe", "pipe2 failed");
 	notify_fd = pipefd[1];
 
-	/* docs/bug.md: one checker per CPU (with its competitor) in uffd mode;
-	 * stress needs the CPUs oversubscribed. */
-	unsigned checkers = opt.tasks ? opt.tasks
-				      : (use_uffd ? cpu_count : 3 * cpu_count);
+	/*
+	 * One checker per CPU, each with competitors pinned beside it: in uffd
+	 * mode the helper that fills the held page, in stress mode threads
+	 * that only spin holding their canary. The checker is then the only
+	 * task on its CPU that takes signals, so whatever a buggy kernel
+	 * hands it after a preemption in the fault-in is a competitor's
+	 * canary, which names it (three checkers per CPU leaked their own
+	 * handlers' zeros in half the lab detections).
+	 */
+	unsigned checkers = opt.tasks ? opt.tasks : cpu_count;
+	unsigned per_checker = use_uffd ? 1 : opt.spinners;
+	if (checkers * (1 + per_checker) > MAX_TASKS) {
+		snprintf(text, sizeof text,
+			 "%u checkers with %u competitors each exceed %d tasks",
+			 checkers, per_checker, MAX_TASKS);
+		usage_error("%s", text);
+	}
 	unsigned ntasks = 0;
 	for (unsigned i = 0; i < checkers; i++) {
 		struct worker_plan *p = &plans[nplans++];
 		p->cpu = cpu_list[i % cpu_count];
 		p->sender_cpu = cpu_count > 1 ? cpu_list[(i + 1) % cpu_count] : -1;
 		p->checker = (int)ntasks++;
-		p->competitor = use_uffd ? (int)ntasks++ : -1;
+		p->ncompetitors = (int)per_checker;
+		p->competitor = per_checker ? (int)ntasks : -1;
+		ntasks += per_checker;
 	}
 	for (unsigned i = 0; i < ntasks; i++) {
 		shared->task[i].tag = (int32_t)i + 1;
@@ -1524,8 +1601,8 @@ int main(int argc, char **argv)
 		c->role = ROLE_CHECKER;
 		c->cpu = plans[i].cpu;
 		c->sender_cpu = plans[i].sender_cpu;
-		if (plans[i].competitor >= 0) {
-			struct task_record *k = &shared->task[plans[i].competitor];
+		for (int j = 0; j < plans[i].ncompetitors; j++) {
+			struct task_record *k = &shared->task[plans[i].competitor + j];
 			k->role = ROLE_COMPETITOR;
 			k->cpu = plans[i].cpu;
 			k->sender_cpu = -1;
