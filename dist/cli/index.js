@@ -887,6 +887,14 @@ async function reproduce(options, ctx) {
     ctx.log(build.cacheHit
         ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
         : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; cached under key ${build.key}`);
+    const recalled = await ctx.remembered?.recall(build.key);
+    if (recalled)
+        return recalled;
+    const evidence = await runBuilt(build, options, ctx);
+    await ctx.remembered?.keep(build.key, evidence);
+    return evidence;
+}
+async function runBuilt(build, options, ctx) {
     const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS;
     const stRun = await runInGroup(build.binary, selfTestArgs(options.mode), stDeadline);
     const selfTest = {
@@ -995,7 +1003,6 @@ async function captureHost(from, to) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ EXIT_CODES),
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
@@ -1004,15 +1011,18 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
 /* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9827);
 /* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5927);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9198);
-/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2497);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6067);
-/* harmony import */ var _prometheus_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2649);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6471);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8009);
+/* harmony import */ var _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5147);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9198);
+/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2497);
+/* harmony import */ var _hook_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5718);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6067);
+/* harmony import */ var _prometheus_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2649);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6471);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8009);
 // The CLI (dist/cli.js, `npx sigvec-check`): the same audit and Report as
-// the action, printed for a terminal, as JSON or as Prometheus lines; and
-// `merge`, which folds many Reports into one fleet table.
+// the action, printed for a terminal, as JSON or as Prometheus lines;
+// `merge`, which folds many Reports into one fleet table; and `hook`, the
+// gate a self-hosted runner runs before every job.
 
 
 
@@ -1025,18 +1035,12 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-/** Exit codes scripts rely on (DESIGN.md), after spectre-meltdown-checker. */
-const EXIT_CODES = {
-    unaffected: 0,
-    'not-applicable': 0,
-    affected: 2,
-    vulnerable: 2,
-    unknown: 3,
-    usage: 1,
-};
+
+
 const USAGE = `Usage: sigvec-check [options]
        sigvec-check merge [--json] [--json-file FILE] REPORT|DIR...
        sigvec-check capture DIR
+       sigvec-check hook [--fail-on LEVEL] [--state-dir DIR] [options]
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
@@ -1064,14 +1068,29 @@ Markdown table, worst status first (--json: the JSON summary instead;
 capture copies the files the audit reads from this machine into DIR (new
 or empty), for a later \`sigvec-check --root DIR\`.
 
+hook gates a self-hosted runner's jobs (ACTIONS_RUNNER_HOOK_JOB_STARTED=
+scripts/job-started.sh): the audit and its report, the reproducer at most
+once per kernel boot, and an exit code by fail-on. It takes --root,
+--reproduce, --mode, --duration, --compiler, --go-version,
+--memlock-threads, --report-path and:
+  --fail-on LEVEL        affected, vulnerable (default), unknown or never:
+                         a status below the level exits 0
+  --state-dir DIR        where the reproducer's result is kept per boot
+                         (default ~/.local/state/sigvec-check)
+A hook gets no arguments: each of its options can be set as a variable
+instead, SIGVEC_ and the name in capitals (SIGVEC_FAIL_ON, SIGVEC_STATE_DIR,
+SIGVEC_REPRODUCE, ...); a flag wins over its variable.
+
 Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
 3 unknown, 1 usage or runtime error; merge exits by the worst status.
 `;
 class UsageError extends Error {
 }
 function describe(err) {
-    if (err instanceof _options_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz) {
-        return `invalid --${err.input}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`;
+    if (err instanceof _options_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .dz) {
+        // Lower case is a flag's name; SIGVEC_* names a hook's variable.
+        const name = /^[A-Z]/.test(err.input) ? err.input : `--${err.input}`;
+        return `invalid ${name}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`;
     }
     return err instanceof Error ? err.message : String(err);
 }
@@ -1081,12 +1100,14 @@ async function main(argv) {
             return await merge(argv.slice(1));
         if (argv[0] === 'capture')
             return await capture(argv.slice(1));
+        if (argv[0] === 'hook')
+            return await hook(argv.slice(1));
         return await single(argv);
     }
     catch (err) {
         const usage = err instanceof UsageError ? `\n${USAGE}` : '';
         process.stderr.write(`sigvec-check: ${describe(err)}\n${usage}`);
-        return EXIT_CODES.usage;
+        return _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT_CODES */ .a.usage;
     }
 }
 /** parseArgs, with its complaints turned into usage errors. */
@@ -1125,13 +1146,13 @@ async function single(argv) {
         return 0;
     }
     if (v.version) {
-        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_11__/* .TOOL_VERSION */ .w}\n`);
+        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_13__/* .TOOL_VERSION */ .w}\n`);
         return 0;
     }
     if (v.json && v.prometheus)
         throw new UsageError('--json and --prometheus exclude each other');
     if (v.root === '')
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz('root', '', 'a directory');
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .dz('root', '', 'a directory');
     if (v['no-reproduce'] &&
         v.reproduce !== undefined &&
         v.reproduce !== 'never') {
@@ -1142,26 +1163,58 @@ async function single(argv) {
         reproduce: v['no-reproduce'] ? 'never' : v.reproduce,
         drill: v.drill ? 'true' : '',
     };
-    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .Ac)((name) => (typeof flags[name] === 'string' ? flags[name] : ''), v.root ?? '/');
+    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_10__/* .parseOptions */ .Ac)((name) => (typeof flags[name] === 'string' ? flags[name] : ''), v.root ?? '/');
     const quiet = v.json || v.prometheus;
-    const report = await (0,_audit_js__WEBPACK_IMPORTED_MODULE_4__/* .audit */ .s)(options, {
-        godebug: process.env.GODEBUG,
-        now: new Date(),
-        tempDir: process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(),
+    const report = await auditHere(options, {
         log: (line) => {
             if (!quiet)
                 process.stderr.write(`${line}\n`);
         },
     });
-    const json = JSON.stringify(report, null, 2) + '\n';
-    if (options.reportPath)
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(options.reportPath, json);
     process.stdout.write(v.json
-        ? json
+        ? JSON.stringify(report, null, 2) + '\n'
         : v.prometheus
-            ? (0,_prometheus_js__WEBPACK_IMPORTED_MODULE_9__/* .renderPrometheus */ .B)(report)
-            : (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .renderText */ .S5)(report));
-    return EXIT_CODES[report.status];
+            ? (0,_prometheus_js__WEBPACK_IMPORTED_MODULE_11__/* .renderPrometheus */ .B)(report)
+            : (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .renderText */ .S5)(report));
+    return _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT_CODES */ .a[report.status];
+}
+/** The audit of this machine (or --root), its Report also written to --report-path. */
+async function auditHere(options, extra) {
+    const report = await (0,_audit_js__WEBPACK_IMPORTED_MODULE_4__/* .audit */ .s)(options, {
+        godebug: process.env.GODEBUG,
+        now: new Date(),
+        tempDir: process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(),
+        ...extra,
+    });
+    if (options.reportPath)
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileAtomic */ .Z)(options.reportPath, JSON.stringify(report, null, 2) + '\n');
+    return report;
+}
+/** Everything goes to the job log; the exit code is the gate. */
+async function hook(argv) {
+    const { values: v } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+        args: argv,
+        strict: true,
+        allowPositionals: false,
+        options: {
+            root: { type: 'string' },
+            help: { type: 'boolean', short: 'h' },
+            ...Object.fromEntries(_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .HOOK_SETTINGS */ .QY.map((name) => [name, { type: 'string' }])),
+        },
+    }));
+    if (v.help) {
+        process.stdout.write(USAGE);
+        return 0;
+    }
+    if (v.root === '')
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .dz('root', '', 'a directory');
+    const settings = (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .parseHookSettings */ .mj)(v, process.env, v.root ?? '/');
+    const log = (line) => process.stderr.write(`${line}\n`);
+    const remembered = (await (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .bootMemory */ .UA)(settings, log)) ?? undefined;
+    const report = await auditHere(settings.options, { log, remembered });
+    const { failOn } = settings.options;
+    process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .renderText */ .S5)(report) + '\n' + (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .hookOutcome */ .Od)(report.status, failOn));
+    return (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .hookExitCode */ .ld)(report.status, failOn);
 }
 async function merge(argv) {
     const { values: v, positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
@@ -1199,14 +1252,14 @@ async function merge(argv) {
         catch (err) {
             throw new Error(`${file}: not JSON (${err.message})`);
         }
-        items.push({ report: (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .asReport */ .zi)(doc, file), source: file });
+        items.push({ report: (0,_fleet_js__WEBPACK_IMPORTED_MODULE_8__/* .asReport */ .zi)(doc, file), source: file });
     }
-    const summary = (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .mergeReports */ .C1)(items);
+    const summary = (0,_fleet_js__WEBPACK_IMPORTED_MODULE_8__/* .mergeReports */ .C1)(items);
     const json = JSON.stringify(summary, null, 2) + '\n';
     if (v['json-file'])
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(v['json-file'], json);
-    process.stdout.write(v.json ? json : (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .renderFleetMarkdown */ .eN)(summary));
-    return summary.worst ? EXIT_CODES[summary.worst] : EXIT_CODES.usage;
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileAtomic */ .Z)(v['json-file'], json);
+    process.stdout.write(v.json ? json : (0,_fleet_js__WEBPACK_IMPORTED_MODULE_8__/* .renderFleetMarkdown */ .eN)(summary));
+    return summary.worst ? _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT_CODES */ .a[summary.worst] : _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT_CODES */ .a.usage;
 }
 async function capture(argv) {
     const { positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
@@ -1256,6 +1309,24 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 5147:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ EXIT_CODES)
+/* harmony export */ });
+const EXIT_CODES = {
+    unaffected: 0,
+    'not-applicable': 0,
+    affected: 2,
+    vulnerable: 2,
+    unknown: 3,
+    usage: 1,
+};
+
+
+/***/ }),
+
 /***/ 9198:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1268,11 +1339,11 @@ __webpack_async_result__();
 // so a failed step never leaves half a report behind.
 
 
-async function writeFileAtomic(file, content) {
+async function writeFileAtomic(file, content, mode) {
     await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     try {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(tmp, content);
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(tmp, content, { mode });
         await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename(tmp, file);
     }
     catch (err) {
@@ -1483,14 +1554,307 @@ function goUbuntuSkip(release, procVersion) {
 
 /***/ }),
 
+/***/ 5718:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Od: () => (/* binding */ hookOutcome),
+/* harmony export */   QY: () => (/* binding */ HOOK_SETTINGS),
+/* harmony export */   UA: () => (/* binding */ bootMemory),
+/* harmony export */   ld: () => (/* binding */ hookExitCode),
+/* harmony export */   mj: () => (/* binding */ parseHookSettings)
+/* harmony export */ });
+/* unused harmony exports envName, prepareStateDir, BOOT_RESULT_SCHEMA, BootMemory, parseBootResult */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _exitcodes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5147);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9198);
+/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8843);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6067);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8009);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2848);
+// `sigvec-check hook`: the gate a self-hosted runner runs before every job
+// (ACTIONS_RUNNER_HOOK_JOB_STARTED, scripts/job-started.sh). It owns the
+// hook's settings (a hook gets no arguments, so each flag has a SIGVEC_*
+// variable), the exit code by `fail-on`, and the memory that runs the
+// reproducer at most once per kernel boot: one file per boot id and build key
+// in a state folder the runner's owner chooses.
+
+
+
+
+
+
+
+
+
+/** What the hook reads: the flag --NAME, else the variable SIGVEC_NAME. */
+const HOOK_SETTINGS = [
+    'fail-on',
+    'state-dir',
+    'reproduce',
+    'mode',
+    'duration',
+    'compiler',
+    'go-version',
+    'memlock-threads',
+    'report-path',
+];
+function envName(setting) {
+    return `SIGVEC_${setting.toUpperCase().replace(/-/g, '_')}`;
+}
+/**
+ * Flags win over variables. A bad value is an InputError naming what the
+ * owner wrote: the flag (`state-dir`) or the variable (`SIGVEC_STATE_DIR`).
+ */
+function parseHookSettings(flags, env, root) {
+    const known = (name) => HOOK_SETTINGS.includes(name);
+    const inputName = (name) => flags[name] !== undefined ? name : envName(name);
+    const raw = (name) => known(name) ? (flags[name] ?? env[envName(name)] ?? '') : '';
+    let options;
+    try {
+        options = (0,_options_js__WEBPACK_IMPORTED_MODULE_6__/* .parseOptions */ .Ac)(raw, root);
+    }
+    catch (err) {
+        if (err instanceof _options_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz && known(err.input))
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName(err.input), err.value, err.accepted);
+        throw err;
+    }
+    const stateDirInput = inputName('state-dir');
+    const given = raw('state-dir').trim();
+    const stateDir = given ||
+        node_path__WEBPACK_IMPORTED_MODULE_2__.join(env.XDG_STATE_HOME || node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.homedir(), '.local', 'state'), 'sigvec-check');
+    if (!node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(stateDir) || stateDir.includes('\0')) {
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(stateDirInput, stateDir, 'an absolute folder path, such as /var/lib/sigvec-check');
+    }
+    return { options, stateDir: node_path__WEBPACK_IMPORTED_MODULE_2__.normalize(stateDir), stateDirInput };
+}
+/** A status below the `fail-on` level lets the job run: exit 0. */
+function hookExitCode(status, failOn) {
+    const { failing } = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_7__/* .decide */ .LD)(status, { failOn, mitigate: false }, undefined);
+    return failing ? _exitcodes_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT_CODES */ .a[status] : 0;
+}
+/** The hook's last line: what the status means for this job. */
+function hookOutcome(status, failOn) {
+    const code = hookExitCode(status, failOn);
+    return code === 0
+        ? `sigvec-check hook: ${status} passes fail-on ${failOn}: the job runs\n`
+        : `sigvec-check hook: ${status} fails fail-on ${failOn}: the job fails (exit ${code})\n`;
+}
+/** Only its owner (this user or root) may write where results are trusted. */
+function unsafeOwnership(st) {
+    const me = process.getuid?.() ?? 0;
+    if (st.uid !== me && st.uid !== 0)
+        return `it belongs to uid ${st.uid}, not to this user (uid ${me}) or root`;
+    if (st.mode & 0o022)
+        return `group or others may write to it (mode ${(st.mode & 0o7777).toString(8)})`;
+    return null;
+}
+/**
+ * Creates the state folder (owner-only) if needed, and refuses one that
+ * others could plant a result in, or that this user cannot write to.
+ */
+async function prepareStateDir(settings) {
+    const { stateDir: dir, stateDirInput: input } = settings;
+    const refuse = (why) => new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(input, dir, `a folder that only this user or root can write to (${why})`);
+    try {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir(dir, { recursive: true, mode: 0o700 });
+    }
+    catch (err) {
+        throw refuse(`cannot create it: ${err.message}`);
+    }
+    const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(dir);
+    if (!st.isDirectory())
+        throw refuse('it is not a folder');
+    const unsafe = unsafeOwnership(st);
+    if (unsafe)
+        throw refuse(unsafe);
+    try {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access(dir, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+    }
+    catch {
+        throw refuse('this user cannot write to it');
+    }
+}
+/** The state file's format; another version is ignored, never guessed at. */
+const BOOT_RESULT_SCHEMA = 'sigvec-check/boot-result';
+const BOOT_RESULT_VERSION = 1;
+const RESULT_FILE = /^reproducer-([0-9a-f-]{36})-([0-9a-f]+)\.json(\.\d+\.tmp)?$/;
+/**
+ * The reproducer's result for this boot, one file per build key:
+ * `reproducer-<boot id>-<key>.json`. A new boot or a new build (source,
+ * compiler, architecture: the key) finds no file and runs it again.
+ */
+class BootMemory {
+    dir;
+    bootId;
+    log;
+    now;
+    constructor(dir, bootId, log, now = () => new Date()) {
+        this.dir = dir;
+        this.bootId = bootId;
+        this.log = log;
+        this.now = now;
+    }
+    fileFor(key) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2__.join(this.dir, `reproducer-${this.bootId}-${key}.json`);
+    }
+    async recall(key) {
+        const file = this.fileFor(key);
+        let text;
+        try {
+            const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat(file);
+            const unsafe = st.isFile() ? unsafeOwnership(st) : 'not a regular file';
+            if (unsafe)
+                return this.ignore(file, unsafe);
+            text = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile(file, 'utf8');
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                return this.ignore(file, err.message);
+            this.log(`reproducer: no result remembered for this boot in ${file}`);
+            return null;
+        }
+        const result = parseBootResult(text, this.bootId, key);
+        if (typeof result === 'string')
+            return this.ignore(file, result);
+        this.log(`reproducer: remembered from this boot's run at ${result.recordedAt} (${file}); not run again`);
+        return {
+            ...result.evidence,
+            reason: `${result.evidence.reason} (remembered from this boot's run at ${result.recordedAt})`,
+        };
+    }
+    async keep(key, evidence) {
+        if (evidence.drill)
+            return;
+        const file = this.fileFor(key);
+        const record = {
+            schema: BOOT_RESULT_SCHEMA,
+            version: BOOT_RESULT_VERSION,
+            bootId: this.bootId,
+            key,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_VERSION */ .w,
+            recordedAt: this.now().toISOString(),
+            evidence,
+        };
+        try {
+            await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)(file, JSON.stringify(record, null, 2) + '\n', 0o600);
+        }
+        catch (err) {
+            this.log(`warning: could not remember the result in ${file} (${err.message}); the next job runs the reproducer again`);
+            return;
+        }
+        this.log(`reproducer: result remembered for this boot in ${file}`);
+        await this.forgetEarlierBoots();
+    }
+    /** Results of earlier boots can never match again. */
+    async forgetEarlierBoots() {
+        const stale = (await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir(this.dir)).filter((name) => {
+            const m = RESULT_FILE.exec(name);
+            return m !== null && m[1] !== this.bootId;
+        });
+        for (const name of stale) {
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm(node_path__WEBPACK_IMPORTED_MODULE_2__.join(this.dir, name), { force: true }).then(() => this.log(`reproducer: forgot ${name} (an earlier boot)`), (err) => this.log(`warning: could not remove ${name}: ${err.message}`));
+        }
+    }
+    ignore(file, why) {
+        this.log(`warning: ignoring ${file}: ${why}; the reproducer runs again`);
+        return null;
+    }
+}
+/** The remembered result, or why the file cannot be trusted. */
+function parseBootResult(text, bootId, key) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        return `not JSON (${err.message})`;
+    }
+    if (!doc || typeof doc !== 'object')
+        return 'not a JSON object';
+    if (doc.schema !== BOOT_RESULT_SCHEMA || doc.version !== BOOT_RESULT_VERSION)
+        return `not a ${BOOT_RESULT_SCHEMA} version ${BOOT_RESULT_VERSION} file`;
+    if (doc.bootId !== bootId)
+        return `written in boot ${String(doc.bootId)}`;
+    if (doc.key !== key)
+        return `written for build key ${String(doc.key)}`;
+    if (doc.toolVersion !== _version_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_VERSION */ .w)
+        return `written by sigvec-check ${String(doc.toolVersion)}, this is ${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_VERSION */ .w}`;
+    if (typeof doc.recordedAt !== 'string')
+        return 'no recordedAt';
+    const bad = evidenceProblem(doc.evidence);
+    if (bad)
+        return `its evidence ${bad}`;
+    return doc;
+}
+const EVIDENCE_FIELDS = {
+    result: 'result',
+    reason: 'string',
+    mode: 'string?',
+    modeReason: 'string?',
+    seconds: 'number?',
+    signals: 'number?',
+    faultingDeliveries: 'number?',
+    minEvents: 'number?',
+    minSeconds: 'number?',
+    enoughEvents: 'boolean',
+    leak: 'string?',
+    mismatch: 'object?',
+    drill: 'boolean',
+    selfTest: 'object?',
+    build: 'object?',
+};
+function evidenceProblem(e) {
+    if (!e || typeof e !== 'object')
+        return 'is missing';
+    const doc = e;
+    for (const [field, type] of Object.entries(EVIDENCE_FIELDS)) {
+        const v = doc[field];
+        const ok = type === 'result'
+            ? ['corrupted', 'clean', 'skipped', 'error'].includes(v)
+            : type.endsWith('?')
+                ? v === null || typeof v === type.slice(0, -1)
+                : typeof v === type;
+        if (!ok)
+            return `has a bad ${field}: ${JSON.stringify(v)}`;
+    }
+    if (doc.drill)
+        return 'comes from a drill';
+    return null;
+}
+/**
+ * The memory for this run, or null when the reproducer cannot run (a
+ * captured host, reproduce: never) or the boot cannot be told apart.
+ */
+async function bootMemory(settings, log) {
+    const { options } = settings;
+    if (node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(options.root) !== '/' || options.reproduce === 'never')
+        return null;
+    // Checked even when `auto` ends up not running it: a wrong folder shows
+    // on the first job, not on the day the kernel changes.
+    await prepareStateDir(settings);
+    const boot = await (0,_host_js__WEBPACK_IMPORTED_MODULE_5__/* .readBootId */ .wV)(options.root);
+    if (!boot.ok) {
+        log(`warning: cannot tell this boot from the next (${boot.source}: ${boot.error}); the reproducer's result is not remembered`);
+        return null;
+    }
+    return new BootMemory(settings.stateDir, boot.value, log);
+}
+
+
+/***/ }),
+
 /***/ 8843:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ HOST_FILES),
-/* harmony export */   ah: () => (/* binding */ readHostFacts)
+/* harmony export */   ah: () => (/* binding */ readHostFacts),
+/* harmony export */   wV: () => (/* binding */ readBootId)
 /* harmony export */ });
-/* unused harmony exports parseOsRelease, parseCpuinfo, archFromCpuinfo, parseMemlock, hasCapability, detectContainer */
+/* unused harmony exports BOOT_ID_FILE, parseOsRelease, parseCpuinfo, archFromCpuinfo, parseMemlock, hasCapability, detectContainer */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
@@ -1556,6 +1920,17 @@ async function readHostFacts(opts) {
         container: await detectContainer(root),
         go,
     };
+}
+/**
+ * Where the kernel names this boot: a random UUID made at every boot. Not in
+ * HOST_FILES: the audit does not judge by it, and a capture should not carry
+ * a boot it was not taken in.
+ */
+const BOOT_ID_FILE = 'proc/sys/kernel/random/boot_id';
+async function readBootId(root) {
+    return mapFact(await readText(node_path__WEBPACK_IMPORTED_MODULE_3__.resolve(root), BOOT_ID_FILE), (t) => /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(t.trim())
+        ? t.trim()
+        : null);
 }
 async function readText(root, rel) {
     const source = '/' + rel;
@@ -2817,7 +3192,6 @@ const TOOL_VERSION = '0.1.0';
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(5035);
 /******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__EXIT_CODES = __webpack_exports__.a;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
-/******/ export { __webpack_exports__EXIT_CODES as EXIT_CODES, __webpack_exports__main as main };
+/******/ export { __webpack_exports__main as main };
 /******/ 
