@@ -125,7 +125,8 @@ export async function prepareStateDir(settings: HookSettings): Promise<void> {
   try {
     await fs.mkdir(dir, { recursive: true, mode: 0o700 })
   } catch (err) {
-    throw refuse(`cannot create it: ${(err as Error).message}`)
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw refuse(`cannot create it: ${(err as Error).message}`)
   }
   const st = await fs.stat(dir)
   if (!st.isDirectory()) throw refuse('it is not a folder')
