@@ -226,15 +226,7 @@ async function hook(argv: string[]): Promise<number> {
   process.stdout.write(
     renderText(report) + '\n' + hookOutcome(report.status, failOn),
   )
-  const code = hookExitCode(report.status, failOn)
-  if (code !== 0) {
-    // Hooks may use workflow commands: the run's page then says why.
-    const core = await import('@actions/core')
-    core.error(report.headline, {
-      title: `sigvec-check hook: ${report.status}`,
-    })
-  }
-  return code
+  return hookExitCode(report.status, failOn)
 }
 
 async function merge(argv: string[]): Promise<number> {

@@ -874,7 +874,7 @@ async function reproduce(options, ctx) {
     endGroupsOnCancel();
     // Loaded only when needed: @actions/tool-cache pulls in the HTTP stack,
     // which a static audit never uses and which costs start-up time.
-    const { compileReproducer, nativeSource } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(840)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7840));
+    const { compileReproducer, nativeSource } = await Promise.all(/* import() */[__nccwpck_require__.e(183), __nccwpck_require__.e(840)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7840));
     const build = await compileReproducer({
         compiler: options.compiler,
         source: nativeSource(),
@@ -1214,15 +1214,7 @@ async function hook(argv) {
     const report = await auditHere(settings.options, { log, remembered });
     const { failOn } = settings.options;
     process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .renderText */ .S5)(report) + '\n' + (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .hookOutcome */ .Od)(report.status, failOn));
-    const code = (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .hookExitCode */ .ld)(report.status, failOn);
-    if (code !== 0) {
-        // Hooks may use workflow commands: the run's page then says why.
-        const core = await __nccwpck_require__.e(/* import() */ 58).then(__nccwpck_require__.bind(__nccwpck_require__, 6058));
-        core.error(report.headline, {
-            title: `sigvec-check hook: ${report.status}`,
-        });
-    }
-    return code;
+    return (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .hookExitCode */ .ld)(report.status, failOn);
 }
 async function merge(argv) {
     const { values: v, positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
@@ -3088,36 +3080,6 @@ const TOOL_VERSION = '0.1.0';
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -3155,17 +3117,6 @@ const TOOL_VERSION = '0.1.0';
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/compat */
