@@ -1,6 +1,7 @@
 // The one pipeline both front doors run: host facts → assessment →
 // reproducer evidence → verdict → policy → Report.
 import { assess } from './assess.js'
+import type { CompileOutcome } from './compile.js'
 import { readHostFacts } from './host.js'
 import type { Options } from './options.js'
 import { buildReport, type Report } from './report.js'
@@ -26,6 +27,14 @@ export interface AuditContext {
   /** Scratch space for the compile (RUNNER_TEMP). */
   tempDir: string
   log: (line: string) => void
+  /** Results of earlier runs of the same build (the runner hook's memory). */
+  remembered?: RememberedRuns
+}
+
+/** Reproducer results kept by the build's cache key, e.g. for one boot. */
+export interface RememberedRuns {
+  recall(key: string): Promise<ReproducerEvidence | null>
+  keep(key: string, evidence: ReproducerEvidence): Promise<void>
 }
 
 export async function audit(
@@ -82,6 +91,18 @@ async function reproduce(
       ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
       : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; cached under key ${build.key}`,
   )
+  const recalled = await ctx.remembered?.recall(build.key)
+  if (recalled) return recalled
+  const evidence = await runBuilt(build, options, ctx)
+  await ctx.remembered?.keep(build.key, evidence)
+  return evidence
+}
+
+async function runBuilt(
+  build: CompileOutcome & { ok: true },
+  options: Options,
+  ctx: AuditContext,
+): Promise<ReproducerEvidence> {
   const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS
   const stRun = await runInGroup(
     build.binary,

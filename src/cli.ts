@@ -1,33 +1,33 @@
 // The CLI (dist/cli.js, `npx sigvec-check`): the same audit and Report as
-// the action, printed for a terminal, as JSON or as Prometheus lines; and
-// `merge`, which folds many Reports into one fleet table.
+// the action, printed for a terminal, as JSON or as Prometheus lines;
+// `merge`, which folds many Reports into one fleet table; and `hook`, the
+// gate a self-hosted runner runs before every job.
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { audit } from './audit.js'
+import { audit, type AuditContext } from './audit.js'
 import { captureHost } from './capture.js'
+import { EXIT_CODES } from './exitcodes.js'
 import { writeFileAtomic } from './files.js'
 import { asReport, mergeReports, renderFleetMarkdown } from './fleet.js'
-import { InputError, parseOptions } from './options.js'
+import {
+  bootMemory,
+  HOOK_SETTINGS,
+  hookExitCode,
+  hookOutcome,
+  parseHookSettings,
+  type HookSetting,
+} from './hook.js'
+import { InputError, parseOptions, type Options } from './options.js'
 import { renderPrometheus } from './prometheus.js'
 import { renderText, type Report } from './report.js'
 import { TOOL_VERSION } from './version.js'
-import type { Status } from './verdict.js'
-
-/** Exit codes scripts rely on (DESIGN.md), after spectre-meltdown-checker. */
-export const EXIT_CODES: Record<Status | 'usage', number> = {
-  unaffected: 0,
-  'not-applicable': 0,
-  affected: 2,
-  vulnerable: 2,
-  unknown: 3,
-  usage: 1,
-}
 
 const USAGE = `Usage: sigvec-check [options]
        sigvec-check merge [--json] [--json-file FILE] REPORT|DIR...
        sigvec-check capture DIR
+       sigvec-check hook [--fail-on LEVEL] [--state-dir DIR] [options]
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
@@ -55,6 +55,19 @@ Markdown table, worst status first (--json: the JSON summary instead;
 capture copies the files the audit reads from this machine into DIR (new
 or empty), for a later \`sigvec-check --root DIR\`.
 
+hook gates a self-hosted runner's jobs (ACTIONS_RUNNER_HOOK_JOB_STARTED=
+scripts/job-started.sh): the audit and its report, the reproducer at most
+once per kernel boot, and an exit code by fail-on. It takes --root,
+--reproduce, --mode, --duration, --compiler, --go-version,
+--memlock-threads, --report-path and:
+  --fail-on LEVEL        affected, vulnerable (default), unknown or never:
+                         a status below the level exits 0
+  --state-dir DIR        where the reproducer's result is kept per boot
+                         (default ~/.local/state/sigvec-check)
+A hook gets no arguments: each of its options can be set as a variable
+instead, SIGVEC_ and the name in capitals (SIGVEC_FAIL_ON, SIGVEC_STATE_DIR,
+SIGVEC_REPRODUCE, ...); a flag wins over its variable.
+
 Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
 3 unknown, 1 usage or runtime error; merge exits by the worst status.
 `
@@ -63,7 +76,9 @@ class UsageError extends Error {}
 
 function describe(err: unknown): string {
   if (err instanceof InputError) {
-    return `invalid --${err.input}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`
+    // Lower case is a flag's name; SIGVEC_* names a hook's variable.
+    const name = /^[A-Z]/.test(err.input) ? err.input : `--${err.input}`
+    return `invalid ${name}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`
   }
   return err instanceof Error ? err.message : String(err)
 }
@@ -72,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (argv[0] === 'merge') return await merge(argv.slice(1))
     if (argv[0] === 'capture') return await capture(argv.slice(1))
+    if (argv[0] === 'hook') return await hook(argv.slice(1))
     return await single(argv)
   } catch (err) {
     const usage = err instanceof UsageError ? `\n${USAGE}` : ''
@@ -143,24 +159,74 @@ async function single(argv: string[]): Promise<number> {
     v.root ?? '/',
   )
   const quiet = v.json || v.prometheus
-  const report = await audit(options, {
-    godebug: process.env.GODEBUG,
-    now: new Date(),
-    tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+  const report = await auditHere(options, {
     log: (line) => {
       if (!quiet) process.stderr.write(`${line}\n`)
     },
   })
-  const json = JSON.stringify(report, null, 2) + '\n'
-  if (options.reportPath) await writeFileAtomic(options.reportPath, json)
   process.stdout.write(
     v.json
-      ? json
+      ? JSON.stringify(report, null, 2) + '\n'
       : v.prometheus
         ? renderPrometheus(report)
         : renderText(report),
   )
   return EXIT_CODES[report.status]
+}
+
+/** The audit of this machine (or --root), its Report also written to --report-path. */
+async function auditHere(
+  options: Options,
+  extra: Pick<AuditContext, 'log' | 'remembered'>,
+): Promise<Report> {
+  const report = await audit(options, {
+    godebug: process.env.GODEBUG,
+    now: new Date(),
+    tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+    ...extra,
+  })
+  if (options.reportPath)
+    await writeFileAtomic(
+      options.reportPath,
+      JSON.stringify(report, null, 2) + '\n',
+    )
+  return report
+}
+
+/** Everything goes to the job log; the exit code is the gate. */
+async function hook(argv: string[]): Promise<number> {
+  const { values: v } = usageOnThrow(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(
+          HOOK_SETTINGS.map((name) => [name, { type: 'string' as const }]),
+        ),
+      },
+    }),
+  )
+  if (v.help) {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  if (v.root === '') throw new InputError('root', '', 'a directory')
+  const settings = parseHookSettings(
+    v as Partial<Record<HookSetting, string>>,
+    process.env,
+    (v.root as string | undefined) ?? '/',
+  )
+  const log = (line: string) => process.stderr.write(`${line}\n`)
+  const remembered = (await bootMemory(settings, log)) ?? undefined
+  const report = await auditHere(settings.options, { log, remembered })
+  const { failOn } = settings.options
+  process.stdout.write(
+    renderText(report) + '\n' + hookOutcome(report.status, failOn),
+  )
+  return hookExitCode(report.status, failOn)
 }
 
 async function merge(argv: string[]): Promise<number> {

@@ -143,6 +143,21 @@ export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
   }
 }
 
+/**
+ * Where the kernel names this boot: a random UUID made at every boot. Not in
+ * HOST_FILES: the audit does not judge by it, and a capture should not carry
+ * a boot it was not taken in.
+ */
+export const BOOT_ID_FILE = 'proc/sys/kernel/random/boot_id'
+
+export async function readBootId(root: string): Promise<Fact<string>> {
+  return mapFact(await readText(path.resolve(root), BOOT_ID_FILE), (t) =>
+    /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(t.trim())
+      ? t.trim()
+      : null,
+  )
+}
+
 async function readText(root: string, rel: string): Promise<Fact<string>> {
   const source = '/' + rel
   try {

@@ -29122,6 +29122,17 @@ async function readHostFacts(opts) {
         go,
     };
 }
+/**
+ * Where the kernel names this boot: a random UUID made at every boot. Not in
+ * HOST_FILES: the audit does not judge by it, and a capture should not carry
+ * a boot it was not taken in.
+ */
+const BOOT_ID_FILE = 'proc/sys/kernel/random/boot_id';
+async function readBootId(root) {
+    return mapFact(await readText(path.resolve(root), BOOT_ID_FILE), (t) => /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(t.trim())
+        ? t.trim()
+        : null);
+}
 async function readText(root, rel) {
     const source = '/' + rel;
     try {
@@ -30307,6 +30318,14 @@ async function reproduce(options, ctx) {
     ctx.log(build.cacheHit
         ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
         : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; cached under key ${build.key}`);
+    const recalled = await ctx.remembered?.recall(build.key);
+    if (recalled)
+        return recalled;
+    const evidence = await runBuilt(build, options, ctx);
+    await ctx.remembered?.keep(build.key, evidence);
+    return evidence;
+}
+async function runBuilt(build, options, ctx) {
     const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS;
     const stRun = await runInGroup(build.binary, selfTestArgs(options.mode), stDeadline);
     const selfTest = {
@@ -30338,11 +30357,11 @@ async function reproduce(options, ctx) {
 // so a failed step never leaves half a report behind.
 
 
-async function writeFileAtomic(file, content) {
+async function writeFileAtomic(file, content, mode) {
     await promises_.mkdir(external_node_path_.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     try {
-        await promises_.writeFile(tmp, content);
+        await promises_.writeFile(tmp, content, { mode });
         await promises_.rename(tmp, file);
     }
     catch (err) {
