@@ -276,9 +276,12 @@ const EVIDENCE_FIELDS: Record<keyof ReproducerEvidence, string> = {
   seconds: 'number?',
   signals: 'number?',
   faultingDeliveries: 'number?',
+  liveFaultingDeliveries: 'number?',
   minEvents: 'number?',
-  minSeconds: 'number?',
+  missProbability: 'number?',
+  missBasis: 'string?',
   enoughEvents: 'boolean',
+  crashes: 'array',
   leak: 'string?',
   mismatch: 'object?',
   drill: 'boolean',
@@ -293,10 +296,14 @@ function evidenceProblem(e: unknown): string | null {
     const v = doc[field]
     const ok =
       type === 'result'
-        ? ['corrupted', 'clean', 'skipped', 'error'].includes(v as string)
-        : type.endsWith('?')
-          ? v === null || typeof v === type.slice(0, -1)
-          : typeof v === type
+        ? ['corrupted', 'clean', 'crashed', 'skipped', 'error'].includes(
+            v as string,
+          )
+        : type === 'array'
+          ? Array.isArray(v)
+          : type.endsWith('?')
+            ? v === null || typeof v === type.slice(0, -1)
+            : typeof v === type
     if (!ok) return `has a bad ${field}: ${JSON.stringify(v)}`
   }
   if (doc.drill) return 'comes from a drill'

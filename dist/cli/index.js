@@ -518,7 +518,10 @@ var assess = __nccwpck_require__(6779);
 var host = __nccwpck_require__(8843);
 // EXTERNAL MODULE: ./build/src/report.js
 var report = __nccwpck_require__(6471);
+// EXTERNAL MODULE: ./build/src/confidence.js
+var confidence = __nccwpck_require__(909);
 ;// CONCATENATED MODULE: ./build/src/reproducer.js
+
 /** "code: text" for the reproducer's paired reason fields. */
 function reasonOf(code, text) {
     if (!code && !text)
@@ -526,15 +529,11 @@ function reasonOf(code, text) {
     return [code, text].filter(Boolean).join(': ');
 }
 /**
- * What a clean run must show to clear an in-range kernel. BUG.md: in uffd
- * mode every buggy guest corrupted within 3–10 faulting deliveries, so 500 is
- * fifty times the worst seen and the run stops there. Stress mode found it
- * after 0.3–8.5 s, erratically: it must run at least 10 s and fault often.
+ * Where a mode can clear a kernel, the real run stops once a buggy kernel
+ * would have been caught with a miss probability this small: far below the
+ * clearing line, at a cost of a fraction of a second on real hardware.
  */
-const CLEARING_RUN = {
-    uffd: { faulting: 500, seconds: 0 },
-    stress: { faulting: 20000, seconds: 10 },
-};
+const STOP_MISS_PROBABILITY = 1e-12;
 /** The positive control: corrupt the frame on this share of deliveries. */
 const SELF_TEST_INJECT_EVERY = 4;
 // It stops at the first corruption; the limit only matters on a busy machine.
@@ -593,10 +592,12 @@ function selfTestArgs(mode) {
 }
 function realRunArgs(mode, duration, drill) {
     const args = ['--mode', mode, '--duration', String(duration)];
-    // Stop at enough evidence where a count suffices; stress needs the time.
-    const clearing = CLEARING_RUN[mode];
-    if (clearing && clearing.seconds === 0)
-        args.push('--events', String(clearing.faulting));
+    // Stop at ample evidence where the mode can clear; stress runs its time.
+    const stopAt = confidence/* LAB_CALIBRATION */.bO[mode]?.clears
+        ? (0,confidence/* deliveriesFor */.Mf)(mode, STOP_MISS_PROBABILITY)
+        : null;
+    if (stopAt !== null)
+        args.push('--events', String(stopAt));
     if (drill)
         args.push('--inject', String(SELF_TEST_INJECT_EVERY));
     return args;
@@ -614,6 +615,9 @@ function describeLeak(line) {
     const m = line.mismatch;
     if (!m)
         return null;
+    if (m.seen) {
+        return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${m.seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
+    }
     const from = m.leakedFrom ?? 'unknown';
     const reg = m.leakedRegister ? ` ${m.leakedRegister}` : '';
     const whose = from === 'injected'
@@ -624,7 +628,9 @@ function describeLeak(line) {
                 ? `its own${reg} canary`
                 : from === 'foreign'
                     ? 'a canary of another run'
-                    : 'bytes of no known task';
+                    : from === 'zeros'
+                        ? 'zeros'
+                        : 'bytes of no known task';
     return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${whose} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
 }
 const evidenceFromSkip = (reason, drill) => ({
@@ -641,9 +647,12 @@ const EMPTY_EVIDENCE = {
     seconds: null,
     signals: null,
     faultingDeliveries: null,
+    liveFaultingDeliveries: null,
     enoughEvents: false,
     minEvents: null,
-    minSeconds: null,
+    missProbability: null,
+    missBasis: null,
+    crashes: [],
     leak: null,
     mismatch: null,
     drill: false,
@@ -713,9 +722,16 @@ function evidenceFromRuns(input) {
         return { ...base, result: 'error', reason: `the run failed: ${why}` };
     }
     const mode = line.mode ?? null;
-    const clearing = mode ? CLEARING_RUN[mode] : undefined;
     const seconds = line.seconds ?? real.run.seconds;
     const faulting = line.faultingDeliveries ?? 0;
+    const live = line.liveFaultingDeliveries ?? 0;
+    const calibration = mode ? confidence/* LAB_CALIBRATION */.bO[mode] : undefined;
+    const miss = mode && line.result !== 'corrupted' ? (0,confidence/* missProbability */.c9)(mode, live) : null;
+    const crashes = (line.crashes ?? []).map((c) => ({
+        task: c.task,
+        signal: c.signal,
+        seconds: c.seconds,
+    }));
     return {
         ...base,
         result: line.result,
@@ -723,7 +739,9 @@ function evidenceFromRuns(input) {
             ? input.drill
                 ? 'DRILL: corruption injected on purpose'
                 : 'registers corrupted across a signal'
-            : `${faulting} faulting deliveries without corruption`,
+            : line.result === 'crashed'
+                ? `no corruption seen, but ${crashes.length} worker${crashes.length === 1 ? ' was' : 's were'} killed (${[...new Set(crashes.map((c) => c.signal))].join(', ')})`
+                : `${faulting} faulting deliveries without corruption`,
         mode,
         // The self-test ran with the mode as requested, so it says why auto chose.
         modeReason: reasonOf(stLine?.modeReason, stLine?.modeReasonText) ??
@@ -731,11 +749,17 @@ function evidenceFromRuns(input) {
         seconds,
         signals: line.signals ?? null,
         faultingDeliveries: faulting,
-        minEvents: clearing?.faulting ?? null,
-        minSeconds: clearing?.seconds ?? null,
-        enoughEvents: !!clearing &&
-            faulting >= clearing.faulting &&
-            seconds >= clearing.seconds,
+        liveFaultingDeliveries: live,
+        minEvents: calibration?.clears && mode
+            ? (0,confidence/* deliveriesFor */.Mf)(mode, confidence/* CLEARING_MISS_PROBABILITY */.TO)
+            : null,
+        missProbability: miss,
+        missBasis: calibration?.basis ?? null,
+        enoughEvents: line.result === 'clean' &&
+            !!calibration?.clears &&
+            miss !== null &&
+            miss < confidence/* CLEARING_MISS_PROBABILITY */.TO,
+        crashes,
         leak: describeLeak(line),
         mismatch: line.mismatch ?? null,
     };
@@ -1309,6 +1333,106 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 909:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ deliveriesFor),
+/* harmony export */   TO: () => (/* binding */ CLEARING_MISS_PROBABILITY),
+/* harmony export */   bO: () => (/* binding */ LAB_CALIBRATION),
+/* harmony export */   c9: () => (/* binding */ missProbability),
+/* harmony export */   tY: () => (/* binding */ formatProbability)
+/* harmony export */ });
+/* unused harmony export lowerRate */
+// How sure a clean reproducer run is: the chance that a kernel WITH the bug
+// would have stayed clean for as many trigger events as the run made. The
+// rates come from the lab (a real buggy Linux 5.4.1 under emulation, see
+// docs/lab.md and the README's figures); they are a model, not a proof.
+/** A clean run clears an in-range kernel only below this miss probability. */
+const CLEARING_MISS_PROBABILITY = 1e-6;
+/**
+ * Measured with `npm run bench:lab` on the lab's affected kernel (1 and 2
+ * CPUs, reproducer with one self-signalled delivery per window).
+ */
+const LAB_CALIBRATION = {
+    uffd: {
+        detections: 24,
+        deliveries: 52,
+        clears: true,
+        basis: 'uffd mode on the lab kernel (Linux 5.4.1, GCC 12, emulated CPU): 24 of 24 runs found the bug, after 52 live faulting deliveries in all; the fault-in is held until another task has run on the CPU, so the trigger does not depend on preemption',
+    },
+    stress: {
+        detections: 24,
+        deliveries: 1100,
+        clears: false,
+        basis: 'stress mode on the lab kernel (full preemption, 1000 Hz): its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give more rarely, so this rate is an upper bound and a clean stress run never clears a kernel',
+    },
+};
+/** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
+function poissonAtLeast(k, mean) {
+    let term = Math.exp(-mean);
+    let below = 0;
+    for (let i = 0; i < k; i++) {
+        below += term;
+        term *= mean / (i + 1);
+    }
+    return Math.max(0, 1 - below);
+}
+/**
+ * The one-sided 95 % lower bound of the detection rate per delivery, from
+ * `detections` events over `deliveries` trials: the smallest event mean
+ * under which seeing at least that many events still has a 5 % chance
+ * (the exact Poisson bound, found by bisection), per delivery, capped
+ * below 1.
+ */
+function lowerRate(detections, deliveries) {
+    if (detections <= 0 || deliveries <= 0)
+        return 0;
+    let lo = 0;
+    let hi = detections;
+    for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (poissonAtLeast(detections, mid) < 0.05)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return Math.min(lo / deliveries, 0.999);
+}
+/** The chance a buggy kernel stays clean for `live` deliveries. */
+function missProbability(mode, live) {
+    const c = LAB_CALIBRATION[mode];
+    if (!c)
+        return null;
+    const p = lowerRate(c.detections, c.deliveries);
+    if (p <= 0)
+        return 1;
+    return Math.exp(live * Math.log1p(-p));
+}
+/** Live faulting deliveries that bring the miss probability below `target`. */
+function deliveriesFor(mode, target) {
+    const c = LAB_CALIBRATION[mode];
+    if (!c)
+        return null;
+    const p = lowerRate(c.detections, c.deliveries);
+    if (p <= 0)
+        return null;
+    return Math.ceil(Math.log(target) / Math.log1p(-p));
+}
+/** "3.2e-9", "below 1e-12", "1" — for people. */
+function formatProbability(p) {
+    if (p >= 0.995)
+        return '1';
+    if (p < 1e-12)
+        return 'below 1e-12';
+    if (p >= 0.01)
+        return p.toFixed(2);
+    return p.toExponential(1);
+}
+
+
+/***/ }),
+
 /***/ 5147:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1798,9 +1922,12 @@ const EVIDENCE_FIELDS = {
     seconds: 'number?',
     signals: 'number?',
     faultingDeliveries: 'number?',
+    liveFaultingDeliveries: 'number?',
     minEvents: 'number?',
-    minSeconds: 'number?',
+    missProbability: 'number?',
+    missBasis: 'string?',
     enoughEvents: 'boolean',
+    crashes: 'array',
     leak: 'string?',
     mismatch: 'object?',
     drill: 'boolean',
@@ -1814,10 +1941,12 @@ function evidenceProblem(e) {
     for (const [field, type] of Object.entries(EVIDENCE_FIELDS)) {
         const v = doc[field];
         const ok = type === 'result'
-            ? ['corrupted', 'clean', 'skipped', 'error'].includes(v)
-            : type.endsWith('?')
-                ? v === null || typeof v === type.slice(0, -1)
-                : typeof v === type;
+            ? ['corrupted', 'clean', 'crashed', 'skipped', 'error'].includes(v)
+            : type === 'array'
+                ? Array.isArray(v)
+                : type.endsWith('?')
+                    ? v === null || typeof v === type.slice(0, -1)
+                    : typeof v === type;
         if (!ok)
             return `has a bad ${field}: ${JSON.stringify(v)}`;
     }
@@ -2486,8 +2615,13 @@ function renderPrometheus(r) {
 /* harmony export */   S5: () => (/* binding */ renderText)
 /* harmony export */ });
 /* unused harmony exports reportOutputs, reportAnnotations, renderSummary */
-/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2848);
+/* harmony import */ var _confidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
+/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6779);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2848);
+// The Report (versioned JSON) and everything rendered from it: action
+// outputs, annotations, the job summary and the CLI's terminal text. Nothing
+// a user sees is computed anywhere else.
+
 
 
 const REPORT_SCHEMA = 'sigvec-check/report';
@@ -2533,7 +2667,7 @@ function factRecords(f) {
         [
             'RLIMIT_MEMLOCK',
             f.memlock,
-            (m) => `soft ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(m.soft)}, hard ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(m.hard)}`,
+            (m) => `soft ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLimit */ .tW)(m.soft)}, hard ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLimit */ .tW)(m.hard)}`,
         ],
         ['CAP_IPC_LOCK', f.capIpcLock, (b) => (b ? 'yes' : 'no')],
     ];
@@ -2713,7 +2847,13 @@ function reproducerSection(e) {
     if (e.signals !== null)
         out.push(`| Signals | ${e.signals} |`);
     if (e.faultingDeliveries !== null) {
-        out.push(`| Faulting deliveries | ${e.faultingDeliveries}${e.minEvents !== null ? ` (${clearingText(e)} clear a kernel in this mode)` : ''} |`);
+        out.push(`| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`);
+    }
+    if (e.missProbability !== null) {
+        out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`);
+    }
+    if (e.crashes.length > 0) {
+        out.push(`| Crashed workers | ${e.crashes.map((c) => `task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s`).join('; ')} |`);
     }
     if (e.leak)
         out.push(`| Leak | ${cell(e.leak)} |`);
@@ -2736,6 +2876,12 @@ function levelSourceText(k) {
             return null;
     }
 }
+/** "3.2e-9" or "at least 0.41" where the lab rate is an upper bound. */
+function missText(e) {
+    if (e.missProbability === null)
+        return '';
+    return `${e.minEvents === null ? 'at least ' : ''}${(0,_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProbability */ .tY)(e.missProbability)}`;
+}
 function reproducerText(e) {
     const drill = e.drill ? ' — DRILL' : '';
     switch (e.result) {
@@ -2744,7 +2890,7 @@ function reproducerText(e) {
         case 'error':
             return `error: ${cell(e.reason)}`;
         default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.leak ? `; ${cell(e.leak)}` : ''}`;
+            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${e.crashes.length} crashed worker${e.crashes.length === 1 ? '' : 's'} (${[...new Set(e.crashes.map((c) => c.signal))].join(', ')})` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
     }
 }
 function decisionText(r) {
@@ -2774,7 +2920,7 @@ function renderText(r) {
         : 'no');
     row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''));
     row('go', `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`);
-    row('memlock', `${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
+    row('memlock', `${(0,_assess_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLimit */ .tW)(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
     out.push('', 'why:');
     for (const reason of [...r.reasons, ...go.reasons])
         out.push(`  - ${reason.message} [${reason.code}]`);
@@ -2802,7 +2948,12 @@ function renderText(r) {
 /* harmony export */   f: () => (/* binding */ STATUSES)
 /* harmony export */ });
 /* unused harmony exports clearingText, RECOMMENDED_MEMLOCK_BYTES, memlockCommands, mergeGodebug */
-/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
+/* harmony import */ var _confidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
+/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6779);
+// Pure: assessment + reproducer evidence → one status with its reasons and
+// the mitigations that fit; and the policy step that turns a status into
+// "fail the step" or "switch later steps to the mitigation".
+
 
 const STATUSES = [
     'affected',
@@ -2811,9 +2962,11 @@ const STATUSES = [
     'not-applicable',
     'unknown',
 ];
-/** What clears a kernel in the run's mode: "500", or "20000 over at least 10 s". */
+/** What clears a kernel in the run's mode, for people. */
 function clearingText(e) {
-    return `${e.minEvents ?? '?'}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`;
+    return e.minEvents !== null
+        ? `${e.minEvents} live faulting deliveries (miss probability below ${_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .CLEARING_MISS_PROBABILITY */ .TO})`
+        : `nothing in ${e.mode ?? 'this'} mode: only a uffd run (root or CAP_SYS_PTRACE) can clear a kernel`;
 }
 /** The wiki's suggestion, 64 MiB, unless the threads need more. */
 const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
@@ -2840,17 +2993,27 @@ function decideVerdict(assessment, evidence) {
                 : k.finding === 'buggy'
                     ? 'vulnerable'
                     : 'unknown';
+        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
+        const miss = evidence.missProbability !== null
+            ? `a kernel with the bug would have stayed clean with probability ${evidence.minEvents === null ? 'at least ' : ''}${(0,_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProbability */ .tY)(evidence.missProbability)}`
+            : null;
         if (evidence.result === 'clean') {
-            const ran = `${evidence.faultingDeliveries ?? 0} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
             reasons.push(cleared
                 ? {
                     code: 'reproducer-clean',
-                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}.`,
+                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}; ${miss}.`,
                 }
                 : {
                     code: 'reproducer-too-little',
-                    message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${clearingText(evidence)}.`,
+                    message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${clearingText(evidence)}.`,
                 });
+        }
+        if (evidence.crashes.length > 0) {
+            const signals = [...new Set(evidence.crashes.map((c) => c.signal))];
+            reasons.push({
+                code: 'reproducer-crashed',
+                message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} without a corruption being seen. On the buggy lab kernel only the bug ever crashed a worker, never on the fixed one; it is a warning sign, not proof, and the run does not clear the kernel.`,
+            });
         }
     }
     return {
@@ -2900,7 +3063,7 @@ function pickMitigations(status, a) {
         out.push({
             id: 'raise-memlock',
             title: 'Raise the locked-memory limit',
-            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLimit */ .tW)(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
             commands: memlockCommands(bytes),
         });
     }
