@@ -307,6 +307,7 @@ struct task_record {
 	int64_t mismatch_ns;
 	uint8_t expected[CANARY_BYTES], observed[CANARY_BYTES];
 	char error[240];
+	char crash[160]; /* what the worker's fault handler saw, if it ran */
 };
 
 struct shared_state {
@@ -889,6 +890,26 @@ struct worker_plan {
 	int reaped;
 };
 
+/*
+ * Records what killed the worker, then dies of it. If the kernel could not
+ * write a signal frame it kills with SIGSEGV after resetting the handler,
+ * so this never runs: an empty record says exactly that.
+ */
+static struct task_record *crash_rec;
+
+static void on_crash(int sig, siginfo_t *si, void *uctx)
+{
+	ucontext_t *uc = uctx;
+	if (crash_rec)
+		snprintf(crash_rec->crash, sizeof crash_rec->crash,
+			 "%s in thread %d: si_code %d, address %p, rip 0x%llx",
+			 signal_name(sig), gettid_raw(), si->si_code,
+			 si->si_addr,
+			 (unsigned long long)uc->uc_mcontext.gregs[REG_RIP]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static void start_timer(struct task_record *rec)
 {
 	struct sigevent sev;
@@ -987,6 +1008,14 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 		if ((err = pthread_create(&thread, NULL, sender_main, &sender)))
 			worker_fail(rec, "pthread_create sender", err);
 	}
+
+	crash_rec = rec;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_crash;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
 
 	ck.rec = rec;
 	ck.canary = canary;
@@ -1204,6 +1233,7 @@ static unsigned nplans;
 static struct {
 	int task, pid, sig;
 	int64_t ns;
+	char detail[160];
 } crashes[MAX_CRASHES];
 static unsigned ncrashes;
 
@@ -1438,9 +1468,13 @@ static void print_result(const char *result, const char *mode,
 		opt.sender_us, opt.hold_us);
 	fputs(",\"crashes\":[", f);
 	for (unsigned i = 0; i < ncrashes; i++)
-		fprintf(f, "%s{\"task\":%d,\"pid\":%d,\"signal\":\"%s\",\"seconds\":%.6f}",
+	{
+		fprintf(f, "%s{\"task\":%d,\"pid\":%d,\"signal\":\"%s\",\"seconds\":%.6f,\"detail\":",
 			i ? "," : "", crashes[i].task, crashes[i].pid,
 			signal_name(crashes[i].sig), (double)crashes[i].ns / 1e9);
+		json_string(f, crashes[i].detail);
+		fputc('}', f);
+	}
 	fputs("]", f);
 	fputs(",\"tasks\":[", f);
 	for (unsigned i = 0; i < ntasks; i++) {
@@ -1674,6 +1708,12 @@ int main(int argc, char **argv)
 				crashes[ncrashes].pid = plans[i].pid;
 				crashes[ncrashes].sig = WTERMSIG(st);
 				crashes[ncrashes].ns = now_ns() - start_ns;
+				struct task_record *ct = &shared->task[plans[i].checker];
+				snprintf(crashes[ncrashes].detail,
+					 sizeof crashes[ncrashes].detail, "%s",
+					 ct->crash[0] ? ct->crash
+						      : "killed without its handler running: the kernel could not deliver a signal (e.g. could not write a signal frame)");
+				ct->crash[0] = 0;
 				ncrashes++;
 				fprintf(stderr, "sigvec-repro: worker %d (task %d) killed by %s; starting it again\n",
 					plans[i].pid, shared->task[plans[i].checker].tag,

@@ -353,7 +353,7 @@ function reproducerSection(e: ReproducerEvidence): string[] {
   }
   if (e.crashes.length > 0) {
     out.push(
-      `| Crashed workers | ${e.crashes.map((c) => `task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s`).join('; ')} |`,
+      `| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`,
     )
   }
   if (e.leak) out.push(`| Leak | ${cell(e.leak)} |`)

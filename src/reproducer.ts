@@ -51,6 +51,8 @@ export interface ReproducerLine {
     pid: number
     signal: string
     seconds: number
+    /** What the worker's fault handler saw, or why none ran. */
+    detail?: string
   }>
   timeToFirstMismatch?: number | null
 }
@@ -302,6 +304,7 @@ export function evidenceFromRuns(input: {
     task: c.task,
     signal: c.signal,
     seconds: c.seconds,
+    detail: c.detail ?? '',
   }))
   return {
     ...base,

@@ -39,7 +39,12 @@ export interface ReproducerEvidence {
    * with a miss probability below the clearing line. */
   enoughEvents: boolean
   /** Workers killed by a signal during the run (each started again). */
-  crashes: Array<{ task: number; signal: string; seconds: number }>
+  crashes: Array<{
+    task: number
+    signal: string
+    seconds: number
+    detail: string
+  }>
   /** "ymm3 of task 0 held task 1's canary …" */
   leak: string | null
   mismatch: {

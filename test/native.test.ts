@@ -175,6 +175,8 @@ test('a worker that crashes is reported and started again; the run goes on', asy
     [1, 'SIGSEGV'],
   )
   assert.match(run.stderr, /killed by SIGSEGV; starting it again/)
+  // Its own fault handler recorded what it saw: a raise() is SI_TKILL (-6).
+  assert.match(line.crashes[0]!.detail, /^SIGSEGV in thread \d+: si_code -6/)
   // Task 1 ran on in a new process.
   const first = line.tasks!.find((t) => t.task === 1)!
   assert.notEqual(first.pid, line.crashes[0]!.pid)

@@ -119,7 +119,14 @@ test('evidence overrides the version check, and says how much it was', async () 
     faultingDeliveries: 9000,
     liveFaultingDeliveries: 9000,
     missProbability: 1e-30,
-    crashes: [{ task: 1, signal: 'SIGSEGV', seconds: 3 }],
+    crashes: [
+      {
+        task: 1,
+        signal: 'SIGSEGV',
+        seconds: 3,
+        detail: 'SIGSEGV in thread 40: si_code 1, address 0x10, rip 0x4011f0',
+      },
+    ],
   })
   const corrupted = ev({
     result: 'corrupted',

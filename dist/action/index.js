@@ -29847,7 +29847,7 @@ function reproducerSection(e) {
         out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`);
     }
     if (e.crashes.length > 0) {
-        out.push(`| Crashed workers | ${e.crashes.map((c) => `task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s`).join('; ')} |`);
+        out.push(`| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`);
     }
     if (e.leak)
         out.push(`| Leak | ${cell(e.leak)} |`);
@@ -30140,6 +30140,7 @@ function evidenceFromRuns(input) {
         task: c.task,
         signal: c.signal,
         seconds: c.seconds,
+        detail: c.detail ?? '',
     }));
     return {
         ...base,

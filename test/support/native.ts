@@ -70,6 +70,7 @@ export interface ReproLine {
     pid: number
     signal: string
     seconds: number
+    detail: string
   }>
   tasks?: Array<{
     task: number
