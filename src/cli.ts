@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { audit } from './audit.js'
 import { captureHost } from './capture.js'
-import { writeFileAtomic } from './files.js'
+import { writeInputFile } from './files.js'
 import { asReport, mergeReports, renderFleetMarkdown } from './fleet.js'
 import { InputError, parseOptions } from './options.js'
 import { renderPrometheus } from './prometheus.js'
@@ -152,7 +152,8 @@ async function single(argv: string[]): Promise<number> {
     },
   })
   const json = JSON.stringify(report, null, 2) + '\n'
-  if (options.reportPath) await writeFileAtomic(options.reportPath, json)
+  if (options.reportPath)
+    await writeInputFile('report-path', options.reportPath, json)
   process.stdout.write(
     v.json
       ? json
@@ -202,7 +203,7 @@ async function merge(argv: string[]): Promise<number> {
   }
   const summary = mergeReports(items)
   const json = JSON.stringify(summary, null, 2) + '\n'
-  if (v['json-file']) await writeFileAtomic(v['json-file'], json)
+  if (v['json-file']) await writeInputFile('json-file', v['json-file'], json)
   process.stdout.write(v.json ? json : renderFleetMarkdown(summary))
   return summary.worst ? EXIT_CODES[summary.worst] : EXIT_CODES.usage
 }

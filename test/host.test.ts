@@ -13,6 +13,9 @@ import {
   parseOsRelease,
   readHostFacts,
 } from '../src/host.js'
+import { TOOL_DEADLINE_ENV as DEADLINE } from '../src/spawn.js'
+import { waitUntil } from './support/native.js'
+import { stillRunning, stuckProgram } from './support/stuck.js'
 
 const dirs: string[] = []
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
@@ -215,5 +218,32 @@ test('the Go version comes from `go env GOVERSION` of the go on PATH', async () 
     })
   } finally {
     process.env.PATH = saved
+  }
+})
+
+test('a go on PATH that never answers is killed at the deadline and named', async () => {
+  const bin = tempRoot({})
+  const go = stuckProgram(bin, 'go')
+  const saved = { PATH: process.env.PATH, deadline: process.env[DEADLINE] }
+  process.env.PATH = `${bin}:${saved.PATH}`
+  // Shortened for the test only: the program never finishes by itself.
+  process.env[DEADLINE] = '3'
+  try {
+    const found = await readHostFacts({ root: '/', goVersion: null })
+    assert.equal(found.go.version, null)
+    assert.equal(found.go.source, 'not detected')
+    assert.equal(
+      found.go.note,
+      'go on PATH, but: "go env GOVERSION" did not finish within 3 s and was killed; set go-version',
+    )
+    assert.ok(go.pids().length >= 2)
+    assert.ok(
+      await waitUntil(() => stillRunning(go.pids()).length === 0, 30_000),
+      `left running: ${stillRunning(go.pids()).join(' ')}`,
+    )
+  } finally {
+    process.env.PATH = saved.PATH
+    if (saved.deadline === undefined) delete process.env[DEADLINE]
+    else process.env[DEADLINE] = saved.deadline
   }
 })

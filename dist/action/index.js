@@ -28636,11 +28636,421 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 6779:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   no: () => (/* binding */ assess),
+/* harmony export */   tW: () => (/* binding */ formatLimit)
+/* harmony export */ });
+/* unused harmony exports assessKernel, assessGo */
+/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8152);
+/* harmony import */ var _goruntime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1011);
+// Pure: host facts → the static assessment. Two questions kept apart:
+// is this kernel buggy, and what will the Go runtime do here.
+
+
+function assess(facts, opts) {
+    return { kernel: assessKernel(facts), go: assessGo(facts, opts) };
+}
+const X86 = /^(x86_64|amd64|i[3-6]86|x86)$/;
+function bestLevel(facts, release) {
+    const sig = facts.versionSignature.ok
+        ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .parseUbuntuSignature */ .VJ)(facts.versionSignature.value)
+        : null;
+    if (sig)
+        return { level: sig.level, levelSource: 'ubuntu-signature' };
+    for (const f of [facts.unameVersion, facts.procVersion]) {
+        const debian = f.ok ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDebianLevel */ .lA)(f.value) : null;
+        if (debian)
+            return { level: debian, levelSource: 'debian-version' };
+    }
+    const level = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLevel */ .QA)(release);
+    return { level, levelSource: level ? 'release' : null };
+}
+function assessKernel(facts) {
+    const reasons = [];
+    const say = (code, message) => reasons.push({ code, message });
+    const release = facts.release.ok ? facts.release.value : null;
+    const picked = release ? bestLevel(facts, release) : null;
+    const level = picked?.level ?? null;
+    const compiler = facts.procVersion.ok
+        ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCompiler */ .Ph)(facts.procVersion.value)
+        : null;
+    const inRange = level ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .inAffectedRange */ .Dk)(level) : null;
+    const base = {
+        release,
+        level: level && (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLevel */ .eI)(level),
+        levelSource: picked?.levelSource ?? null,
+        compiler: compiler && (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCompiler */ .ju)(compiler),
+        inAffectedRange: inRange,
+        fixedIn: level && inRange ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .firstFixedLevel */ .bX)(level) : null,
+    };
+    const done = (finding, applicable) => ({ finding, applicable, ...base, reasons });
+    // Applicability first: the bug needs x86 vector state (AVX).
+    if (facts.arch.ok && !X86.test(facts.arch.value)) {
+        say('not-x86', `The architecture is ${facts.arch.value}; the bug is x86-only.`);
+        return done('not-applicable', false);
+    }
+    if (facts.cpu.ok && !facts.cpu.value.avx) {
+        say('no-avx', 'The CPU has no AVX, so there are no YMM registers to corrupt.');
+        return done('not-applicable', false);
+    }
+    const applicable = facts.arch.ok && facts.cpu.ok ? true : null;
+    if (!facts.cpu.ok) {
+        say('cpu-unreadable', `CPU flags could not be read (${facts.cpu.source}: ${facts.cpu.error}); AVX assumed.`);
+    }
+    if (!release) {
+        const why = facts.release.ok ? 'empty' : facts.release.error;
+        say('release-unreadable', `The kernel release could not be read (${facts.release.source}: ${why}).`);
+        return done('unknown', applicable);
+    }
+    if (!level) {
+        say('release-unrecognised', `The kernel release "${release}" has no X.Y version to judge.`);
+        return done('unknown', applicable);
+    }
+    if (picked?.levelSource === 'ubuntu-signature') {
+        say('level-from-ubuntu-signature', `Ubuntu's /proc/version_signature gives the upstream level ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLevel */ .eI)(level)}.`);
+    }
+    else if (picked?.levelSource === 'debian-version') {
+        say('level-from-debian-version', `Debian's package version gives the real upstream level ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLevel */ .eI)(level)} behind "${release}".`);
+    }
+    const backport = knownFixedBuild(facts, release);
+    if (backport) {
+        reasons.push(backport);
+        return done('clear', applicable);
+    }
+    if (!inRange) {
+        const before = level.major < 5 || (level.major === 5 && level.minor < 2);
+        if (before)
+            say('before-affected-range', `Linux ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLevel */ .eI)(level)} predates the bug (introduced in 5.2).`);
+        else
+            say('fixed-upstream', `Linux ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLevel */ .eI)(level)} is outside the affected range (fixed in 5.3.15, 5.4.2 and 5.5+).`);
+        return done('clear', applicable);
+    }
+    say('in-affected-range', `Linux ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLevel */ .eI)(level)} is in the affected range (5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1).`);
+    return judgeCompiler(compiler, facts, say, done, applicable);
+}
+function judgeCompiler(compiler, facts, say, done, applicable) {
+    if (!compiler) {
+        const why = facts.procVersion.ok
+            ? 'no compiler named in it'
+            : facts.procVersion.error;
+        say('compiler-unknown', `The compiler that built the kernel is not known (${facts.procVersion.source}: ${why}); only GCC 9+ builds carry the bug.`);
+        return done('unknown', applicable);
+    }
+    const name = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCompiler */ .ju)(compiler);
+    if (compiler.kind === 'clang') {
+        say('built-by-clang', `Built by ${name}: no known condition clears a non-GCC build of this range.`);
+        return done('buggy', applicable);
+    }
+    if (compiler.major < _kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .FIRST_BUGGY_GCC_MAJOR */ .y5) {
+        say('built-by-gcc-before-9', `Built by ${name}: GCC 8 and older do not reuse the stale FPU owner pointer.`);
+        return done('clear', applicable);
+    }
+    say('built-by-gcc-9-or-later', `Built by ${name}: GCC 9+ builds of this range reuse a stale FPU owner pointer.`);
+    return done('buggy', applicable);
+}
+/** Distro builds known to carry the fix whatever their version says. */
+function knownFixedBuild(facts, release) {
+    if (/-microsoft-standard/.test(release)) {
+        return {
+            code: 'wsl2-kernel',
+            message: `WSL2's kernel (${release}) is a Microsoft build known not to carry the bug.`,
+        };
+    }
+    const ubuntu = (facts.versionSignature.ok &&
+        facts.versionSignature.value.startsWith('Ubuntu')) ||
+        (facts.procVersion.ok && facts.procVersion.value.includes('Ubuntu'));
+    // Ubuntu ABI numbers are small; six digits (050400) mark a mainline build
+    // of plain upstream 5.4.0, which has no backport.
+    const abi = /^5\.4\.0-(\d{1,4})-/.exec(release);
+    if (ubuntu && abi && Number(abi[1]) >= 8) {
+        return {
+            code: 'ubuntu-5.4-backport',
+            message: `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${release}).`,
+        };
+    }
+    return null;
+}
+function assessGo(facts, opts) {
+    const reasons = [];
+    const say = (code, message) => reasons.push({ code, message });
+    const parsed = facts.go.version ? (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGoVersion */ .SX)(facts.go.version) : null;
+    const family = parsed ? (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .goFamily */ .dD)(parsed) : 'unknown';
+    const memlock = facts.memlock.ok ? facts.memlock.value : null;
+    const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null;
+    const needed = opts.memlockThreads * _goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .GO_MLOCK_BYTES_PER_THREAD */ .$l;
+    const sufficient = capIpcLock === true || memlock?.soft === 'unlimited'
+        ? true
+        : typeof memlock?.soft === 'number'
+            ? memlock.soft >= needed
+            : null;
+    const release = facts.release.ok ? facts.release.value : null;
+    const procVersion = facts.procVersion.ok ? facts.procVersion.value : null;
+    // With the version unknown, assume 1.14.0: no skip.
+    const skipApplies = parsed !== null && (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .goHasUbuntuSkip */ .Hj)(parsed);
+    const ubuntuSkip = release !== null && skipApplies && (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .goUbuntuSkip */ .dx)(release, procVersion);
+    const triggers = release === null ? null : (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .goReleaseTestTriggers */ .N_)(release) && !ubuntuSkip;
+    const view = (workaround) => ({
+        goVersion: facts.go.version,
+        goVersionSource: facts.go.source,
+        family,
+        releaseTestTriggers: triggers,
+        ubuntuSkip,
+        workaround,
+        memlockThreads: opts.memlockThreads,
+        memlockNeeded: needed,
+        memlockSoft: memlock?.soft ?? null,
+        memlockHard: memlock?.hard ?? null,
+        capIpcLock,
+        memlockSufficient: sufficient,
+        reasons,
+    });
+    if (facts.arch.ok && !X86.test(facts.arch.value)) {
+        say('go-not-x86', 'The Go runtime applies its workaround on linux/amd64 and linux/386 only.');
+        return view('inactive');
+    }
+    if (family === 'before-1.14' || family === '1.16+') {
+        say('go-no-workaround', `Go ${facts.go.version} has no mlock workaround (it exists in Go 1.14–1.15 only).`);
+        return view('inactive');
+    }
+    if (family === 'unknown') {
+        say('go-version-unknown', `The Go version is not known (${facts.go.note}); judged as the worst case, Go 1.14.0.`);
+    }
+    if (triggers === null) {
+        say('go-release-unreadable', "The kernel release could not be read, so the runtime's own test cannot be repeated.");
+        return view('unknown');
+    }
+    if (ubuntuSkip) {
+        say('go-ubuntu-skip', `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
+    }
+    if (!triggers) {
+        if (!ubuntuSkip)
+            say('go-not-triggered', `Go 1.14–1.15 read "${release}" as a fixed kernel: no mlock.`);
+        return view('not-triggered');
+    }
+    say('go-triggered', `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${needed} bytes).`);
+    if (sufficient === null) {
+        say('memlock-unreadable', `RLIMIT_MEMLOCK could not be read (${facts.memlock.source}: ${facts.memlock.ok ? '' : facts.memlock.error}).`);
+        return view('unknown');
+    }
+    if (sufficient)
+        return view('mlock');
+    const limit = formatLimit(memlock?.soft ?? null);
+    if (family === '1.14.1-1.15') {
+        say('mlock-fails-silent', `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`);
+        return view('mlock-fails-silent');
+    }
+    say('mlock-fails-fatal', `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
+    return view('mlock-fails-fatal');
+}
+function formatLimit(limit) {
+    if (limit === null)
+        return 'unknown';
+    if (limit === 'unlimited')
+        return 'unlimited';
+    if (limit >= 1048576 && limit % 1048576 === 0)
+        return `${limit / 1048576} MiB`;
+    return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`;
+}
+
+
+/***/ }),
+
+/***/ 9198:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ ensureDir),
+/* harmony export */   qR: () => (/* binding */ writeInputFile)
+/* harmony export */ });
+/* unused harmony export writeFileAtomic */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6067);
+// Creates folders and writes files whole or not at all. Every folder the
+// tool makes goes through ensureDir: Node's mkdir({ recursive: true }) never
+// returns on paths under /proc (mkdir there answers ENOENT although the
+// parent exists, and Node retries forever), so ours walks the path once.
+
+
+
+/**
+ * Creates `dir` and the parents it lacks. Finds the deepest folder that
+ * exists (at most one step per path component), then creates each missing
+ * folder below it once; any refusal is an error naming that folder.
+ */
+async function ensureDir(dir) {
+    const missing = [];
+    for (let at = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(dir);; at = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(at)) {
+        const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(at).catch((err) => {
+            // ENOTDIR: a file on the way, found and named a step further up.
+            if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
+                return null;
+            throw new Error(`cannot create folder ${dir}: ${at}: ${err.code}`);
+        });
+        if (st) {
+            if (!st.isDirectory())
+                throw new Error(`cannot create folder ${dir}: ${at} exists and is not a folder`);
+            break;
+        }
+        missing.unshift(at);
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(at) === at)
+            break;
+    }
+    for (const at of missing) {
+        try {
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir(at);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code === 'EEXIST')
+                continue;
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(at);
+            const why = code === 'ENOENT'
+                ? `${parent} exists but refuses new folders (ENOENT)`
+                : `${code ?? String(err)}`;
+            throw new Error(`cannot create folder ${at}: ${why}`);
+        }
+    }
+}
+/** A temp file beside the target, then a rename: never half a file. */
+async function writeFileAtomic(file, content) {
+    await ensureDir(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file));
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(tmp, content);
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename(tmp, file);
+    }
+    catch (err) {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm(tmp, { force: true });
+        throw err;
+    }
+}
+/** writeFileAtomic for a path the user gave as `input`: failures name it. */
+async function writeInputFile(input, file, content) {
+    try {
+        await writeFileAtomic(file, content);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, file, `a file path in a folder that exists or can be created; ${why}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1011:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ GO_MLOCK_BYTES_PER_THREAD),
+/* harmony export */   Hj: () => (/* binding */ goHasUbuntuSkip),
+/* harmony export */   JW: () => (/* binding */ DEFAULT_MEMLOCK_THREADS),
+/* harmony export */   N_: () => (/* binding */ goReleaseTestTriggers),
+/* harmony export */   SX: () => (/* binding */ parseGoVersion),
+/* harmony export */   dD: () => (/* binding */ goFamily),
+/* harmony export */   dx: () => (/* binding */ goUbuntuSkip)
+/* harmony export */ });
+/* unused harmony exports goParseRelease, GO_UBUNTU_SKIP_SINCE */
+/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8152);
+// What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
+// the uname release themselves and mlock one page of every thread's signal
+// stack. Facts from the Go wiki (LinuxKernelSignalVectorBug), golang/go#35777
+// and #37436, and the runtime's own messages; see shared/BUG.md.
+
+/** The runtime mlocks the top 4 KiB page of each thread's signal stack. */
+const GO_MLOCK_BYTES_PER_THREAD = 4096;
+/** Threads the memlock limit must cover unless `memlock-threads` says. */
+const DEFAULT_MEMLOCK_THREADS = 64;
+const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
+/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → numbers; null if not one. */
+function parseGoVersion(text) {
+    const m = GO_VERSION.exec(text.trim());
+    if (!m)
+        return null;
+    return {
+        text: text.trim(),
+        major: Number(m[1]),
+        minor: Number(m[2]),
+        patch: m[3] === undefined ? 0 : Number(m[3]),
+    };
+}
+function goFamily(v) {
+    if (v.major !== 1)
+        return v.major > 1 ? '1.16+' : 'before-1.14';
+    if (v.minor < 14)
+        return 'before-1.14';
+    if (v.minor >= 16)
+        return '1.16+';
+    if (v.minor === 14 && v.patch === 0)
+        return '1.14.0';
+    return '1.14.1-1.15';
+}
+/**
+ * The runtime's own reading of uname -r: cut at the first '-' or '+', then up
+ * to three dot-separated decimal numbers; a part that is not a number makes it
+ * give up (no workaround). It never looks at the real upstream level.
+ */
+function goParseRelease(release) {
+    const cut = release.search(/[-+]/);
+    let rest = cut === -1 ? release : release.slice(0, cut);
+    const nums = [];
+    while (nums.length < 3) {
+        const dot = rest.indexOf('.');
+        const field = dot === -1 ? rest : rest.slice(0, dot);
+        rest = dot === -1 ? '' : rest.slice(dot + 1);
+        if (!/^\d+$/.test(field))
+            return null;
+        nums.push(Number(field));
+        if (rest === '')
+            break;
+    }
+    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0 };
+}
+/** Go 1.14–1.15's test: 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1 by release string. */
+function goReleaseTestTriggers(release) {
+    const l = goParseRelease(release);
+    if (!l || l.major !== 5)
+        return false;
+    return (l.minor === 2 ||
+        (l.minor === 3 && l.patch < 15) ||
+        (l.minor === 4 && l.patch < 2));
+}
+/**
+ * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
+ * (golang/go#38915, #40184). BUG.md is sure of it from 1.15.2 on; earlier
+ * versions are judged without the skip, the side that cannot miss a crash.
+ */
+const GO_UBUNTU_SKIP_SINCE = {
+    text: '1.15.2',
+    major: 1,
+    minor: 15,
+    patch: 2,
+};
+function goHasUbuntuSkip(v) {
+    const s = GO_UBUNTU_SKIP_SINCE;
+    return (v.major - s.major || v.minor - s.minor || v.patch - s.patch) >= 0;
+}
+function goUbuntuSkip(release, procVersion) {
+    const l = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLevel */ .QA)(release);
+    return (!!l &&
+        l.major === 5 &&
+        l.minor === 4 &&
+        l.patch < 2 &&
+        (procVersion ?? '').includes('Ubuntu'));
+}
+
+
+/***/ }),
+
 /***/ 6857:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2995);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58);
 // The action's entry point (dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28650,22 +29060,21 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2995:
+/***/ 8152:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __nccwpck_require__(6058);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./build/src/kernel.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ inAffectedRange),
+/* harmony export */   Ph: () => (/* binding */ parseCompiler),
+/* harmony export */   QA: () => (/* binding */ parseLevel),
+/* harmony export */   VJ: () => (/* binding */ parseUbuntuSignature),
+/* harmony export */   bX: () => (/* binding */ firstFixedLevel),
+/* harmony export */   eI: () => (/* binding */ formatLevel),
+/* harmony export */   ju: () => (/* binding */ formatCompiler),
+/* harmony export */   lA: () => (/* binding */ parseDebianLevel),
+/* harmony export */   y5: () => (/* binding */ FIRST_BUGGY_GCC_MAJOR)
+/* harmony export */ });
+/* unused harmony export AFFECTED_SERIES */
 // Pure parsers of the strings a Linux kernel tells about itself, and the
 // upstream facts about which kernel levels carry the AVX signal-stack bug.
 /**
@@ -28757,308 +29166,30 @@ function formatCompiler(c) {
     return `${c.kind} ${c.version}`;
 }
 
-;// CONCATENATED MODULE: ./build/src/goruntime.js
-// What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
-// the uname release themselves and mlock one page of every thread's signal
-// stack. Facts from the Go wiki (LinuxKernelSignalVectorBug), golang/go#35777
-// and #37436, and the runtime's own messages; see shared/BUG.md.
 
-/** The runtime mlocks the top 4 KiB page of each thread's signal stack. */
-const GO_MLOCK_BYTES_PER_THREAD = 4096;
-/** Threads the memlock limit must cover unless `memlock-threads` says. */
-const DEFAULT_MEMLOCK_THREADS = 64;
-const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
-/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → numbers; null if not one. */
-function parseGoVersion(text) {
-    const m = GO_VERSION.exec(text.trim());
-    if (!m)
-        return null;
-    return {
-        text: text.trim(),
-        major: Number(m[1]),
-        minor: Number(m[2]),
-        patch: m[3] === undefined ? 0 : Number(m[3]),
-    };
-}
-function goFamily(v) {
-    if (v.major !== 1)
-        return v.major > 1 ? '1.16+' : 'before-1.14';
-    if (v.minor < 14)
-        return 'before-1.14';
-    if (v.minor >= 16)
-        return '1.16+';
-    if (v.minor === 14 && v.patch === 0)
-        return '1.14.0';
-    return '1.14.1-1.15';
-}
-/**
- * The runtime's own reading of uname -r: cut at the first '-' or '+', then up
- * to three dot-separated decimal numbers; a part that is not a number makes it
- * give up (no workaround). It never looks at the real upstream level.
- */
-function goParseRelease(release) {
-    const cut = release.search(/[-+]/);
-    let rest = cut === -1 ? release : release.slice(0, cut);
-    const nums = [];
-    while (nums.length < 3) {
-        const dot = rest.indexOf('.');
-        const field = dot === -1 ? rest : rest.slice(0, dot);
-        rest = dot === -1 ? '' : rest.slice(dot + 1);
-        if (!/^\d+$/.test(field))
-            return null;
-        nums.push(Number(field));
-        if (rest === '')
-            break;
-    }
-    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0 };
-}
-/** Go 1.14–1.15's test: 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1 by release string. */
-function goReleaseTestTriggers(release) {
-    const l = goParseRelease(release);
-    if (!l || l.major !== 5)
-        return false;
-    return (l.minor === 2 ||
-        (l.minor === 3 && l.patch < 15) ||
-        (l.minor === 4 && l.patch < 2));
-}
-/**
- * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
- * (golang/go#38915, #40184). BUG.md is sure of it from 1.15.2 on; earlier
- * versions are judged without the skip, the side that cannot miss a crash.
- */
-const GO_UBUNTU_SKIP_SINCE = {
-    text: '1.15.2',
-    major: 1,
-    minor: 15,
-    patch: 2,
-};
-function goHasUbuntuSkip(v) {
-    const s = GO_UBUNTU_SKIP_SINCE;
-    return (v.major - s.major || v.minor - s.minor || v.patch - s.patch) >= 0;
-}
-function goUbuntuSkip(release, procVersion) {
-    const l = parseLevel(release);
-    return (!!l &&
-        l.major === 5 &&
-        l.minor === 4 &&
-        l.patch < 2 &&
-        (procVersion ?? '').includes('Ubuntu'));
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./build/src/assess.js
-// Pure: host facts → the static assessment. Two questions kept apart:
-// is this kernel buggy, and what will the Go runtime do here.
+/***/ 58:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
-function assess(facts, opts) {
-    return { kernel: assessKernel(facts), go: assessGo(facts, opts) };
-}
-const X86 = /^(x86_64|amd64|i[3-6]86|x86)$/;
-function bestLevel(facts, release) {
-    const sig = facts.versionSignature.ok
-        ? parseUbuntuSignature(facts.versionSignature.value)
-        : null;
-    if (sig)
-        return { level: sig.level, levelSource: 'ubuntu-signature' };
-    for (const f of [facts.unameVersion, facts.procVersion]) {
-        const debian = f.ok ? parseDebianLevel(f.value) : null;
-        if (debian)
-            return { level: debian, levelSource: 'debian-version' };
-    }
-    const level = parseLevel(release);
-    return { level, levelSource: level ? 'release' : null };
-}
-function assessKernel(facts) {
-    const reasons = [];
-    const say = (code, message) => reasons.push({ code, message });
-    const release = facts.release.ok ? facts.release.value : null;
-    const picked = release ? bestLevel(facts, release) : null;
-    const level = picked?.level ?? null;
-    const compiler = facts.procVersion.ok
-        ? parseCompiler(facts.procVersion.value)
-        : null;
-    const inRange = level ? inAffectedRange(level) : null;
-    const base = {
-        release,
-        level: level && formatLevel(level),
-        levelSource: picked?.levelSource ?? null,
-        compiler: compiler && formatCompiler(compiler),
-        inAffectedRange: inRange,
-        fixedIn: level && inRange ? firstFixedLevel(level) : null,
-    };
-    const done = (finding, applicable) => ({ finding, applicable, ...base, reasons });
-    // Applicability first: the bug needs x86 vector state (AVX).
-    if (facts.arch.ok && !X86.test(facts.arch.value)) {
-        say('not-x86', `The architecture is ${facts.arch.value}; the bug is x86-only.`);
-        return done('not-applicable', false);
-    }
-    if (facts.cpu.ok && !facts.cpu.value.avx) {
-        say('no-avx', 'The CPU has no AVX, so there are no YMM registers to corrupt.');
-        return done('not-applicable', false);
-    }
-    const applicable = facts.arch.ok && facts.cpu.ok ? true : null;
-    if (!facts.cpu.ok) {
-        say('cpu-unreadable', `CPU flags could not be read (${facts.cpu.source}: ${facts.cpu.error}); AVX assumed.`);
-    }
-    if (!release) {
-        const why = facts.release.ok ? 'empty' : facts.release.error;
-        say('release-unreadable', `The kernel release could not be read (${facts.release.source}: ${why}).`);
-        return done('unknown', applicable);
-    }
-    if (!level) {
-        say('release-unrecognised', `The kernel release "${release}" has no X.Y version to judge.`);
-        return done('unknown', applicable);
-    }
-    if (picked?.levelSource === 'ubuntu-signature') {
-        say('level-from-ubuntu-signature', `Ubuntu's /proc/version_signature gives the upstream level ${formatLevel(level)}.`);
-    }
-    else if (picked?.levelSource === 'debian-version') {
-        say('level-from-debian-version', `Debian's package version gives the real upstream level ${formatLevel(level)} behind "${release}".`);
-    }
-    const backport = knownFixedBuild(facts, release);
-    if (backport) {
-        reasons.push(backport);
-        return done('clear', applicable);
-    }
-    if (!inRange) {
-        const before = level.major < 5 || (level.major === 5 && level.minor < 2);
-        if (before)
-            say('before-affected-range', `Linux ${formatLevel(level)} predates the bug (introduced in 5.2).`);
-        else
-            say('fixed-upstream', `Linux ${formatLevel(level)} is outside the affected range (fixed in 5.3.15, 5.4.2 and 5.5+).`);
-        return done('clear', applicable);
-    }
-    say('in-affected-range', `Linux ${formatLevel(level)} is in the affected range (5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1).`);
-    return judgeCompiler(compiler, facts, say, done, applicable);
-}
-function judgeCompiler(compiler, facts, say, done, applicable) {
-    if (!compiler) {
-        const why = facts.procVersion.ok
-            ? 'no compiler named in it'
-            : facts.procVersion.error;
-        say('compiler-unknown', `The compiler that built the kernel is not known (${facts.procVersion.source}: ${why}); only GCC 9+ builds carry the bug.`);
-        return done('unknown', applicable);
-    }
-    const name = formatCompiler(compiler);
-    if (compiler.kind === 'clang') {
-        say('built-by-clang', `Built by ${name}: no known condition clears a non-GCC build of this range.`);
-        return done('buggy', applicable);
-    }
-    if (compiler.major < FIRST_BUGGY_GCC_MAJOR) {
-        say('built-by-gcc-before-9', `Built by ${name}: GCC 8 and older do not reuse the stale FPU owner pointer.`);
-        return done('clear', applicable);
-    }
-    say('built-by-gcc-9-or-later', `Built by ${name}: GCC 9+ builds of this range reuse a stale FPU owner pointer.`);
-    return done('buggy', applicable);
-}
-/** Distro builds known to carry the fix whatever their version says. */
-function knownFixedBuild(facts, release) {
-    if (/-microsoft-standard/.test(release)) {
-        return {
-            code: 'wsl2-kernel',
-            message: `WSL2's kernel (${release}) is a Microsoft build known not to carry the bug.`,
-        };
-    }
-    const ubuntu = (facts.versionSignature.ok &&
-        facts.versionSignature.value.startsWith('Ubuntu')) ||
-        (facts.procVersion.ok && facts.procVersion.value.includes('Ubuntu'));
-    // Ubuntu ABI numbers are small; six digits (050400) mark a mainline build
-    // of plain upstream 5.4.0, which has no backport.
-    const abi = /^5\.4\.0-(\d{1,4})-/.exec(release);
-    if (ubuntu && abi && Number(abi[1]) >= 8) {
-        return {
-            code: 'ubuntu-5.4-backport',
-            message: `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${release}).`,
-        };
-    }
-    return null;
-}
-function assessGo(facts, opts) {
-    const reasons = [];
-    const say = (code, message) => reasons.push({ code, message });
-    const parsed = facts.go.version ? parseGoVersion(facts.go.version) : null;
-    const family = parsed ? goFamily(parsed) : 'unknown';
-    const memlock = facts.memlock.ok ? facts.memlock.value : null;
-    const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null;
-    const needed = opts.memlockThreads * GO_MLOCK_BYTES_PER_THREAD;
-    const sufficient = capIpcLock === true || memlock?.soft === 'unlimited'
-        ? true
-        : typeof memlock?.soft === 'number'
-            ? memlock.soft >= needed
-            : null;
-    const release = facts.release.ok ? facts.release.value : null;
-    const procVersion = facts.procVersion.ok ? facts.procVersion.value : null;
-    // With the version unknown, assume 1.14.0: no skip.
-    const skipApplies = parsed !== null && goHasUbuntuSkip(parsed);
-    const ubuntuSkip = release !== null && skipApplies && goUbuntuSkip(release, procVersion);
-    const triggers = release === null ? null : goReleaseTestTriggers(release) && !ubuntuSkip;
-    const view = (workaround) => ({
-        goVersion: facts.go.version,
-        goVersionSource: facts.go.source,
-        family,
-        releaseTestTriggers: triggers,
-        ubuntuSkip,
-        workaround,
-        memlockThreads: opts.memlockThreads,
-        memlockNeeded: needed,
-        memlockSoft: memlock?.soft ?? null,
-        memlockHard: memlock?.hard ?? null,
-        capIpcLock,
-        memlockSufficient: sufficient,
-        reasons,
-    });
-    if (facts.arch.ok && !X86.test(facts.arch.value)) {
-        say('go-not-x86', 'The Go runtime applies its workaround on linux/amd64 and linux/386 only.');
-        return view('inactive');
-    }
-    if (family === 'before-1.14' || family === '1.16+') {
-        say('go-no-workaround', `Go ${facts.go.version} has no mlock workaround (it exists in Go 1.14–1.15 only).`);
-        return view('inactive');
-    }
-    if (family === 'unknown') {
-        say('go-version-unknown', `The Go version is not known (${facts.go.note}); judged as the worst case, Go 1.14.0.`);
-    }
-    if (triggers === null) {
-        say('go-release-unreadable', "The kernel release could not be read, so the runtime's own test cannot be repeated.");
-        return view('unknown');
-    }
-    if (ubuntuSkip) {
-        say('go-ubuntu-skip', `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
-    }
-    if (!triggers) {
-        if (!ubuntuSkip)
-            say('go-not-triggered', `Go 1.14–1.15 read "${release}" as a fixed kernel: no mlock.`);
-        return view('not-triggered');
-    }
-    say('go-triggered', `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${needed} bytes).`);
-    if (sufficient === null) {
-        say('memlock-unreadable', `RLIMIT_MEMLOCK could not be read (${facts.memlock.source}: ${facts.memlock.ok ? '' : facts.memlock.error}).`);
-        return view('unknown');
-    }
-    if (sufficient)
-        return view('mlock');
-    const limit = formatLimit(memlock?.soft ?? null);
-    if (family === '1.14.1-1.15') {
-        say('mlock-fails-silent', `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`);
-        return view('mlock-fails-silent');
-    }
-    say('mlock-fails-fatal', `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
-    return view('mlock-fails-fatal');
-}
-function formatLimit(limit) {
-    if (limit === null)
-        return 'unknown';
-    if (limit === 'unlimited')
-        return 'unlimited';
-    if (limit >= 1048576 && limit % 1048576 === 0)
-        return `${limit / 1048576} MiB`;
-    return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`;
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __nccwpck_require__(6058);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/assess.js
+var assess = __nccwpck_require__(6779);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
+var spawn = __nccwpck_require__(4687);
 ;// CONCATENATED MODULE: ./build/src/host.js
 // The only module that reads the machine. Every file is read under a root
 // (default "/"), so a captured host folder can be audited offline; a file
@@ -29308,7 +29439,29 @@ async function detectGo(live, input) {
             note: 'a captured host: no toolchain to ask',
         };
     }
-    const run = (args) => new Promise((resolve) => (0,external_node_child_process_namespaceObject.execFile)('go', args, { timeout: 10_000 }, (err, stdout) => resolve({ out: (stdout ?? '').trim(), err })));
+    // In its own group under the tool deadline: a `go` wrapper (a version
+    // manager's shim, a toolchain download) must not hold the audit for ever.
+    const deadline = (0,spawn/* toolDeadlineSeconds */.Om)();
+    const run = async (args) => {
+        try {
+            const r = await (0,spawn/* runInGroup */.Se)('go', args, deadline * 1000);
+            const out = r.stdout.trim();
+            if (r.timedOut) {
+                const message = `"go ${args.join(' ')}" did not finish within ${deadline} s and was killed; set go-version`;
+                return { out, err: { message } };
+            }
+            if (r.code !== 0) {
+                const last = r.stderr.trim().split('\n')[0];
+                const message = `"go ${args.join(' ')}" ${r.code === null ? `was killed by ${r.signal}` : `exited ${r.code}`}${last ? `: ${last}` : ''}`;
+                return { out, err: { message } };
+            }
+            return { out, err: null };
+        }
+        catch (err) {
+            const e = err;
+            return { out: '', err: { code: e.code, message: e.message } };
+        }
+    };
     // GOVERSION exists since Go 1.16; older go commands print an empty line
     // for it, so they are asked `go version` ("go version go1.14.4 linux/amd64").
     const env = await run(['env', 'GOVERSION']);
@@ -29339,164 +29492,8 @@ async function detectGo(live, input) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/verdict.js
-
-const STATUSES = (/* unused pure expression or super */ null && ([
-    'affected',
-    'vulnerable',
-    'unaffected',
-    'not-applicable',
-    'unknown',
-]));
-/** What clears a kernel in the run's mode: "500", or "20000 over at least 10 s". */
-function clearingText(e) {
-    return `${e.minEvents ?? '?'}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`;
-}
-/** The wiki's suggestion, 64 MiB, unless the threads need more. */
-const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
-function decideVerdict(assessment, evidence) {
-    const k = assessment.kernel;
-    const reasons = [...k.reasons];
-    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
-    let status;
-    if (k.finding === 'not-applicable') {
-        status = 'not-applicable';
-    }
-    else if (evidence.result === 'corrupted') {
-        status = 'affected';
-        reasons.push({
-            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
-            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
-        });
-    }
-    else {
-        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
-        status =
-            cleared || k.finding === 'clear'
-                ? 'unaffected'
-                : k.finding === 'buggy'
-                    ? 'vulnerable'
-                    : 'unknown';
-        if (evidence.result === 'clean') {
-            const ran = `${evidence.faultingDeliveries ?? 0} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
-            reasons.push(cleared
-                ? {
-                    code: 'reproducer-clean',
-                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}.`,
-                }
-                : {
-                    code: 'reproducer-too-little',
-                    message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${clearingText(evidence)}.`,
-                });
-        }
-    }
-    return {
-        status,
-        headline: headline(status, assessment, evidence),
-        reasons,
-        mitigations: pickMitigations(status, assessment),
-    };
-}
-function headline(status, a, e) {
-    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
-    switch (status) {
-        case 'affected':
-            return e.drill
-                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
-                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
-        case 'vulnerable':
-            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
-        case 'unaffected':
-            return `${kernel} does not have the AVX signal-stack bug.`;
-        case 'not-applicable':
-            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
-        case 'unknown':
-            return `${kernel} could not be judged: the facts needed could not be read.`;
-    }
-}
-function pickMitigations(status, a) {
-    const out = [];
-    if (status === 'affected' || status === 'vulnerable') {
-        out.push({
-            id: 'upgrade-kernel',
-            title: 'Upgrade the kernel',
-            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : '5.3.15+, 5.4.2+'} or 5.5+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
-            commands: [],
-        });
-        out.push({
-            id: 'godebug-asyncpreemptoff',
-            title: 'Make Go send fewer signals',
-            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
-            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
-        });
-    }
-    const go = a.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
-        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
-        out.push({
-            id: 'raise-memlock',
-            title: 'Raise the locked-memory limit',
-            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
-            commands: memlockCommands(bytes),
-        });
-    }
-    return out;
-}
-function memlockCommands(bytes) {
-    const kib = Math.ceil(bytes / 1024);
-    return [
-        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
-        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
-        {
-            label: 'docker run (bytes)',
-            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
-        },
-        {
-            label: 'workflow `container:` (bytes)',
-            text: `options: --ulimit memlock=${bytes}:${bytes}`,
-        },
-        {
-            label: '/etc/docker/daemon.json (bytes)',
-            text: JSON.stringify({
-                'default-ulimits': {
-                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
-                },
-            }),
-        },
-    ];
-}
-const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
-/** Statuses that each `fail-on` level treats as failing. */
-const FAILING = {
-    affected: ['affected'],
-    vulnerable: ['affected', 'vulnerable'],
-    unknown: ['affected', 'vulnerable', 'unknown'],
-    never: [],
-};
-function decide(status, policy, currentGodebug) {
-    const failing = FAILING[policy.failOn].includes(status);
-    const risky = status === 'affected' || status === 'vulnerable';
-    if (policy.mitigate && (failing || risky)) {
-        return {
-            failing,
-            fail: false,
-            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
-            mitigation: 'godebug',
-        };
-    }
-    return { failing, fail: failing, godebug: null, mitigation: 'none' };
-}
-/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
-function mergeGodebug(current, key, value) {
-    const parts = (current ?? '')
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-    const kept = parts.filter((p) => p.split('=')[0] !== key);
-    return [...kept, `${key}=${value}`].join(',');
-}
-
+// EXTERNAL MODULE: ./build/src/verdict.js
+var src_verdict = __nccwpck_require__(2848);
 ;// CONCATENATED MODULE: ./build/src/report.js
 
 
@@ -29543,7 +29540,7 @@ function factRecords(f) {
         [
             'RLIMIT_MEMLOCK',
             f.memlock,
-            (m) => `soft ${formatLimit(m.soft)}, hard ${formatLimit(m.hard)}`,
+            (m) => `soft ${(0,assess/* formatLimit */.tW)(m.soft)}, hard ${(0,assess/* formatLimit */.tW)(m.hard)}`,
         ],
         ['CAP_IPC_LOCK', f.capIpcLock, (b) => (b ? 'yes' : 'no')],
     ];
@@ -29679,7 +29676,7 @@ function renderSummary(r) {
     lines.push('', '### Go runtime on this machine', '');
     lines.push('| Go | Its kernel test | Workaround | Memlock limit | Needed | Enough |');
     lines.push('|---|---|---|---|---|---|');
-    lines.push(`| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${formatLimit(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`);
+    lines.push(`| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${(0,assess/* formatLimit */.tW)(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`);
     lines.push('');
     for (const reason of go.reasons)
         lines.push(`- ${reason.message}`);
@@ -29723,7 +29720,7 @@ function reproducerSection(e) {
     if (e.signals !== null)
         out.push(`| Signals | ${e.signals} |`);
     if (e.faultingDeliveries !== null) {
-        out.push(`| Faulting deliveries | ${e.faultingDeliveries}${e.minEvents !== null ? ` (${clearingText(e)} clear a kernel in this mode)` : ''} |`);
+        out.push(`| Faulting deliveries | ${e.faultingDeliveries}${e.minEvents !== null ? ` (${(0,src_verdict/* clearingText */.dU)(e)} clear a kernel in this mode)` : ''} |`);
     }
     if (e.leak)
         out.push(`| Leak | ${cell(e.leak)} |`);
@@ -29784,7 +29781,7 @@ function renderText(r) {
         : 'no');
     row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''));
     row('go', `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`);
-    row('memlock', `${formatLimit(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
+    row('memlock', `${(0,assess/* formatLimit */.tW)(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
     out.push('', 'why:');
     for (const reason of [...r.reasons, ...go.reasons])
         out.push(`  - ${reason.message} [${reason.code}]`);
@@ -30022,91 +30019,6 @@ function evidenceFromRuns(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/spawn.js
-// Runs a program in its own process group with a hard deadline, and ends
-// the whole group on every path: normal exit, timeout, and the action being
-// cancelled (SIGINT, then SIGTERM, as the runner sends them).
-
-const liveGroups = new Set();
-function killGroup(pgid) {
-    try {
-        process.kill(-pgid, 'SIGKILL');
-    }
-    catch {
-        // ESRCH: the group is already gone.
-    }
-}
-/** Kills every group still running; for the cancellation handler. */
-function killAllGroups() {
-    for (const pgid of liveGroups)
-        killGroup(pgid);
-    liveGroups.clear();
-}
-let cancelHandlersInstalled = false;
-/**
- * On SIGINT/SIGTERM kill the groups we started and exit with the signal's
- * conventional code, so nothing we started outlives a cancelled job.
- */
-function endGroupsOnCancel() {
-    if (cancelHandlersInstalled)
-        return;
-    cancelHandlersInstalled = true;
-    for (const [sig, code] of [
-        ['SIGINT', 130],
-        ['SIGTERM', 143],
-    ]) {
-        process.on(sig, () => {
-            killAllGroups();
-            process.stderr.write(`sigvec-check: ${sig} received; reproducer stopped\n`);
-            process.exit(code);
-        });
-    }
-}
-function runInGroup(file, args, deadlineMs) {
-    const started = process.hrtime.bigint();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        let timedOut = false;
-        child.stdout.on('data', (d) => (stdout += d));
-        child.stderr.on('data', (d) => (stderr += d));
-        const pgid = child.pid;
-        if (pgid !== undefined)
-            liveGroups.add(pgid);
-        const timer = setTimeout(() => {
-            timedOut = true;
-            if (pgid !== undefined)
-                killGroup(pgid);
-        }, deadlineMs);
-        child.on('error', (err) => {
-            clearTimeout(timer);
-            if (pgid !== undefined)
-                liveGroups.delete(pgid);
-            reject(err);
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            // Anything the program left in its group goes with it.
-            if (pgid !== undefined) {
-                killGroup(pgid);
-                liveGroups.delete(pgid);
-            }
-            resolve({
-                code,
-                signal,
-                stdout,
-                stderr,
-                timedOut,
-                seconds: Number(process.hrtime.bigint() - started) / 1e9,
-            });
-        });
-    });
-}
-
 ;// CONCATENATED MODULE: ./build/src/version.js
 // The tool's version, as package.json has it (a test keeps them equal).
 const TOOL_VERSION = '0.1.0';
@@ -30126,7 +30038,7 @@ async function audit(options, ctx) {
         root: options.root,
         goVersion: options.goVersion,
     });
-    const assessment = assess(facts, { memlockThreads: options.memlockThreads });
+    const assessment = (0,assess/* assess */.no)(facts, { memlockThreads: options.memlockThreads });
     const plan = facts.live
         ? options.drill
             ? { run: true, why: 'drill: true' }
@@ -30136,8 +30048,8 @@ async function audit(options, ctx) {
     const evidence = plan.run
         ? await reproduce(options, ctx)
         : evidenceFromSkip(plan.why, options.drill);
-    const verdict = decideVerdict(assessment, evidence);
-    const decision = decide(verdict.status, options, ctx.godebug);
+    const verdict = (0,src_verdict/* decideVerdict */.AU)(assessment, evidence);
+    const decision = (0,src_verdict/* decide */.LD)(verdict.status, options, ctx.godebug);
     return buildReport({
         toolVersion: TOOL_VERSION,
         facts,
@@ -30150,7 +30062,6 @@ async function audit(options, ctx) {
     });
 }
 async function reproduce(options, ctx) {
-    endGroupsOnCancel();
     // Loaded only when needed: @actions/tool-cache pulls in the HTTP stack,
     // which a static audit never uses and which costs start-up time.
     const { compileReproducer, nativeSource } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(840)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7840));
@@ -30167,7 +30078,7 @@ async function reproduce(options, ctx) {
         ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
         : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; cached under key ${build.key}`);
     const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS;
-    const stRun = await runInGroup(build.binary, selfTestArgs(options.mode), stDeadline);
+    const stRun = await (0,spawn/* runInGroup */.Se)(build.binary, selfTestArgs(options.mode), stDeadline);
     const selfTest = {
         run: stRun,
         line: parseResultLine(stRun.stdout),
@@ -30187,30 +30098,78 @@ async function reproduce(options, ctx) {
     const mode = selfTest.line?.mode ?? options.mode;
     const args = realRunArgs(mode, options.duration, options.drill);
     ctx.log(`reproducer: ${build.binary} ${args.join(' ')}`);
-    const run = await runInGroup(build.binary, args, deadline);
+    const run = await (0,spawn/* runInGroup */.Se)(build.binary, args, deadline);
     const real = { run, line: parseResultLine(run.stdout), deadlineMs: deadline };
     return evidenceFromRuns({ build, selfTest, real, drill: options.drill });
 }
 
-;// CONCATENATED MODULE: ./build/src/files.js
-// Writes a file whole or not at all: a temp file beside it, then a rename,
-// so a failed step never leaves half a report behind.
+// EXTERNAL MODULE: ./build/src/files.js
+var files = __nccwpck_require__(9198);
+// EXTERNAL MODULE: ./build/src/options.js
+var src_options = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./build/src/main.js
+// The action: inputs → audit → publish. @actions/core is used here and
+// nowhere else; one catch fails the step with the error's message.
 
 
-async function writeFileAtomic(file, content) {
-    await promises_.mkdir(external_node_path_.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+
+
+
+
+
+async function run() {
     try {
-        await promises_.writeFile(tmp, content);
-        await promises_.rename(tmp, file);
+        const options = (0,src_options/* parseOptions */.Ac)((name) => core.getInput(name));
+        for (const name of src_options/* INPUT_NAMES */.Qh)
+            core.debug(`input ${name}=${core.getInput(name)}`);
+        core.debug(`options ${JSON.stringify(options)}`);
+        const report = await audit(options, {
+            godebug: process.env.GODEBUG,
+            now: new Date(),
+            tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+            log: (line) => core.info(line),
+        });
+        const reportFile = options.reportPath ??
+            external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'sigvec-check-report.json');
+        await (0,files/* writeInputFile */.qR)('report-path', reportFile, JSON.stringify(report, null, 2) + '\n');
+        core.info(renderText(report));
+        // The summary first: if it cannot be written, no output is set either.
+        if (process.env.GITHUB_STEP_SUMMARY) {
+            await core.summary.addRaw(renderSummary(report)).write();
+        }
+        for (const [name, value] of Object.entries(reportOutputs(report, reportFile))) {
+            core.setOutput(name, value);
+        }
+        if (report.decision.godebug !== null) {
+            core.exportVariable('GODEBUG', report.decision.godebug);
+        }
+        for (const a of reportAnnotations(report)) {
+            core[a.level](a.message, { title: a.title });
+        }
+        // The error annotation above already says why; exit code alone fails the step.
+        if (report.decision.fail)
+            process.exitCode = 1;
     }
     catch (err) {
-        await promises_.rm(tmp, { force: true });
-        throw err;
+        core.setFailed(err instanceof Error ? err.message : String(err));
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/options.js
+
+/***/ }),
+
+/***/ 6067:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ parseOptions),
+/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
+/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */ });
+/* unused harmony exports REPRODUCE, MODES, oneOf, booleanInput, integerInput, durationInput */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _goruntime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1011);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2848);
 // The one typed Options, parsed once from action inputs or CLI flags. Every
 // validation error names the input, the value given and what is accepted.
 
@@ -30251,10 +30210,10 @@ function parseOptions(raw, root = '/') {
         duration: durationInput(raw, 'duration', 30),
         compiler: compilerInput(raw),
         drill: booleanInput(raw, 'drill', false),
-        failOn: oneOf(raw, 'fail-on', FAIL_ON, 'vulnerable'),
+        failOn: oneOf(raw, 'fail-on', _verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL_ON */ .d$, 'vulnerable'),
         mitigate: booleanInput(raw, 'mitigate', false),
         goVersion: goVersionInput(raw),
-        memlockThreads: integerInput(raw, 'memlock-threads', DEFAULT_MEMLOCK_THREADS, 1, 1_000_000),
+        memlockThreads: integerInput(raw, 'memlock-threads', _goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MEMLOCK_THREADS */ .JW, 1, 1_000_000),
         reportPath: pathInput(raw, 'report-path'),
     };
     if (options.drill && options.reproduce === 'never') {
@@ -30295,7 +30254,7 @@ function goVersionInput(raw) {
     const value = raw('go-version').trim();
     if (value === '')
         return null;
-    if (!parseGoVersion(value)) {
+    if (!(0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGoVersion */ .SX)(value)) {
         throw new InputError('go-version', value, 'a Go version such as 1.14.0, 1.15.5, go1.22.1');
     }
     return value;
@@ -30307,7 +30266,7 @@ function pathInput(raw, name) {
     if (value.includes('\0') || value.endsWith('/')) {
         throw new InputError(name, value, 'a file path (not a directory)');
     }
-    return external_node_path_.resolve(value);
+    return node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(value);
 }
 const MAX_DURATION_S = 3600;
 /** "30s", "2m", "45" or "0.5" (seconds) → seconds. */
@@ -30333,52 +30292,314 @@ function compilerInput(raw) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./build/src/main.js
-// The action: inputs → audit → publish. @actions/core is used here and
-// nowhere else; one catch fails the step with the error's message.
+
+/***/ }),
+
+/***/ 4687:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Se: () => (/* binding */ runInGroup),
+  Om: () => (/* binding */ toolDeadlineSeconds)
+});
 
+// UNUSED EXPORTS: TOOL_DEADLINE_ENV, TOOL_DEADLINE_SECONDS, killAllGroups
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./build/src/spawn.js
+// Runs a program in its own process group with a hard deadline, and ends
+// the whole group on every path: normal exit, timeout, and the action being
+// cancelled (SIGINT, then SIGTERM, as the runner sends them). The compiler,
+// `go` and the reproducer all run through here, so nothing is waited on
+// without an end.
 
-
-
-async function run() {
+const liveGroups = new Set();
+/** How long the pipes may stay open after the program itself exited. */
+const DRAIN_MS = 10_000;
+/**
+ * The deadline for each call of a helper program (the compiler, `go`):
+ * generous, since only a program that waits on something that never comes
+ * should meet it. SIGVEC_CHECK_TOOL_DEADLINE (seconds) overrides it, for a
+ * compiler that is slow on purpose and for the tests of stuck programs.
+ */
+const TOOL_DEADLINE_SECONDS = 300;
+const TOOL_DEADLINE_ENV = 'SIGVEC_CHECK_TOOL_DEADLINE';
+function toolDeadlineSeconds(env = process.env) {
+    const raw = env[TOOL_DEADLINE_ENV]?.trim();
+    if (!raw)
+        return TOOL_DEADLINE_SECONDS;
+    const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(seconds >= 1 && seconds <= 3600))
+        throw new Error(`Invalid ${TOOL_DEADLINE_ENV}: ${JSON.stringify(raw)}. Expected whole seconds from 1 to 3600.`);
+    return seconds;
+}
+function killGroup(pgid) {
     try {
-        const options = parseOptions((name) => core.getInput(name));
-        for (const name of INPUT_NAMES)
-            core.debug(`input ${name}=${core.getInput(name)}`);
-        core.debug(`options ${JSON.stringify(options)}`);
-        const report = await audit(options, {
-            godebug: process.env.GODEBUG,
-            now: new Date(),
-            tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
-            log: (line) => core.info(line),
+        process.kill(-pgid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: the group is already gone.
+    }
+}
+/** Kills every group still running; for the cancellation handler. */
+function killAllGroups() {
+    for (const pgid of liveGroups)
+        killGroup(pgid);
+    liveGroups.clear();
+}
+let cancelHandlersInstalled = false;
+/**
+ * On SIGINT/SIGTERM kill the groups we started and exit with the signal's
+ * conventional code, so nothing we started outlives a cancelled job.
+ */
+function endGroupsOnCancel() {
+    if (cancelHandlersInstalled)
+        return;
+    cancelHandlersInstalled = true;
+    for (const [sig, code] of [
+        ['SIGINT', 130],
+        ['SIGTERM', 143],
+    ]) {
+        process.on(sig, () => {
+            killAllGroups();
+            process.stderr.write(`sigvec-check: ${sig} received; the programs it started are stopped\n`);
+            process.exit(code);
         });
-        const reportFile = options.reportPath ??
-            external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'sigvec-check-report.json');
-        await writeFileAtomic(reportFile, JSON.stringify(report, null, 2) + '\n');
-        core.info(renderText(report));
-        // The summary first: if it cannot be written, no output is set either.
-        if (process.env.GITHUB_STEP_SUMMARY) {
-            await core.summary.addRaw(renderSummary(report)).write();
-        }
-        for (const [name, value] of Object.entries(reportOutputs(report, reportFile))) {
-            core.setOutput(name, value);
-        }
-        if (report.decision.godebug !== null) {
-            core.exportVariable('GODEBUG', report.decision.godebug);
-        }
-        for (const a of reportAnnotations(report)) {
-            core[a.level](a.message, { title: a.title });
-        }
-        // The error annotation above already says why; exit code alone fails the step.
-        if (report.decision.fail)
-            process.exitCode = 1;
     }
-    catch (err) {
-        core.setFailed(err instanceof Error ? err.message : String(err));
+}
+function runInGroup(file, args, deadlineMs) {
+    // Whatever runs in a group is ended if the job is cancelled meanwhile.
+    endGroupsOnCancel();
+    const started = process.hrtime.bigint();
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        const pgid = child.pid;
+        if (pgid !== undefined)
+            liveGroups.add(pgid);
+        // A program that left the group (setsid) can hold our pipes open for
+        // ever; once the deadline or the drain time after exit has passed, the
+        // pipes are closed on our side so 'close' still comes.
+        const stopReading = () => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+        };
+        let drain;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            if (pgid !== undefined)
+                killGroup(pgid);
+            stopReading();
+        }, deadlineMs);
+        child.on('exit', () => {
+            drain = setTimeout(stopReading, DRAIN_MS);
+        });
+        child.on('error', (err) => {
+            clearTimeout(timer);
+            clearTimeout(drain);
+            if (pgid !== undefined)
+                liveGroups.delete(pgid);
+            reject(err);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            clearTimeout(drain);
+            // Anything the program left in its group goes with it.
+            if (pgid !== undefined) {
+                killGroup(pgid);
+                liveGroups.delete(pgid);
+            }
+            resolve({
+                code,
+                signal,
+                stdout,
+                stderr,
+                timedOut,
+                seconds: Number(process.hrtime.bigint() - started) / 1e9,
+            });
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 2848:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ decideVerdict),
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   d$: () => (/* binding */ FAIL_ON),
+/* harmony export */   dU: () => (/* binding */ clearingText)
+/* harmony export */ });
+/* unused harmony exports STATUSES, RECOMMENDED_MEMLOCK_BYTES, memlockCommands, mergeGodebug */
+/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
+
+const STATUSES = (/* unused pure expression or super */ null && ([
+    'affected',
+    'vulnerable',
+    'unaffected',
+    'not-applicable',
+    'unknown',
+]));
+/** What clears a kernel in the run's mode: "500", or "20000 over at least 10 s". */
+function clearingText(e) {
+    return `${e.minEvents ?? '?'}${e.minSeconds ? ` over at least ${e.minSeconds} s` : ''}`;
+}
+/** The wiki's suggestion, 64 MiB, unless the threads need more. */
+const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
+function decideVerdict(assessment, evidence) {
+    const k = assessment.kernel;
+    const reasons = [...k.reasons];
+    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
+    let status;
+    if (k.finding === 'not-applicable') {
+        status = 'not-applicable';
     }
+    else if (evidence.result === 'corrupted') {
+        status = 'affected';
+        reasons.push({
+            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
+            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
+        });
+    }
+    else {
+        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
+        status =
+            cleared || k.finding === 'clear'
+                ? 'unaffected'
+                : k.finding === 'buggy'
+                    ? 'vulnerable'
+                    : 'unknown';
+        if (evidence.result === 'clean') {
+            const ran = `${evidence.faultingDeliveries ?? 0} faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
+            reasons.push(cleared
+                ? {
+                    code: 'reproducer-clean',
+                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}.`,
+                }
+                : {
+                    code: 'reproducer-too-little',
+                    message: `The reproducer stayed clean but ran only ${ran}; clearing a kernel takes ${clearingText(evidence)}.`,
+                });
+        }
+    }
+    return {
+        status,
+        headline: headline(status, assessment, evidence),
+        reasons,
+        mitigations: pickMitigations(status, assessment),
+    };
+}
+function headline(status, a, e) {
+    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
+    switch (status) {
+        case 'affected':
+            return e.drill
+                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
+                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
+        case 'vulnerable':
+            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
+        case 'unaffected':
+            return `${kernel} does not have the AVX signal-stack bug.`;
+        case 'not-applicable':
+            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
+        case 'unknown':
+            return `${kernel} could not be judged: the facts needed could not be read.`;
+    }
+}
+function pickMitigations(status, a) {
+    const out = [];
+    if (status === 'affected' || status === 'vulnerable') {
+        out.push({
+            id: 'upgrade-kernel',
+            title: 'Upgrade the kernel',
+            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : '5.3.15+, 5.4.2+'} or 5.5+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
+            commands: [],
+        });
+        out.push({
+            id: 'godebug-asyncpreemptoff',
+            title: 'Make Go send fewer signals',
+            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
+            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
+        });
+    }
+    const go = a.go;
+    if (go.workaround === 'mlock-fails-fatal' ||
+        go.workaround === 'mlock-fails-silent') {
+        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
+        out.push({
+            id: 'raise-memlock',
+            title: 'Raise the locked-memory limit',
+            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+            commands: memlockCommands(bytes),
+        });
+    }
+    return out;
+}
+function memlockCommands(bytes) {
+    const kib = Math.ceil(bytes / 1024);
+    return [
+        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
+        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
+        {
+            label: 'docker run (bytes)',
+            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
+        },
+        {
+            label: 'workflow `container:` (bytes)',
+            text: `options: --ulimit memlock=${bytes}:${bytes}`,
+        },
+        {
+            label: '/etc/docker/daemon.json (bytes)',
+            text: JSON.stringify({
+                'default-ulimits': {
+                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
+                },
+            }),
+        },
+    ];
+}
+const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
+/** Statuses that each `fail-on` level treats as failing. */
+const FAILING = {
+    affected: ['affected'],
+    vulnerable: ['affected', 'vulnerable'],
+    unknown: ['affected', 'vulnerable', 'unknown'],
+    never: [],
+};
+function decide(status, policy, currentGodebug) {
+    const failing = FAILING[policy.failOn].includes(status);
+    const risky = status === 'affected' || status === 'vulnerable';
+    if (policy.mitigate && (failing || risky)) {
+        return {
+            failing,
+            fail: false,
+            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
+            mitigation: 'godebug',
+        };
+    }
+    return { failing, fail: failing, godebug: null, mitigation: 'none' };
+}
+/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
+function mergeGodebug(current, key, value) {
+    const parts = (current ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    const kept = parts.filter((p) => p.split('=')[0] !== key);
+    return [...kept, `${key}=${value}`].join(',');
 }
 
 

@@ -78,13 +78,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
 /***/ 7540:
 /***/ ((module) => {
 
@@ -503,7 +496,7 @@ function formatLimit(limit) {
 
 /***/ }),
 
-/***/ 9827:
+/***/ 5058:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -741,93 +734,8 @@ function evidenceFromRuns(input) {
     };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./build/src/spawn.js
-// Runs a program in its own process group with a hard deadline, and ends
-// the whole group on every path: normal exit, timeout, and the action being
-// cancelled (SIGINT, then SIGTERM, as the runner sends them).
-
-const liveGroups = new Set();
-function killGroup(pgid) {
-    try {
-        process.kill(-pgid, 'SIGKILL');
-    }
-    catch {
-        // ESRCH: the group is already gone.
-    }
-}
-/** Kills every group still running; for the cancellation handler. */
-function killAllGroups() {
-    for (const pgid of liveGroups)
-        killGroup(pgid);
-    liveGroups.clear();
-}
-let cancelHandlersInstalled = false;
-/**
- * On SIGINT/SIGTERM kill the groups we started and exit with the signal's
- * conventional code, so nothing we started outlives a cancelled job.
- */
-function endGroupsOnCancel() {
-    if (cancelHandlersInstalled)
-        return;
-    cancelHandlersInstalled = true;
-    for (const [sig, code] of [
-        ['SIGINT', 130],
-        ['SIGTERM', 143],
-    ]) {
-        process.on(sig, () => {
-            killAllGroups();
-            process.stderr.write(`sigvec-check: ${sig} received; reproducer stopped\n`);
-            process.exit(code);
-        });
-    }
-}
-function runInGroup(file, args, deadlineMs) {
-    const started = process.hrtime.bigint();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(file, args, {
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        let timedOut = false;
-        child.stdout.on('data', (d) => (stdout += d));
-        child.stderr.on('data', (d) => (stderr += d));
-        const pgid = child.pid;
-        if (pgid !== undefined)
-            liveGroups.add(pgid);
-        const timer = setTimeout(() => {
-            timedOut = true;
-            if (pgid !== undefined)
-                killGroup(pgid);
-        }, deadlineMs);
-        child.on('error', (err) => {
-            clearTimeout(timer);
-            if (pgid !== undefined)
-                liveGroups.delete(pgid);
-            reject(err);
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            // Anything the program left in its group goes with it.
-            if (pgid !== undefined) {
-                killGroup(pgid);
-                liveGroups.delete(pgid);
-            }
-            resolve({
-                code,
-                signal,
-                stdout,
-                stderr,
-                timedOut,
-                seconds: Number(process.hrtime.bigint() - started) / 1e9,
-            });
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
+var spawn = __nccwpck_require__(4687);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 // EXTERNAL MODULE: ./build/src/verdict.js
@@ -871,10 +779,9 @@ async function audit(options, ctx) {
     });
 }
 async function reproduce(options, ctx) {
-    endGroupsOnCancel();
     // Loaded only when needed: @actions/tool-cache pulls in the HTTP stack,
     // which a static audit never uses and which costs start-up time.
-    const { compileReproducer, nativeSource } = await Promise.all(/* import() */[__nccwpck_require__.e(183), __nccwpck_require__.e(840)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7840));
+    const { compileReproducer, nativeSource } = await Promise.all(/* import() */[__nccwpck_require__.e(991), __nccwpck_require__.e(840)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7840));
     const build = await compileReproducer({
         compiler: options.compiler,
         source: nativeSource(),
@@ -888,7 +795,7 @@ async function reproduce(options, ctx) {
         ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
         : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; cached under key ${build.key}`);
     const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS;
-    const stRun = await runInGroup(build.binary, selfTestArgs(options.mode), stDeadline);
+    const stRun = await (0,spawn/* runInGroup */.Se)(build.binary, selfTestArgs(options.mode), stDeadline);
     const selfTest = {
         run: stRun,
         line: parseResultLine(stRun.stdout),
@@ -908,7 +815,7 @@ async function reproduce(options, ctx) {
     const mode = selfTest.line?.mode ?? options.mode;
     const args = realRunArgs(mode, options.duration, options.drill);
     ctx.log(`reproducer: ${build.binary} ${args.join(' ')}`);
-    const run = await runInGroup(build.binary, args, deadline);
+    const run = await (0,spawn/* runInGroup */.Se)(build.binary, args, deadline);
     const real = { run, line: parseResultLine(run.stdout), deadlineMs: deadline };
     return evidenceFromRuns({ build, selfTest, real, drill: options.drill });
 }
@@ -924,7 +831,8 @@ async function reproduce(options, ctx) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8843);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9198);
+/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8843);
 // `capture`: freezes the files the audit reads into a folder, so the host
 // can be audited later or elsewhere with --root, or added to a test corpus.
 // Only what the audit needs is kept: the first processor of cpuinfo, the
@@ -933,13 +841,14 @@ async function reproduce(options, ctx) {
 
 
 
+
 const TRIM = {
-    [_host_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_FILES */ .$e.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
-    [_host_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_FILES */ .$e.status]: (t) => t
+    [_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
+    [_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e.status]: (t) => t
         .split('\n')
         .filter((l) => l.startsWith('CapEff:'))
         .join('\n') + '\n',
-    [_host_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_FILES */ .$e.environ]: (t) => t
+    [_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e.environ]: (t) => t
         .split('\0')
         .filter((v) => v.startsWith('container='))
         .map((v) => v + '\0')
@@ -958,7 +867,7 @@ async function captureHost(from, to) {
     const staging = `${dir}.partial-${process.pid}`;
     const result = { dir, copied: [], missing: [], unreadable: [] };
     try {
-        for (const rel of Object.values(_host_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_FILES */ .$e)) {
+        for (const rel of Object.values(_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e)) {
             let text;
             try {
                 text = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile(node_path__WEBPACK_IMPORTED_MODULE_1__.join(from, rel), 'utf8');
@@ -972,7 +881,9 @@ async function captureHost(from, to) {
                 continue;
             }
             const target = node_path__WEBPACK_IMPORTED_MODULE_1__.join(staging, rel);
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target), { recursive: true });
+            await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target)).catch((err) => {
+                throw new Error(`capture folder ${dir}: ${err.message}`);
+            });
             await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(target, TRIM[rel]?.(text) ?? text);
             result.copied.push(rel);
         }
@@ -1002,7 +913,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9827);
+/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5058);
 /* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5927);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9198);
 /* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2497);
@@ -1155,7 +1066,7 @@ async function single(argv) {
     });
     const json = JSON.stringify(report, null, 2) + '\n';
     if (options.reportPath)
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(options.reportPath, json);
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeInputFile */ .qR)('report-path', options.reportPath, json);
     process.stdout.write(v.json
         ? json
         : v.prometheus
@@ -1204,7 +1115,7 @@ async function merge(argv) {
     const summary = (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .mergeReports */ .C1)(items);
     const json = JSON.stringify(summary, null, 2) + '\n';
     if (v['json-file'])
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(v['json-file'], json);
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeInputFile */ .qR)('json-file', v['json-file'], json);
     process.stdout.write(v.json ? json : (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .renderFleetMarkdown */ .eN)(summary));
     return summary.worst ? EXIT_CODES[summary.worst] : EXIT_CODES.usage;
 }
@@ -1260,16 +1171,62 @@ __webpack_async_result__();
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */   A0: () => (/* binding */ ensureDir),
+/* harmony export */   qR: () => (/* binding */ writeInputFile)
 /* harmony export */ });
+/* unused harmony export writeFileAtomic */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-// Writes a file whole or not at all: a temp file beside it, then a rename,
-// so a failed step never leaves half a report behind.
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6067);
+// Creates folders and writes files whole or not at all. Every folder the
+// tool makes goes through ensureDir: Node's mkdir({ recursive: true }) never
+// returns on paths under /proc (mkdir there answers ENOENT although the
+// parent exists, and Node retries forever), so ours walks the path once.
 
 
+
+/**
+ * Creates `dir` and the parents it lacks. Finds the deepest folder that
+ * exists (at most one step per path component), then creates each missing
+ * folder below it once; any refusal is an error naming that folder.
+ */
+async function ensureDir(dir) {
+    const missing = [];
+    for (let at = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(dir);; at = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(at)) {
+        const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(at).catch((err) => {
+            // ENOTDIR: a file on the way, found and named a step further up.
+            if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
+                return null;
+            throw new Error(`cannot create folder ${dir}: ${at}: ${err.code}`);
+        });
+        if (st) {
+            if (!st.isDirectory())
+                throw new Error(`cannot create folder ${dir}: ${at} exists and is not a folder`);
+            break;
+        }
+        missing.unshift(at);
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(at) === at)
+            break;
+    }
+    for (const at of missing) {
+        try {
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir(at);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code === 'EEXIST')
+                continue;
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(at);
+            const why = code === 'ENOENT'
+                ? `${parent} exists but refuses new folders (ENOENT)`
+                : `${code ?? String(err)}`;
+            throw new Error(`cannot create folder ${at}: ${why}`);
+        }
+    }
+}
+/** A temp file beside the target, then a rename: never half a file. */
 async function writeFileAtomic(file, content) {
-    await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file), { recursive: true });
+    await ensureDir(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file));
     const tmp = `${file}.${process.pid}.tmp`;
     try {
         await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(tmp, content);
@@ -1278,6 +1235,16 @@ async function writeFileAtomic(file, content) {
     catch (err) {
         await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm(tmp, { force: true });
         throw err;
+    }
+}
+/** writeFileAtomic for a path the user gave as `input`: failures name it. */
+async function writeInputFile(input, file, content) {
+    try {
+        await writeFileAtomic(file, content);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, file, `a file path in a folder that exists or can be created; ${why}`);
     }
 }
 
@@ -1491,10 +1458,10 @@ function goUbuntuSkip(release, procVersion) {
 /* harmony export */   ah: () => (/* binding */ readHostFacts)
 /* harmony export */ });
 /* unused harmony exports parseOsRelease, parseCpuinfo, archFromCpuinfo, parseMemlock, hasCapability, detectContainer */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _spawn_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4687);
 // The only module that reads the machine. Every file is read under a root
 // (default "/"), so a captured host folder can be audited offline; a file
 // that cannot be read becomes a recorded fact, never a crash.
@@ -1524,7 +1491,7 @@ const HOST_FILES = {
 };
 const F = HOST_FILES;
 async function readHostFacts(opts) {
-    const root = node_path__WEBPACK_IMPORTED_MODULE_3__.resolve(opts.root);
+    const root = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.root);
     const live = root === '/';
     const read = (rel) => readText(root, rel);
     const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, go,] = await Promise.all([
@@ -1562,7 +1529,7 @@ async function readText(root, rel) {
     try {
         return {
             ok: true,
-            value: await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile(node_path__WEBPACK_IMPORTED_MODULE_3__.join(root, rel), 'utf8'),
+            value: await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile(node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, rel), 'utf8'),
             source,
         };
     }
@@ -1650,7 +1617,7 @@ function pickArch(archFile, cpuinfo, live) {
         return { ok: true, value: archFile.value.trim(), source: archFile.source };
     }
     if (live)
-        return { ok: true, value: node_os__WEBPACK_IMPORTED_MODULE_2__.machine(), source: 'uname -m' };
+        return { ok: true, value: node_os__WEBPACK_IMPORTED_MODULE_1__.machine(), source: 'uname -m' };
     if (!cpuinfo.ok) {
         return {
             ok: false,
@@ -1708,8 +1675,8 @@ function hasCapability(status, bit) {
  */
 async function detectContainer(root) {
     const signals = [];
-    const exists = async (rel) => node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access(node_path__WEBPACK_IMPORTED_MODULE_3__.join(root, rel)).then(() => true, () => false);
-    const text = async (rel) => node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile(node_path__WEBPACK_IMPORTED_MODULE_3__.join(root, rel), 'utf8').catch(() => null);
+    const exists = async (rel) => node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access(node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, rel)).then(() => true, () => false);
+    const text = async (rel) => node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile(node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, rel), 'utf8').catch(() => null);
     if (await exists(F.dockerenv))
         signals.push('/.dockerenv exists');
     if (await exists(F.containerenv))
@@ -1743,7 +1710,29 @@ async function detectGo(live, input) {
             note: 'a captured host: no toolchain to ask',
         };
     }
-    const run = (args) => new Promise((resolve) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('go', args, { timeout: 10_000 }, (err, stdout) => resolve({ out: (stdout ?? '').trim(), err })));
+    // In its own group under the tool deadline: a `go` wrapper (a version
+    // manager's shim, a toolchain download) must not hold the audit for ever.
+    const deadline = (0,_spawn_js__WEBPACK_IMPORTED_MODULE_3__/* .toolDeadlineSeconds */ .Om)();
+    const run = async (args) => {
+        try {
+            const r = await (0,_spawn_js__WEBPACK_IMPORTED_MODULE_3__/* .runInGroup */ .Se)('go', args, deadline * 1000);
+            const out = r.stdout.trim();
+            if (r.timedOut) {
+                const message = `"go ${args.join(' ')}" did not finish within ${deadline} s and was killed; set go-version`;
+                return { out, err: { message } };
+            }
+            if (r.code !== 0) {
+                const last = r.stderr.trim().split('\n')[0];
+                const message = `"go ${args.join(' ')}" ${r.code === null ? `was killed by ${r.signal}` : `exited ${r.code}`}${last ? `: ${last}` : ''}`;
+                return { out, err: { message } };
+            }
+            return { out, err: null };
+        }
+        catch (err) {
+            const e = err;
+            return { out: '', err: { code: e.code, message: e.message } };
+        }
+    };
     // GOVERSION exists since Go 1.16; older go commands print an empty line
     // for it, so they are asked `go version` ("go version go1.14.4 linux/amd64").
     const env = await run(['env', 'GOVERSION']);
@@ -2411,6 +2400,145 @@ function renderText(r) {
         }
     }
     return out.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 4687:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Se: () => (/* binding */ runInGroup),
+  Om: () => (/* binding */ toolDeadlineSeconds)
+});
+
+// UNUSED EXPORTS: TOOL_DEADLINE_ENV, TOOL_DEADLINE_SECONDS, killAllGroups
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./build/src/spawn.js
+// Runs a program in its own process group with a hard deadline, and ends
+// the whole group on every path: normal exit, timeout, and the action being
+// cancelled (SIGINT, then SIGTERM, as the runner sends them). The compiler,
+// `go` and the reproducer all run through here, so nothing is waited on
+// without an end.
+
+const liveGroups = new Set();
+/** How long the pipes may stay open after the program itself exited. */
+const DRAIN_MS = 10_000;
+/**
+ * The deadline for each call of a helper program (the compiler, `go`):
+ * generous, since only a program that waits on something that never comes
+ * should meet it. SIGVEC_CHECK_TOOL_DEADLINE (seconds) overrides it, for a
+ * compiler that is slow on purpose and for the tests of stuck programs.
+ */
+const TOOL_DEADLINE_SECONDS = 300;
+const TOOL_DEADLINE_ENV = 'SIGVEC_CHECK_TOOL_DEADLINE';
+function toolDeadlineSeconds(env = process.env) {
+    const raw = env[TOOL_DEADLINE_ENV]?.trim();
+    if (!raw)
+        return TOOL_DEADLINE_SECONDS;
+    const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(seconds >= 1 && seconds <= 3600))
+        throw new Error(`Invalid ${TOOL_DEADLINE_ENV}: ${JSON.stringify(raw)}. Expected whole seconds from 1 to 3600.`);
+    return seconds;
+}
+function killGroup(pgid) {
+    try {
+        process.kill(-pgid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: the group is already gone.
+    }
+}
+/** Kills every group still running; for the cancellation handler. */
+function killAllGroups() {
+    for (const pgid of liveGroups)
+        killGroup(pgid);
+    liveGroups.clear();
+}
+let cancelHandlersInstalled = false;
+/**
+ * On SIGINT/SIGTERM kill the groups we started and exit with the signal's
+ * conventional code, so nothing we started outlives a cancelled job.
+ */
+function endGroupsOnCancel() {
+    if (cancelHandlersInstalled)
+        return;
+    cancelHandlersInstalled = true;
+    for (const [sig, code] of [
+        ['SIGINT', 130],
+        ['SIGTERM', 143],
+    ]) {
+        process.on(sig, () => {
+            killAllGroups();
+            process.stderr.write(`sigvec-check: ${sig} received; the programs it started are stopped\n`);
+            process.exit(code);
+        });
+    }
+}
+function runInGroup(file, args, deadlineMs) {
+    // Whatever runs in a group is ended if the job is cancelled meanwhile.
+    endGroupsOnCancel();
+    const started = process.hrtime.bigint();
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        const pgid = child.pid;
+        if (pgid !== undefined)
+            liveGroups.add(pgid);
+        // A program that left the group (setsid) can hold our pipes open for
+        // ever; once the deadline or the drain time after exit has passed, the
+        // pipes are closed on our side so 'close' still comes.
+        const stopReading = () => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+        };
+        let drain;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            if (pgid !== undefined)
+                killGroup(pgid);
+            stopReading();
+        }, deadlineMs);
+        child.on('exit', () => {
+            drain = setTimeout(stopReading, DRAIN_MS);
+        });
+        child.on('error', (err) => {
+            clearTimeout(timer);
+            clearTimeout(drain);
+            if (pgid !== undefined)
+                liveGroups.delete(pgid);
+            reject(err);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            clearTimeout(drain);
+            // Anything the program left in its group goes with it.
+            if (pgid !== undefined) {
+                killGroup(pgid);
+                liveGroups.delete(pgid);
+            }
+            resolve({
+                code,
+                signal,
+                stdout,
+                stderr,
+                timedOut,
+                seconds: Number(process.hrtime.bigint() - started) / 1e9,
+            });
+        });
+    });
 }
 
 
