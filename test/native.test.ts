@@ -22,6 +22,7 @@ import {
   waitUntil,
   type ReproLine,
 } from './support/native.js'
+import { tempDirForNobody } from './support/privileges.js'
 
 let binary = ''
 const cpus = os.availableParallelism()
@@ -150,9 +151,8 @@ test("a leak of another task's canary is attributed to that task", async () => {
 
 test('--mode auto as an unprivileged user falls back to stress and says why', async () => {
   // The unprivileged user must be able to read and run the binary.
-  const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-nobody-'))
+  const shared = tempDirForNobody('sigvec-nobody-')
   try {
-    fs.chmodSync(shared, 0o755)
     const copy = path.join(shared, 'sigvec-repro')
     fs.copyFileSync(binary, copy)
     fs.chmodSync(copy, 0o755)
