@@ -93,6 +93,7 @@ test('the npm package carries the bundles and the reproducer source', () => {
     'dist/cli/index.js',
     'dist/index.js',
     'native/sigvec-repro.c',
+    'docs/bug.md',
     'action.yml',
   ]) {
     assert.ok(files.includes(needed), needed)

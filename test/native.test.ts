@@ -255,7 +255,7 @@ test('--events stops clean after that many faulting deliveries', async () => {
 
 // Other test files create temp dirs as root at the same time, so the
 // reproducer runs as nobody here and /tmp is searched for nobody's entries.
-// CAP_SYS_PTRACE keeps uffd mode available (BUG.md: what permits it).
+// CAP_SYS_PTRACE keeps uffd mode available (docs/bug.md: what permits it).
 function nobodysTmpEntries(): string[] {
   const found: string[] = []
   for (const name of fs.readdirSync('/tmp')) {

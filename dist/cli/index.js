@@ -3759,10 +3759,11 @@ function reasonOf(code, text) {
     return [code, text].filter(Boolean).join(': ');
 }
 /**
- * What a clean run must show to clear an in-range kernel. BUG.md: in uffd
- * mode every buggy guest corrupted within 3–10 faulting deliveries, so 500 is
- * fifty times the worst seen and the run stops there. Stress mode found it
- * after 0.3–8.5 s, erratically: it must run at least 10 s and fault often.
+ * What a clean run must show to clear an in-range kernel. docs/bug.md (lab):
+ * in uffd mode every buggy guest corrupted within 3–10 faulting deliveries,
+ * so 500 is fifty times the worst seen and the run stops there. Stress mode
+ * found it after 0.3–8.5 s, erratically: it must run at least 10 s and fault
+ * often.
  */
 const CLEARING_RUN = {
     uffd: { faulting: 500, seconds: 0 },
