@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { audit } from './audit.js'
 import { captureHost } from './capture.js'
-import { writeInputFile } from './files.js'
+import { readRegularFile, writeInputFile } from './files.js'
 import { asReport, mergeReports, renderFleetMarkdown } from './fleet.js'
 import { InputError, parseOptions } from './options.js'
 import { renderPrometheus } from './prometheus.js'
@@ -195,7 +195,7 @@ async function merge(argv: string[]): Promise<number> {
   for (const file of files) {
     let doc: unknown
     try {
-      doc = JSON.parse(await fs.readFile(file, 'utf8'))
+      doc = JSON.parse(await readRegularFile(file))
     } catch (err) {
       throw new Error(`${file}: not JSON (${(err as Error).message})`)
     }

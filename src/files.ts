@@ -1,7 +1,9 @@
-// Creates folders and writes files whole or not at all. Every folder the
-// tool makes goes through ensureDir: Node's mkdir({ recursive: true }) never
-// returns on paths under /proc (mkdir there answers ENOENT although the
-// parent exists, and Node retries forever), so ours walks the path once.
+// Creates folders, reads files without waiting on a FIFO, and writes files
+// whole or not at all. Every folder the tool makes goes through ensureDir:
+// Node's mkdir({ recursive: true }) never returns on paths under /proc
+// (mkdir there answers ENOENT although the parent exists, and Node retries
+// for ever), so ours walks the path once.
+import { constants as fsConstants } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { InputError } from './options.js'
@@ -42,6 +44,28 @@ export async function ensureDir(dir: string): Promise<void> {
           : `${code ?? String(err)}`
       throw new Error(`cannot create folder ${at}: ${why}`)
     }
+  }
+}
+
+/**
+ * Reads a regular file. O_NONBLOCK: opening a FIFO (planted in a captured
+ * host, or named *.json in a folder given to merge) would otherwise wait
+ * for a writer for ever; every file we read, /proc's included, is regular.
+ */
+export async function readRegularFile(file: string): Promise<string> {
+  const handle = await fs.open(
+    file,
+    fsConstants.O_RDONLY | fsConstants.O_NONBLOCK,
+  )
+  try {
+    const st = await handle.stat()
+    if (!st.isFile()) {
+      const code = st.isDirectory() ? 'EISDIR' : 'not a regular file'
+      throw Object.assign(new Error(`${file}: ${code}`), { code })
+    }
+    return await handle.readFile('utf8')
+  } finally {
+    await handle.close()
   }
 }
 

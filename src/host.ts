@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { readRegularFile } from './files.js'
 import { runInGroup, toolDeadlineSeconds } from './spawn.js'
 
 /** A fact read from the host: its value, or why it could not be read. */
@@ -148,7 +149,7 @@ async function readText(root: string, rel: string): Promise<Fact<string>> {
   try {
     return {
       ok: true,
-      value: await fs.readFile(path.join(root, rel), 'utf8'),
+      value: await readRegularFile(path.join(root, rel)),
       source,
     }
   } catch (err) {
@@ -303,7 +304,7 @@ export async function detectContainer(root: string): Promise<ContainerFacts> {
       () => false,
     )
   const text = async (rel: string) =>
-    fs.readFile(path.join(root, rel), 'utf8').catch(() => null)
+    readRegularFile(path.join(root, rel)).catch(() => null)
 
   if (await exists(F.dockerenv)) signals.push('/.dockerenv exists')
   if (await exists(F.containerenv)) signals.push('/run/.containerenv exists')

@@ -1,5 +1,6 @@
 // The host reader over real files: this machine's /proc, and temp roots.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -78,6 +79,20 @@ test('a directory where a file should be is unreadable, not a crash', async () =
     source: 'input',
     note: 'from the go-version input',
   })
+})
+
+test('a FIFO where a file should be is unreadable, not a wait for ever', async () => {
+  const root = tempRoot({ 'proc/sys/kernel/osrelease': '5.4.1\n' })
+  const fifo = path.join(root, 'proc', 'version')
+  const made = spawnSync('mkfifo', [fifo])
+  assert.equal(made.status, 0, String(made.stderr))
+  const facts = await readHostFacts({ root, goVersion: '1.15.5' })
+  assert.deepEqual(facts.procVersion, {
+    ok: false,
+    error: 'unreadable (not a regular file)',
+    source: '/proc/version',
+  })
+  assert.equal(facts.release.ok && facts.release.value, '5.4.1')
 })
 
 test('parseMemlock reads bytes and unlimited from /proc/self/limits', () => {

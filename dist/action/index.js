@@ -32103,16 +32103,20 @@ function formatLimit(limit) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ ensureDir),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   qR: () => (/* binding */ writeInputFile)
 /* harmony export */ });
 /* unused harmony export writeFileAtomic */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6067);
-// Creates folders and writes files whole or not at all. Every folder the
-// tool makes goes through ensureDir: Node's mkdir({ recursive: true }) never
-// returns on paths under /proc (mkdir there answers ENOENT although the
-// parent exists, and Node retries forever), so ours walks the path once.
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6067);
+// Creates folders, reads files without waiting on a FIFO, and writes files
+// whole or not at all. Every folder the tool makes goes through ensureDir:
+// Node's mkdir({ recursive: true }) never returns on paths under /proc
+// (mkdir there answers ENOENT although the parent exists, and Node retries
+// for ever), so ours walks the path once.
+
 
 
 
@@ -32123,8 +32127,8 @@ function formatLimit(limit) {
  */
 async function ensureDir(dir) {
     const missing = [];
-    for (let at = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(dir);; at = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(at)) {
-        const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(at).catch((err) => {
+    for (let at = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(dir);; at = node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(at)) {
+        const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat(at).catch((err) => {
             // ENOTDIR: a file on the way, found and named a step further up.
             if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
                 return null;
@@ -32136,18 +32140,18 @@ async function ensureDir(dir) {
             break;
         }
         missing.unshift(at);
-        if (node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(at) === at)
+        if (node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(at) === at)
             break;
     }
     for (const at of missing) {
         try {
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir(at);
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir(at);
         }
         catch (err) {
             const code = err.code;
             if (code === 'EEXIST')
                 continue;
-            const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(at);
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(at);
             const why = code === 'ENOENT'
                 ? `${parent} exists but refuses new folders (ENOENT)`
                 : `${code ?? String(err)}`;
@@ -32155,16 +32159,35 @@ async function ensureDir(dir) {
         }
     }
 }
+/**
+ * Reads a regular file. O_NONBLOCK: opening a FIFO (planted in a captured
+ * host, or named *.json in a folder given to merge) would otherwise wait
+ * for a writer for ever; every file we read, /proc's included, is regular.
+ */
+async function readRegularFile(file) {
+    const handle = await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    try {
+        const st = await handle.stat();
+        if (!st.isFile()) {
+            const code = st.isDirectory() ? 'EISDIR' : 'not a regular file';
+            throw Object.assign(new Error(`${file}: ${code}`), { code });
+        }
+        return await handle.readFile('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
 /** A temp file beside the target, then a rename: never half a file. */
 async function writeFileAtomic(file, content) {
-    await ensureDir(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file));
+    await ensureDir(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file));
     const tmp = `${file}.${process.pid}.tmp`;
     try {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(tmp, content);
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename(tmp, file);
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile(tmp, content);
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename(tmp, file);
     }
     catch (err) {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm(tmp, { force: true });
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm(tmp, { force: true });
         throw err;
     }
 }
@@ -32175,7 +32198,7 @@ async function writeInputFile(input, file, content) {
     }
     catch (err) {
         const why = err instanceof Error ? err.message : String(err);
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, file, `a file path in a folder that exists or can be created; ${why}`);
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, file, `a file path in a folder that exists or can be created; ${why}`);
     }
 }
 
@@ -32451,12 +32474,15 @@ var external_node_path_ = __nccwpck_require__(6760);
 var assess = __nccwpck_require__(6779);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./build/src/files.js
+var files = __nccwpck_require__(9198);
 // EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
 var spawn = __nccwpck_require__(4687);
 ;// CONCATENATED MODULE: ./build/src/host.js
 // The only module that reads the machine. Every file is read under a root
 // (default "/"), so a captured host folder can be audited offline; a file
 // that cannot be read becomes a recorded fact, never a crash.
+
 
 
 
@@ -32521,7 +32547,7 @@ async function readText(root, rel) {
     try {
         return {
             ok: true,
-            value: await promises_.readFile(external_node_path_.join(root, rel), 'utf8'),
+            value: await (0,files/* readRegularFile */.XF)(external_node_path_.join(root, rel)),
             source,
         };
     }
@@ -32668,7 +32694,7 @@ function hasCapability(status, bit) {
 async function detectContainer(root) {
     const signals = [];
     const exists = async (rel) => promises_.access(external_node_path_.join(root, rel)).then(() => true, () => false);
-    const text = async (rel) => promises_.readFile(external_node_path_.join(root, rel), 'utf8').catch(() => null);
+    const text = async (rel) => (0,files/* readRegularFile */.XF)(external_node_path_.join(root, rel)).catch(() => null);
     if (await exists(F.dockerenv))
         signals.push('/.dockerenv exists');
     if (await exists(F.containerenv))
@@ -33370,8 +33396,6 @@ async function reproduce(options, ctx) {
     return evidenceFromRuns({ build, selfTest, real, drill: options.drill });
 }
 
-// EXTERNAL MODULE: ./build/src/files.js
-var files = __nccwpck_require__(9198);
 // EXTERNAL MODULE: ./build/src/options.js
 var src_options = __nccwpck_require__(6067);
 ;// CONCATENATED MODULE: ./build/src/main.js
