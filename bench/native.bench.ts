@@ -62,7 +62,8 @@ export default async function bench(): Promise<void> {
       )
       console.log(`liveShare (checkers):   ${line.liveShare!.toFixed(3)}`)
 
-      // BUG.md: one CPU hid the bug from the wiki's program; show ours works.
+      // The lab (docs/bug.md): one CPU hid the bug from the wiki's program;
+      // show ours works.
       const one = await runReproducer(binary, [
         '--mode',
         mode,

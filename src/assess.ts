@@ -1,11 +1,17 @@
 // Pure: host facts → the static assessment. Two questions kept apart:
 // is this kernel buggy, and what will the Go runtime do here.
+import semver from 'semver'
 import {
+  AFFECTED_LEVELS_TEXT,
+  AFFECTED_RANGE,
   firstFixedLevel,
+  FIXED_LEVELS,
+  FIXED_SINCE_SERIES,
   formatCompiler,
   formatLevel,
-  FIRST_BUGGY_GCC_MAJOR,
   inAffectedRange,
+  isBuggyGcc,
+  predatesBug,
   parseCompiler,
   parseDebianLevel,
   parseLevel,
@@ -176,22 +182,21 @@ export function assessKernel(facts: HostFacts): KernelAssessment {
     return done('clear', applicable)
   }
   if (!inRange) {
-    const before = level.major < 5 || (level.major === 5 && level.minor < 2)
-    if (before)
+    if (predatesBug(level))
       say(
         'before-affected-range',
-        `Linux ${formatLevel(level)} predates the bug (introduced in 5.2).`,
+        `Linux ${formatLevel(level)} predates the bug (introduced in ${semver.minVersion(AFFECTED_RANGE)?.version}).`,
       )
     else
       say(
         'fixed-upstream',
-        `Linux ${formatLevel(level)} is outside the affected range (fixed in 5.3.15, 5.4.2 and 5.5+).`,
+        `Linux ${formatLevel(level)} is outside the affected range (fixed in ${FIXED_LEVELS.join(', ')} and ${FIXED_SINCE_SERIES}+).`,
       )
     return done('clear', applicable)
   }
   say(
     'in-affected-range',
-    `Linux ${formatLevel(level)} is in the affected range (5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1).`,
+    `Linux ${formatLevel(level)} is in the affected range (${AFFECTED_LEVELS_TEXT}).`,
   )
   return judgeCompiler(compiler, facts, say, done, applicable)
 }
@@ -221,7 +226,7 @@ function judgeCompiler(
     )
     return done('buggy', applicable)
   }
-  if (compiler.major < FIRST_BUGGY_GCC_MAJOR) {
+  if (!isBuggyGcc(compiler)) {
     say(
       'built-by-gcc-before-9',
       `Built by ${name}: GCC 8 and older do not reuse the stale FPU owner pointer.`,

@@ -16,7 +16,7 @@ import {
   SELF_TEST_SECONDS,
   selfTestArgs,
 } from './reproducer.js'
-import { endGroupsOnCancel, runInGroup } from './spawn.js'
+import { runInGroup } from './spawn.js'
 import { TOOL_VERSION } from './version.js'
 import { decide, decideVerdict, type ReproducerEvidence } from './verdict.js'
 
@@ -73,7 +73,6 @@ async function reproduce(
   options: Options,
   ctx: AuditContext,
 ): Promise<ReproducerEvidence> {
-  endGroupsOnCancel()
   // Loaded only when needed: @actions/tool-cache pulls in the HTTP stack,
   // which a static audit never uses and which costs start-up time.
   const { compileReproducer, nativeSource } = await import('./compile.js')

@@ -5,6 +5,7 @@
 // (never the rest of it: it can hold secrets).
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { ensureDir } from './files.js'
 import { HOST_FILES } from './host.js'
 
 export interface CaptureResult {
@@ -57,7 +58,9 @@ export async function captureHost(
         continue
       }
       const target = path.join(staging, rel)
-      await fs.mkdir(path.dirname(target), { recursive: true })
+      await ensureDir(path.dirname(target)).catch((err: Error) => {
+        throw new Error(`capture folder ${dir}: ${err.message}`)
+      })
       await fs.writeFile(target, TRIM[rel]?.(text) ?? text)
       result.copied.push(rel)
     }

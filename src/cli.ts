@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { audit, type AuditContext } from './audit.js'
 import { captureHost } from './capture.js'
 import { EXIT_CODES } from './exitcodes.js'
-import { writeFileAtomic } from './files.js'
+import { readRegularFile, writeInputFile } from './files.js'
 import { asReport, mergeReports, renderFleetMarkdown } from './fleet.js'
 import {
   bootMemory,
@@ -186,7 +186,8 @@ async function auditHere(
     ...extra,
   })
   if (options.reportPath)
-    await writeFileAtomic(
+    await writeInputFile(
+      'report-path',
       options.reportPath,
       JSON.stringify(report, null, 2) + '\n',
     )
@@ -260,7 +261,7 @@ async function merge(argv: string[]): Promise<number> {
   for (const file of files) {
     let doc: unknown
     try {
-      doc = JSON.parse(await fs.readFile(file, 'utf8'))
+      doc = JSON.parse(await readRegularFile(file))
     } catch (err) {
       throw new Error(`${file}: not JSON (${(err as Error).message})`)
     }
@@ -268,7 +269,7 @@ async function merge(argv: string[]): Promise<number> {
   }
   const summary = mergeReports(items)
   const json = JSON.stringify(summary, null, 2) + '\n'
-  if (v['json-file']) await writeFileAtomic(v['json-file'], json)
+  if (v['json-file']) await writeInputFile('json-file', v['json-file'], json)
   process.stdout.write(v.json ? json : renderFleetMarkdown(summary))
   return summary.worst ? EXIT_CODES[summary.worst] : EXIT_CODES.usage
 }

@@ -1,7 +1,8 @@
 // Compiles native/ with the runner's C compiler and keeps the binary in the
 // tool cache under a key made of the source's hash, the compiler's identity
 // and the architecture, so a self-hosted runner never runs a stale binary.
-import * as exec from '@actions/exec'
+// Every call of the compiler runs in its own process group with a deadline:
+// a wrapper waiting on a licence server must not hold the job for ever.
 import * as tc from '@actions/tool-cache'
 import crypto from 'node:crypto'
 import { statSync } from 'node:fs'
@@ -9,6 +10,9 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureDir } from './files.js'
+import { InputError } from './options.js'
+import { runInGroup, toolDeadlineSeconds, type GroupRun } from './spawn.js'
 
 export const REPRODUCER_TOOL = 'sigvec-repro'
 
@@ -51,12 +55,34 @@ export interface CompileOptions {
   tempDir: string
 }
 
+/**
+ * Runs the compiler once, in its own group, under the tool deadline. A run
+ * that meets the deadline fails the step: the compiler input names a
+ * program that does not finish, and no verdict should wait on it.
+ */
+async function runCompiler(
+  compiler: string,
+  args: string[],
+  what: string,
+): Promise<GroupRun> {
+  const seconds = toolDeadlineSeconds()
+  const run = await runInGroup(compiler, args, seconds * 1000)
+  if (run.timedOut) {
+    throw new InputError(
+      'compiler',
+      compiler,
+      `a C compiler that finishes on its own: ${what} did not finish within ${seconds} s, so it was killed with its process group`,
+    )
+  }
+  return run
+}
+
 /** The compiler's own description: `--version`'s first line and its target. */
 async function compilerIdentity(compiler: string): Promise<string> {
-  const run = (args: string[]) =>
-    exec.getExecOutput(compiler, args, { silent: true, ignoreReturnCode: true })
-  const version = await run(['--version'])
-  const target = await run(['-dumpmachine'])
+  const ask = (flag: string) =>
+    runCompiler(compiler, [flag], `"${compiler} ${flag}"`)
+  const version = await ask('--version')
+  const target = await ask('-dumpmachine')
   return `${version.stdout.split('\n')[0]?.trim()} (${target.stdout.trim() || os.arch()})`
 }
 
@@ -80,6 +106,8 @@ export async function compileReproducer(
   try {
     identity = await compilerIdentity(opts.compiler)
   } catch (err) {
+    // Only a program that could not be started means "no compiler".
+    if (!(err as NodeJS.ErrnoException).code) throw err
     return {
       ok: false,
       reason: `no C compiler: ${JSON.stringify(opts.compiler)} is not on PATH`,
@@ -109,22 +137,38 @@ export async function compileReproducer(
     }
   }
 
-  await fs.mkdir(opts.tempDir, { recursive: true })
+  await ensureDir(opts.tempDir).catch((err: Error) => {
+    throw new Error(
+      `the compile's scratch folder (RUNNER_TEMP): ${err.message}`,
+    )
+  })
   const work = await fs.mkdtemp(path.join(opts.tempDir, 'sigvec-build-'))
   try {
     const out = path.join(work, REPRODUCER_TOOL)
-    const build = await exec.getExecOutput(
+    const build = await runCompiler(
       opts.compiler,
       [...COMPILE_FLAGS, '-o', out, opts.source],
-      { silent: true, ignoreReturnCode: true },
+      "the reproducer's compile",
     )
-    if (build.exitCode !== 0) {
+    if (build.code !== 0) {
+      const how =
+        build.code === null ? `killed by ${build.signal}` : `exit ${build.code}`
       return {
         ok: false,
-        reason: `${opts.compiler} failed to compile the reproducer (exit ${build.exitCode})`,
+        reason: `${opts.compiler} failed to compile the reproducer (${how})`,
         output: (build.stdout + build.stderr).trim(),
         compiler: identity,
       }
+    }
+    // tool-cache creates its folders with mkdir({ recursive: true }), which
+    // never returns under /proc; ours fails instead, with the folder named.
+    const cacheRoot = process.env.RUNNER_TOOL_CACHE
+    if (cacheRoot) {
+      await ensureDir(path.join(cacheRoot, REPRODUCER_TOOL, version)).catch(
+        (err: Error) => {
+          throw new Error(`the tool cache (RUNNER_TOOL_CACHE): ${err.message}`)
+        },
+      )
     }
     const dir = await tc.cacheFile(
       out,

@@ -1,8 +1,12 @@
 // What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
 // the uname release themselves and mlock one page of every thread's signal
 // stack. Facts from the Go wiki (LinuxKernelSignalVectorBug), golang/go#35777
-// and #37436, and the runtime's own messages; see shared/BUG.md.
-import { parseLevel, type KernelLevel } from './kernel.js'
+// and #37436, and the runtime's own messages; docs/bug.md retells them.
+// Versions are compared with semver; only the runtime's reading of uname -r
+// is hand-written, since it must repeat Go's own parser exactly.
+import semver from 'semver'
+import { AFFECTED_RANGE, formatLevel, parseLevel } from './kernel.js'
+import type { KernelLevel } from './kernel.js'
 
 /** The runtime mlocks the top 4 KiB page of each thread's signal stack. */
 export const GO_MLOCK_BYTES_PER_THREAD = 4096
@@ -21,33 +25,41 @@ export type GoWorkaround =
 /** Which behaviour a Go version has. */
 export type GoFamily = 'before-1.14' | '1.14.0' | '1.14.1-1.15' | '1.16+'
 
+/**
+ * Go releases by their runtime's behaviour: 1.14.0 dies when an mlock fails,
+ * 1.14.1 made the failure silent (golang/go#37436), 1.16 removed the
+ * workaround.
+ */
+export const GO_FAMILIES: ReadonlyArray<[GoFamily, string]> = [
+  ['before-1.14', '<1.14.0'],
+  ['1.14.0', '1.14.0'],
+  ['1.14.1-1.15', '>=1.14.1 <1.16.0'],
+  ['1.16+', '>=1.16.0'],
+]
+
 export interface GoVersion {
   text: string
-  major: number
-  minor: number
-  patch: number
+  /** The release as semver; a beta or rc counts as its release: 1.16rc1 → 1.16.0. */
+  version: string
 }
 
+// Go names its releases go1.14, go1.14.1, go1.16rc1, go1.16beta1: not
+// semver, so the shape is checked here and semver.coerce reads the numbers.
 const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/
 
-/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → numbers; null if not one. */
+/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → a version; null if not one. */
 export function parseGoVersion(text: string): GoVersion | null {
-  const m = GO_VERSION.exec(text.trim())
-  if (!m) return null
-  return {
-    text: text.trim(),
-    major: Number(m[1]),
-    minor: Number(m[2]),
-    patch: m[3] === undefined ? 0 : Number(m[3]),
-  }
+  const trimmed = text.trim()
+  if (!GO_VERSION.test(trimmed)) return null
+  const version = semver.coerce(trimmed)
+  return version && { text: trimmed, version: version.version }
 }
 
 export function goFamily(v: GoVersion): GoFamily {
-  if (v.major !== 1) return v.major > 1 ? '1.16+' : 'before-1.14'
-  if (v.minor < 14) return 'before-1.14'
-  if (v.minor >= 16) return '1.16+'
-  if (v.minor === 14 && v.patch === 0) return '1.14.0'
-  return '1.14.1-1.15'
+  const found = GO_FAMILIES.find(([, range]) =>
+    semver.satisfies(v.version, range),
+  )
+  return found ? found[0] : '1.16+'
 }
 
 /**
@@ -70,32 +82,29 @@ export function goParseRelease(release: string): KernelLevel | null {
   return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0 }
 }
 
+/**
+ * The levels Go 1.14–1.15 treat as buggy (runtime/os_linux_x86.go): the
+ * same as the upstream affected levels.
+ */
+export const GO_RUNTIME_AFFECTED_RANGE = AFFECTED_RANGE
+
 /** Go 1.14–1.15's test: 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1 by release string. */
 export function goReleaseTestTriggers(release: string): boolean {
   const l = goParseRelease(release)
-  if (!l || l.major !== 5) return false
-  return (
-    l.minor === 2 ||
-    (l.minor === 3 && l.patch < 15) ||
-    (l.minor === 4 && l.patch < 2)
-  )
+  return !!l && semver.satisfies(formatLevel(l), GO_RUNTIME_AFFECTED_RANGE)
 }
 
 /**
  * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
- * (golang/go#38915, #40184). BUG.md is sure of it from 1.15.2 on; earlier
+ * (golang/go#38915, #40184). We are sure of it from 1.15.2 on; earlier
  * versions are judged without the skip, the side that cannot miss a crash.
  */
-export const GO_UBUNTU_SKIP_SINCE: GoVersion = {
-  text: '1.15.2',
-  major: 1,
-  minor: 15,
-  patch: 2,
-}
+export const GO_UBUNTU_SKIP_SINCE = '1.15.2'
+/** The levels the Ubuntu skip covers. */
+export const GO_UBUNTU_SKIP_LEVELS = '>=5.4.0 <5.4.2'
 
 export function goHasUbuntuSkip(v: GoVersion): boolean {
-  const s = GO_UBUNTU_SKIP_SINCE
-  return (v.major - s.major || v.minor - s.minor || v.patch - s.patch) >= 0
+  return semver.gte(v.version, GO_UBUNTU_SKIP_SINCE)
 }
 
 export function goUbuntuSkip(
@@ -105,9 +114,7 @@ export function goUbuntuSkip(
   const l = parseLevel(release)
   return (
     !!l &&
-    l.major === 5 &&
-    l.minor === 4 &&
-    l.patch < 2 &&
+    semver.satisfies(formatLevel(l), GO_UBUNTU_SKIP_LEVELS) &&
     (procVersion ?? '').includes('Ubuntu')
   )
 }

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { RememberedRuns } from './audit.js'
 import { EXIT_CODES } from './exitcodes.js'
-import { writeFileAtomic } from './files.js'
+import { ensureDir, writeFileAtomic } from './files.js'
 import { readBootId } from './host.js'
 import { InputError, parseOptions, type Options } from './options.js'
 import { TOOL_VERSION } from './version.js'
@@ -123,10 +123,9 @@ export async function prepareStateDir(settings: HookSettings): Promise<void> {
       `a folder that only this user or root can write to (${why})`,
     )
   try {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 })
+    await ensureDir(dir, 0o700)
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
-      throw refuse(`cannot create it: ${(err as Error).message}`)
+    throw refuse(`cannot create it: ${(err as Error).message}`)
   }
   const st = await fs.stat(dir)
   if (!st.isDirectory()) throw refuse('it is not a folder')

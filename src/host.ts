@@ -1,10 +1,11 @@
 // The only module that reads the machine. Every file is read under a root
 // (default "/"), so a captured host folder can be audited offline; a file
 // that cannot be read becomes a recorded fact, never a crash.
-import { execFile } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { readRegularFile } from './files.js'
+import { runInGroup, toolDeadlineSeconds } from './spawn.js'
 
 /** A fact read from the host: its value, or why it could not be read. */
 export type Fact<T> =
@@ -163,7 +164,7 @@ async function readText(root: string, rel: string): Promise<Fact<string>> {
   try {
     return {
       ok: true,
-      value: await fs.readFile(path.join(root, rel), 'utf8'),
+      value: await readRegularFile(path.join(root, rel)),
       source,
     }
   } catch (err) {
@@ -318,7 +319,7 @@ export async function detectContainer(root: string): Promise<ContainerFacts> {
       () => false,
     )
   const text = async (rel: string) =>
-    fs.readFile(path.join(root, rel), 'utf8').catch(() => null)
+    readRegularFile(path.join(root, rel)).catch(() => null)
 
   if (await exists(F.dockerenv)) signals.push('/.dockerenv exists')
   if (await exists(F.containerenv)) signals.push('/run/.containerenv exists')
@@ -354,15 +355,33 @@ async function detectGo(
       note: 'a captured host: no toolchain to ask',
     }
   }
-  const run = (args: string[]) =>
-    new Promise<{
-      out: string
-      err: { code?: unknown; message: string } | null
-    }>((resolve) =>
-      execFile('go', args, { timeout: 10_000 }, (err, stdout) =>
-        resolve({ out: (stdout ?? '').trim(), err }),
-      ),
-    )
+  // In its own group under the tool deadline: a `go` wrapper (a version
+  // manager's shim, a toolchain download) must not hold the audit for ever.
+  const deadline = toolDeadlineSeconds()
+  const run = async (
+    args: string[],
+  ): Promise<{
+    out: string
+    err: { code?: unknown; message: string } | null
+  }> => {
+    try {
+      const r = await runInGroup('go', args, deadline * 1000)
+      const out = r.stdout.trim()
+      if (r.timedOut) {
+        const message = `"go ${args.join(' ')}" did not finish within ${deadline} s and was killed; set go-version`
+        return { out, err: { message } }
+      }
+      if (r.code !== 0) {
+        const last = r.stderr.trim().split('\n')[0]
+        const message = `"go ${args.join(' ')}" ${r.code === null ? `was killed by ${r.signal}` : `exited ${r.code}`}${last ? `: ${last}` : ''}`
+        return { out, err: { message } }
+      }
+      return { out, err: null }
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException
+      return { out: '', err: { code: e.code, message: e.message } }
+    }
+  }
   // GOVERSION exists since Go 1.16; older go commands print an empty line
   // for it, so they are asked `go version` ("go version go1.14.4 linux/amd64").
   const env = await run(['env', 'GOVERSION'])

@@ -1,5 +1,7 @@
 // Pure parsers of the strings a Linux kernel tells about itself, and the
 // upstream facts about which kernel levels carry the AVX signal-stack bug.
+// Levels are compared with semver; docs/bug.md gives the sources.
+import semver from 'semver'
 
 /** An upstream kernel level, e.g. 5.4.1. */
 export interface KernelLevel {
@@ -16,44 +18,53 @@ export interface KernelCompiler {
 }
 
 /**
- * Upstream levels with the bug (kernel commit 59c4bd853abc, bugzilla 205663,
- * Go wiki LinuxKernelSignalVectorBug): every 5.2, 5.3.0–5.3.14, 5.4.0–5.4.1.
- * `below` is the first fixed patch level of that minor, or null if never fixed.
+ * Upstream levels with the bug: every 5.2 (never fixed), 5.3.0–5.3.14 and
+ * 5.4.0–5.4.1. Sources: kernel commit 59c4bd853abc ("x86/fpu: Don't cache
+ * access to fpu_fpregs_owner_ctx"), kernel bugzilla 205663, the Go wiki's
+ * LinuxKernelSignalVectorBug page.
  */
-export const AFFECTED_SERIES: ReadonlyArray<{
-  major: number
-  minor: number
-  below: number | null
-}> = [
-  { major: 5, minor: 2, below: null },
-  { major: 5, minor: 3, below: 15 },
-  { major: 5, minor: 4, below: 2 },
-]
+export const AFFECTED_RANGE = '>=5.2.0 <5.3.15 || >=5.4.0 <5.4.2'
+/** AFFECTED_RANGE as people read it. */
+export const AFFECTED_LEVELS_TEXT = '5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1'
+/** The first fixed level of each fixed series (both of 2019-12-05). */
+export const FIXED_LEVELS = ['5.3.15', '5.4.2'] as const
+/** Every series from this one on was released with the fix. */
+export const FIXED_SINCE_SERIES = '5.5'
 
-/** GCC 9 keeps the stale owner pointer across the fault-in; GCC 8 did not. */
-export const FIRST_BUGGY_GCC_MAJOR = 9
+/**
+ * GCC 9 keeps the stale owner pointer across the fault-in; a GCC 8 build of
+ * the same source does not (the fix's commit message).
+ */
+export const FIRST_BUGGY_GCC = '9.0.0'
 
 export function formatLevel(level: KernelLevel): string {
   return `${level.major}.${level.minor}.${level.patch}`
 }
 
 export function inAffectedRange(level: KernelLevel): boolean {
-  return AFFECTED_SERIES.some(
-    (s) =>
-      s.major === level.major &&
-      s.minor === level.minor &&
-      (s.below === null || level.patch < s.below),
+  return semver.satisfies(formatLevel(level), AFFECTED_RANGE)
+}
+
+/** Older than every affected level (before 5.2). */
+export function predatesBug(level: KernelLevel): boolean {
+  return semver.ltr(formatLevel(level), AFFECTED_RANGE)
+}
+
+/**
+ * The fixed level of the same series, for advice: 5.3.x → 5.3.15; a series
+ * that was never fixed (5.2) → the newest fixed level.
+ */
+export function firstFixedLevel(level: KernelLevel): string {
+  const v = formatLevel(level)
+  return (
+    FIXED_LEVELS.find((fixed) => semver.satisfies(fixed, `~${v}`)) ??
+    (FIXED_LEVELS.at(-1) as string)
   )
 }
 
-/** The fixed level of the same series, for advice: 5.3.x → 5.3.15. */
-export function firstFixedLevel(level: KernelLevel): string {
-  const series = AFFECTED_SERIES.find(
-    (s) => s.major === level.major && s.minor === level.minor,
-  )
-  if (series?.below != null)
-    return `${series.major}.${series.minor}.${series.below}`
-  return '5.4.2'
+/** Whether the kernel's compiler is GCC 9 or later, as the bug needs. */
+export function isBuggyGcc(c: KernelCompiler): boolean {
+  return c.kind === 'gcc' && semver.gte(c.version, FIRST_BUGGY_GCC)
 }
 
 /**

@@ -4,7 +4,7 @@ import * as core from '@actions/core'
 import os from 'node:os'
 import path from 'node:path'
 import { audit } from './audit.js'
-import { writeFileAtomic } from './files.js'
+import { writeInputFile } from './files.js'
 import { INPUT_NAMES, parseOptions } from './options.js'
 import {
   renderSummary,
@@ -32,7 +32,11 @@ export async function run(): Promise<void> {
         process.env.RUNNER_TEMP || os.tmpdir(),
         'sigvec-check-report.json',
       )
-    await writeFileAtomic(reportFile, JSON.stringify(report, null, 2) + '\n')
+    await writeInputFile(
+      'report-path',
+      reportFile,
+      JSON.stringify(report, null, 2) + '\n',
+    )
 
     core.info(renderText(report))
     // The summary first: if it cannot be written, no output is set either.

@@ -10,6 +10,7 @@ import type {
 } from './assess.js'
 import { formatLimit } from './assess.js'
 import { clearingText } from './verdict.js'
+import { AFFECTED_LEVELS_TEXT } from './kernel.js'
 import type { ContainerFacts, CpuFacts, Fact, HostFacts } from './host.js'
 import type { Options } from './options.js'
 import type {
@@ -270,7 +271,7 @@ export function renderSummary(r: Report): string {
   )
   lines.push(`| Built by | ${cell(k.compiler)} |`)
   lines.push(
-    `| In affected range | ${yesNo(k.inAffectedRange)} (5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1) |`,
+    `| In affected range | ${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT}) |`,
   )
   lines.push(
     `| Machine | ${cell(r.host.name)} · ${cell(r.host.os)} · ${cell(r.host.arch)} · ${cell(r.host.cpu ? cpuText(r.host.cpu) : null)} |`,

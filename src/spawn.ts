@@ -1,6 +1,8 @@
 // Runs a program in its own process group with a hard deadline, and ends
 // the whole group on every path: normal exit, timeout, and the action being
-// cancelled (SIGINT, then SIGTERM, as the runner sends them).
+// cancelled (SIGINT, then SIGTERM, as the runner sends them). The compiler,
+// `go` and the reproducer all run through here, so nothing is waited on
+// without an end.
 import { spawn } from 'node:child_process'
 
 export interface GroupRun {
@@ -13,6 +15,31 @@ export interface GroupRun {
 }
 
 const liveGroups = new Set<number>()
+
+/** How long the pipes may stay open after the program itself exited. */
+const DRAIN_MS = 10_000
+
+/**
+ * The deadline for each call of a helper program (the compiler, `go`):
+ * generous, since only a program that waits on something that never comes
+ * should meet it. SIGVEC_CHECK_TOOL_DEADLINE (seconds) overrides it, for a
+ * compiler that is slow on purpose and for the tests of stuck programs.
+ */
+export const TOOL_DEADLINE_SECONDS = 300
+export const TOOL_DEADLINE_ENV = 'SIGVEC_CHECK_TOOL_DEADLINE'
+
+export function toolDeadlineSeconds(
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  const raw = env[TOOL_DEADLINE_ENV]?.trim()
+  if (!raw) return TOOL_DEADLINE_SECONDS
+  const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN
+  if (!(seconds >= 1 && seconds <= 3600))
+    throw new Error(
+      `Invalid ${TOOL_DEADLINE_ENV}: ${JSON.stringify(raw)}. Expected whole seconds from 1 to 3600.`,
+    )
+  return seconds
+}
 
 function killGroup(pgid: number): void {
   try {
@@ -34,7 +61,7 @@ let cancelHandlersInstalled = false
  * On SIGINT/SIGTERM kill the groups we started and exit with the signal's
  * conventional code, so nothing we started outlives a cancelled job.
  */
-export function endGroupsOnCancel(): void {
+function endGroupsOnCancel(): void {
   if (cancelHandlersInstalled) return
   cancelHandlersInstalled = true
   for (const [sig, code] of [
@@ -44,7 +71,7 @@ export function endGroupsOnCancel(): void {
     process.on(sig, () => {
       killAllGroups()
       process.stderr.write(
-        `sigvec-check: ${sig} received; reproducer stopped\n`,
+        `sigvec-check: ${sig} received; the programs it started are stopped\n`,
       )
       process.exit(code)
     })
@@ -56,6 +83,8 @@ export function runInGroup(
   args: string[],
   deadlineMs: number,
 ): Promise<GroupRun> {
+  // Whatever runs in a group is ended if the job is cancelled meanwhile.
+  endGroupsOnCancel()
   const started = process.hrtime.bigint()
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
@@ -69,17 +98,31 @@ export function runInGroup(
     child.stderr.on('data', (d: Buffer) => (stderr += d))
     const pgid = child.pid
     if (pgid !== undefined) liveGroups.add(pgid)
+    // A program that left the group (setsid) can hold our pipes open for
+    // ever; once the deadline or the drain time after exit has passed, the
+    // pipes are closed on our side so 'close' still comes.
+    const stopReading = () => {
+      child.stdout.destroy()
+      child.stderr.destroy()
+    }
+    let drain: NodeJS.Timeout | undefined
     const timer = setTimeout(() => {
       timedOut = true
       if (pgid !== undefined) killGroup(pgid)
+      stopReading()
     }, deadlineMs)
+    child.on('exit', () => {
+      drain = setTimeout(stopReading, DRAIN_MS)
+    })
     child.on('error', (err) => {
       clearTimeout(timer)
+      clearTimeout(drain)
       if (pgid !== undefined) liveGroups.delete(pgid)
       reject(err)
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
+      clearTimeout(drain)
       // Anything the program left in its group goes with it.
       if (pgid !== undefined) {
         killGroup(pgid)

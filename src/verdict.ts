@@ -4,6 +4,7 @@
 import { CLEARING_MISS_PROBABILITY, formatProbability } from './confidence.js'
 import type { Assessment, Reason } from './assess.js'
 import { formatLimit } from './assess.js'
+import { FIXED_LEVELS, FIXED_SINCE_SERIES } from './kernel.js'
 
 export const STATUSES = [
   'affected',
@@ -178,7 +179,7 @@ function pickMitigations(status: Status, a: Assessment): Mitigation[] {
     out.push({
       id: 'upgrade-kernel',
       title: 'Upgrade the kernel',
-      detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : '5.3.15+, 5.4.2+'} or 5.5+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
+      detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : FIXED_LEVELS.map((l) => `${l}+`).join(', ')} or ${FIXED_SINCE_SERIES}+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
       commands: [],
     })
     out.push({

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { after, test } from 'node:test'
 import { runAction } from './support/action.js'
 import { groupMembers, liveProcesses, waitUntil } from './support/native.js'
+import { stillRunning, stuckProgram } from './support/stuck.js'
 
 const dirs: string[] = []
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
@@ -175,3 +176,32 @@ for (const how of ['cancel', 'kill'] as const) {
     assert.deepEqual(run.outputs, {})
   })
 }
+
+test('a cancelled action (SIGTERM) kills a compile in progress', async () => {
+  const bin = tempDir()
+  const cc = stuckProgram(bin, 'stuck-cc', {
+    '--version': 'stuck-cc 1.0',
+    '-dumpmachine': 'x86_64-linux-gnu',
+  })
+  let actionPid = 0
+  const running = runAction(
+    { reproduce: 'always', compiler: cc.file },
+    { onSpawn: (pid) => (actionPid = pid) },
+  )
+  // Cancelled once the compile and the child it waits on are running.
+  const compiling = await waitUntil(() => cc.pids().length === 2, 60_000)
+  assert.ok(compiling, 'the compile started')
+  process.kill(actionPid, 'SIGTERM')
+  const run = await running
+  dirs.push(run.dir)
+  assert.equal(run.code, 143, run.stdout + run.stderr)
+  assert.match(
+    run.stderr,
+    /SIGTERM received; the programs it started are stopped/,
+  )
+  assert.ok(
+    await waitUntil(() => stillRunning(cc.pids()).length === 0, 30_000),
+    `left running: ${stillRunning(cc.pids()).join(' ')}`,
+  )
+  assert.deepEqual(run.outputs, {})
+})

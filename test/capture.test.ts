@@ -81,3 +81,14 @@ test('capture refuses a folder that is not empty and leaves nothing behind', () 
   assert.deepEqual(fs.readdirSync(dir), ['keep'])
   assert.match(cli(['capture']).stderr, /capture needs exactly one folder/)
 })
+
+test('capture into a folder that cannot be made ends with the reason', () => {
+  // Node's recursive mkdir never returns here; capture must.
+  const r = cli(['capture', '/proc/nope/host'])
+  assert.equal(r.code, 1)
+  assert.match(
+    r.stderr,
+    /^sigvec-check: capture folder \/proc\/nope\/host: cannot create folder \/proc\/nope: \/proc exists but refuses new folders \(ENOENT\)$/m,
+  )
+  assert.equal(r.stdout, '')
+})

@@ -62,6 +62,10 @@ test('usage errors exit 1 and name the flag', () => {
     [['--duration', '2h'], /invalid --duration: "2h"\. Expected a duration/],
     [['--compiler', 'gcc -m32'], /invalid --compiler: "gcc -m32"/],
     [['--drill', '--no-reproduce'], /invalid --drill: "true"/],
+    [
+      ['--no-reproduce', '--report-path', '/proc/nope/report.json'],
+      /invalid --report-path: "\/proc\/nope\/report\.json"\. Expected a file path in a folder that exists or can be created; cannot create folder \/proc\/nope: /,
+    ],
   ]
   for (const [args, message] of table) {
     const r = cli(args)
@@ -89,6 +93,7 @@ test('the npm package carries the bundles and the reproducer source', () => {
     'dist/cli/index.js',
     'dist/index.js',
     'native/sigvec-repro.c',
+    'docs/bug.md',
     'action.yml',
   ]) {
     assert.ok(files.includes(needed), needed)

@@ -1,6 +1,7 @@
 // merge over Reports of the captured hosts, and --prometheus checked against
 // the text exposition format.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -102,6 +103,14 @@ test('merge names what it cannot read', () => {
     assert.match(r.stderr, message)
     assert.equal(r.stdout, '')
   }
+  // A FIFO named like a Report would block a plain read for ever.
+  const fifoDir = path.join(dir, 'with-fifo')
+  fs.mkdirSync(fifoDir)
+  const made = spawnSync('mkfifo', [path.join(fifoDir, 'pipe.json')])
+  assert.equal(made.status, 0, String(made.stderr))
+  const r = cli(['merge', fifoDir])
+  assert.equal(r.code, 1)
+  assert.match(r.stderr, /pipe\.json: not a regular file/)
 })
 
 /** A strict reader of the Prometheus text format (version 0.0.4). */

@@ -39,6 +39,11 @@ test("Go's test triggers on the release string, not the real level", () => {
     ['5.4.72-microsoft-standard-WSL2', false],
     ['6.8.0-1014-azure', false],
     ['5.4.1_bad', false],
+    ['5.2.0', true],
+    ['5.3.15', false],
+    ['5.4.2', false],
+    ['5.5.0', false],
+    ['4.19.0-6-amd64', false],
   ]
   for (const [release, want] of table) {
     assert.equal(goReleaseTestTriggers(release), want, release)
@@ -52,12 +57,21 @@ test('the Ubuntu skip needs 5.4.0/5.4.1 and "Ubuntu" in /proc/version', () => {
   assert.equal(goUbuntuSkip('5.4.0-3-amd64', 'Debian'), false)
   assert.equal(goUbuntuSkip('5.3.0-1008-gcp', ubuntu), false)
   assert.equal(goUbuntuSkip('5.4.0-29-generic', null), false)
+  assert.equal(goUbuntuSkip('5.4.1-051401-generic', ubuntu), true)
+  assert.equal(goUbuntuSkip('5.4.2-050402-generic', ubuntu), false)
 })
 
 test('Go versions map to the behaviour of their runtime', () => {
   const table: Array<[string, string | null]> = [
     ['1.13.15', 'before-1.14'],
     ['go1.14', '1.14.0'],
+    ['go1.14.1', '1.14.1-1.15'],
+    ['go1.15.2', '1.14.1-1.15'],
+    ['go1.15rc1', '1.14.1-1.15'],
+    ['go1.16rc1', '1.16+'],
+    ['go1.16beta1', '1.16+'],
+    ['devel', null],
+    ['devel go1.17-abcdef', null],
     ['1.14.0', '1.14.0'],
     ['1.14rc1', '1.14.0'],
     ['1.14.1', '1.14.1-1.15'],
@@ -72,6 +86,11 @@ test('Go versions map to the behaviour of their runtime', () => {
     const v = parseGoVersion(text)
     assert.equal(v && goFamily(v), want, text)
   }
+  // A beta or rc is read as its release, with the name kept.
+  assert.deepEqual(parseGoVersion(' go1.16rc1 '), {
+    text: 'go1.16rc1',
+    version: '1.16.0',
+  })
 })
 
 test('the Ubuntu skip is trusted from Go 1.15.2 on', () => {
@@ -80,6 +99,8 @@ test('the Ubuntu skip is trusted from Go 1.15.2 on', () => {
     ['1.15.0', false],
     ['1.15.1', false],
     ['1.15.2', true],
+    ['go1.15.2', true],
+    ['go1.16rc1', true],
     ['go1.15.15', true],
     ['1.16', true],
   ]

@@ -1,5 +1,6 @@
 // The host reader over real files: this machine's /proc, and temp roots.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,6 +14,9 @@ import {
   parseOsRelease,
   readHostFacts,
 } from '../src/host.js'
+import { TOOL_DEADLINE_ENV as DEADLINE } from '../src/spawn.js'
+import { waitUntil } from './support/native.js'
+import { stillRunning, stuckProgram } from './support/stuck.js'
 
 const dirs: string[] = []
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
@@ -75,6 +79,20 @@ test('a directory where a file should be is unreadable, not a crash', async () =
     source: 'input',
     note: 'from the go-version input',
   })
+})
+
+test('a FIFO where a file should be is unreadable, not a wait for ever', async () => {
+  const root = tempRoot({ 'proc/sys/kernel/osrelease': '5.4.1\n' })
+  const fifo = path.join(root, 'proc', 'version')
+  const made = spawnSync('mkfifo', [fifo])
+  assert.equal(made.status, 0, String(made.stderr))
+  const facts = await readHostFacts({ root, goVersion: '1.15.5' })
+  assert.deepEqual(facts.procVersion, {
+    ok: false,
+    error: 'unreadable (not a regular file)',
+    source: '/proc/version',
+  })
+  assert.equal(facts.release.ok && facts.release.value, '5.4.1')
 })
 
 test('parseMemlock reads bytes and unlimited from /proc/self/limits', () => {
@@ -215,5 +233,32 @@ test('the Go version comes from `go env GOVERSION` of the go on PATH', async () 
     })
   } finally {
     process.env.PATH = saved
+  }
+})
+
+test('a go on PATH that never answers is killed at the deadline and named', async () => {
+  const bin = tempRoot({})
+  const go = stuckProgram(bin, 'go')
+  const saved = { PATH: process.env.PATH, deadline: process.env[DEADLINE] }
+  process.env.PATH = `${bin}:${saved.PATH}`
+  // Shortened for the test only: the program never finishes by itself.
+  process.env[DEADLINE] = '3'
+  try {
+    const found = await readHostFacts({ root: '/', goVersion: null })
+    assert.equal(found.go.version, null)
+    assert.equal(found.go.source, 'not detected')
+    assert.equal(
+      found.go.note,
+      'go on PATH, but: "go env GOVERSION" did not finish within 3 s and was killed; set go-version',
+    )
+    assert.ok(go.pids().length >= 2)
+    assert.ok(
+      await waitUntil(() => stillRunning(go.pids()).length === 0, 30_000),
+      `left running: ${stillRunning(go.pids()).join(' ')}`,
+    )
+  } finally {
+    process.env.PATH = saved.PATH
+    if (saved.deadline === undefined) delete process.env[DEADLINE]
+    else process.env[DEADLINE] = saved.deadline
   }
 })

@@ -7,7 +7,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { after, test } from 'node:test'
 import { ROOT } from './support/action.js'
-import { asNobody, tempDirForNobody } from './support/privileges.js'
+import {
+  asNobody,
+  copyForNobody,
+  tempDirForNobody,
+  whyNobodyCannotReach,
+} from './support/privileges.js'
 
 const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')
 
@@ -51,17 +56,23 @@ after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
 function lockedCopy(name: string, unreadable: string[]): string {
   const dir = tempDirForNobody('sigvec-host-')
   dirs.push(dir)
-  const root = path.join(dir, name)
-  fs.cpSync(path.join(HOSTS, name), root, { recursive: true })
-  const open = (p: string) => {
-    const st = fs.statSync(p)
-    fs.chmodSync(p, st.isDirectory() ? 0o755 : 0o644)
-    if (st.isDirectory())
-      fs.readdirSync(p).forEach((c) => open(path.join(p, c)))
-  }
-  open(root)
+  const root = copyForNobody(path.join(HOSTS, name), dir)
   for (const rel of unreadable) fs.chmodSync(path.join(root, rel), 0)
   return root
+}
+
+/**
+ * The CLI bundle as nobody can run it: the checkout may sit where only root
+ * can enter (a clone under /root), so dist/ is copied out, once.
+ */
+let cliCopy: string | null = null
+function cliForNobody(): string {
+  if (!cliCopy) {
+    const dir = tempDirForNobody('sigvec-dist-')
+    dirs.push(dir)
+    cliCopy = path.join(copyForNobody(path.join(ROOT, 'dist'), dir), 'cli.js')
+  }
+  return cliCopy
 }
 
 test('the corpus holds at least 15 captured hosts', () => {
@@ -72,12 +83,23 @@ for (const name of hosts) {
   const spec = JSON.parse(
     fs.readFileSync(path.join(HOSTS, name, 'host.json'), 'utf8'),
   ) as HostSpec
-  test(`${name}: ${spec.description}`, () => {
+  test(`${name}: ${spec.description}`, (t) => {
     const unreadable = spec.unreadable ?? []
+    // Runs as nobody, who must be able to start node itself.
+    const nodeBlocked = unreadable.length
+      ? whyNobodyCannotReach(process.execPath, 'run')
+      : null
+    if (nodeBlocked) {
+      t.skip(`cannot run as nobody: ${nodeBlocked}`)
+      return
+    }
     const root = unreadable.length
       ? lockedCopy(name, unreadable)
       : path.join(HOSTS, name)
-    const args = [path.join(ROOT, 'dist', 'cli.js'), '--root', root, '--json']
+    const cliJs = unreadable.length
+      ? cliForNobody()
+      : path.join(ROOT, 'dist', 'cli.js')
+    const args = [cliJs, '--root', root, '--json']
     if (spec.options?.goVersion)
       args.push('--go-version', spec.options.goVersion)
     if (spec.options?.memlockThreads) {

@@ -2,10 +2,13 @@
 // the input, the value and what is accepted, and leaves nothing behind.
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { after, test } from 'node:test'
 import { InputError, parseOptions } from '../src/options.js'
-import { actionYml, runAction } from './support/action.js'
+import { actionYml, runAction, type ActionRun } from './support/action.js'
+import { waitUntil } from './support/native.js'
+import { stillRunning, stuckProgram } from './support/stuck.js'
 
 const dirs: string[] = []
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
@@ -75,19 +78,110 @@ test('parseOptions rejects each bad value with the input, value and accepted set
   }
 })
 
+/** A failed step: one error naming the input, and nothing written. */
+function assertFailedCleanly(run: ActionRun, input: string): string {
+  assert.equal(run.code, 1, run.stdout + run.stderr)
+  const error = run.stdout.split('\n').find((l) => l.startsWith('::error::'))
+  assert.ok(error, run.stdout)
+  assert.ok(error.includes(`Invalid input '${input}'`), error)
+  assert.deepEqual(run.outputs, {})
+  assert.deepEqual(run.env, {})
+  assert.equal(run.summary, '')
+  assert.deepEqual(fs.readdirSync(run.runnerTemp), [])
+  assert.equal(fs.existsSync(path.join(run.dir, 'reports')), false)
+  return error
+}
+
 for (const [input, value, accepted] of BAD) {
   test(`the action fails cleanly on ${input}: ${JSON.stringify(value)}`, async () => {
     const run = await runAction({ [input]: value })
     dirs.push(run.dir)
-    assert.equal(run.code, 1)
-    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::'))
-    assert.ok(error, run.stdout)
-    assert.ok(error.includes(`Invalid input '${input}'`), error)
-    assert.match(error, accepted)
-    assert.deepEqual(run.outputs, {})
-    assert.deepEqual(run.env, {})
-    assert.equal(run.summary, '')
-    assert.deepEqual(fs.readdirSync(run.runnerTemp), [])
-    assert.equal(fs.existsSync(path.join(run.dir, 'reports')), false)
+    assert.match(assertFailedCleanly(run, input), accepted)
   })
 }
+
+// Values that parse but fail when used. Each must end the step, not hang it:
+// Node's recursive mkdir never returns on a path under /proc.
+const FAIL_WHEN_USED: Array<[input: string, value: string, why: RegExp]> = [
+  [
+    'report-path',
+    '/proc/nope/report.json',
+    /cannot create folder \/proc\/nope: \/proc exists but refuses new folders \(ENOENT\)/,
+  ],
+  [
+    'report-path',
+    '/proc/self/nope/deeper/report.json',
+    /cannot create folder \/proc\/self\/nope: \/proc\/self exists but refuses new folders/,
+  ],
+  [
+    'report-path',
+    '/proc/version/report.json',
+    /\/proc\/version exists and is not a folder/,
+  ],
+]
+
+for (const [input, value, why] of FAIL_WHEN_USED) {
+  test(`the action ends and fails cleanly on ${input}: ${JSON.stringify(value)}`, async () => {
+    const run = await runAction({ [input]: value })
+    dirs.push(run.dir)
+    const error = assertFailedCleanly(run, input)
+    assert.ok(error.includes(JSON.stringify(value)), error)
+    assert.match(error, /Expected a file path in a folder that exists/)
+    assert.match(error, why)
+  })
+}
+
+// A compiler that never exits: killed with its group at the deadline, the
+// step fails naming the input. The deadline is shortened for the test only;
+// the program never finishes, so any deadline ends it.
+for (const stage of ['--version', 'compile'] as const) {
+  test(`the action ends and fails cleanly on a compiler stuck at ${stage}`, async () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-stuck-'))
+    dirs.push(bin)
+    const answers: Record<string, string> =
+      stage === 'compile'
+        ? { '--version': 'stuck-cc 1.0', '-dumpmachine': 'x86_64-linux-gnu' }
+        : {}
+    const cc = stuckProgram(bin, 'stuck-cc', answers)
+    const run = await runAction(
+      { reproduce: 'always', compiler: cc.file },
+      { env: { SIGVEC_CHECK_TOOL_DEADLINE: '5' } },
+    )
+    dirs.push(run.dir)
+    const error = assertFailedCleanly(run, 'compiler')
+    assert.ok(error.includes(JSON.stringify(cc.file)), error)
+    const what =
+      stage === 'compile'
+        ? "the reproducer's compile"
+        : JSON.stringify(`${cc.file} --version`)
+    assert.ok(
+      error.includes(
+        `${what} did not finish within 5 s, so it was killed with its process group`,
+      ),
+      error,
+    )
+    assert.equal(cc.pids().length, 2, 'the program and its child started')
+    assert.ok(
+      await waitUntil(() => stillRunning(cc.pids()).length === 0, 30_000),
+      `left running: ${stillRunning(cc.pids()).join(' ')}`,
+    )
+    assert.equal(
+      fs.existsSync(path.join(run.dir, 'tool-cache', 'sigvec-repro')),
+      false,
+    )
+  })
+}
+
+test('a bad SIGVEC_CHECK_TOOL_DEADLINE is named with what it accepts', async () => {
+  const run = await runAction(
+    { reproduce: 'always' },
+    { env: { SIGVEC_CHECK_TOOL_DEADLINE: '0' } },
+  )
+  dirs.push(run.dir)
+  assert.equal(run.code, 1)
+  assert.match(
+    run.stdout,
+    /^::error::Invalid SIGVEC_CHECK_TOOL_DEADLINE: "0"\. Expected whole seconds from 1 to 3600\.$/m,
+  )
+  assert.deepEqual(run.outputs, {})
+})

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
+  AFFECTED_RANGE,
+  firstFixedLevel,
   formatCompiler,
   formatLevel,
   inAffectedRange,
+  isBuggyGcc,
   parseCompiler,
+  predatesBug,
   parseDebianLevel,
   parseLevel,
   parseUbuntuSignature,
@@ -105,6 +109,7 @@ test('parseDebianLevel finds the real level behind an ABI name', () => {
 
 test('inAffectedRange is exactly 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1', () => {
   const table: Array<[string, boolean]> = [
+    ['4.19', false],
     ['4.19.300', false],
     ['5.1.21', false],
     ['5.2.0', true],
@@ -120,5 +125,41 @@ test('inAffectedRange is exactly 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1', () => {
   ]
   for (const [level, want] of table) {
     assert.equal(inAffectedRange(parseLevel(level)!), want, level)
+  }
+})
+
+test('the affected levels are one semver range; advice names the series fix', () => {
+  assert.equal(AFFECTED_RANGE, '>=5.2.0 <5.3.15 || >=5.4.0 <5.4.2')
+  const table: Array<[string, boolean, boolean, string | null]> = [
+    // level, predates the bug, in range, first fixed level for advice
+    ['4.19', true, false, null],
+    ['5.1.21', true, false, null],
+    ['5.2.0', false, true, '5.4.2'],
+    ['5.2.21', false, true, '5.4.2'],
+    ['5.3.0', false, true, '5.3.15'],
+    ['5.3.14', false, true, '5.3.15'],
+    ['5.3.15', false, false, null],
+    ['5.4.0', false, true, '5.4.2'],
+    ['5.4.1', false, true, '5.4.2'],
+    ['5.4.2', false, false, null],
+    ['5.5.0', false, false, null],
+  ]
+  for (const [text, before, inRange, fixed] of table) {
+    const level = parseLevel(text)!
+    assert.equal(predatesBug(level), before, text)
+    assert.equal(inAffectedRange(level), inRange, text)
+    if (fixed) assert.equal(firstFixedLevel(level), fixed, text)
+  }
+})
+
+test('only GCC 9 and later builds carry the bug', () => {
+  const table: Array<[string, boolean]> = [
+    ['(gcc version 8.3.0 (Debian 8.3.0-6))', false],
+    ['(gcc version 9.2.1 20191008 (Ubuntu 9.2.1-9ubuntu2))', true],
+    ['(gcc version 10.2.1 20210110 (Debian 10.2.1-6))', true],
+    ['clang version 12.0.5', false],
+  ]
+  for (const [text, want] of table) {
+    assert.equal(isBuggyGcc(parseCompiler(text)!), want, text)
   }
 })

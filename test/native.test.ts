@@ -22,6 +22,7 @@ import {
   waitUntil,
   type ReproLine,
 } from './support/native.js'
+import { tempDirForNobody } from './support/privileges.js'
 
 let binary = ''
 const cpus = os.availableParallelism()
@@ -204,9 +205,8 @@ test('a crash does not hide a corruption found after it', async () => {
 
 test('--mode auto as an unprivileged user falls back to stress and says why', async () => {
   // The unprivileged user must be able to read and run the binary.
-  const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-nobody-'))
+  const shared = tempDirForNobody('sigvec-nobody-')
   try {
-    fs.chmodSync(shared, 0o755)
     const copy = path.join(shared, 'sigvec-repro')
     fs.copyFileSync(binary, copy)
     fs.chmodSync(copy, 0o755)
@@ -309,7 +309,7 @@ test('--events stops clean after that many faulting deliveries', async () => {
 
 // Other test files create temp dirs as root at the same time, so the
 // reproducer runs as nobody here and /tmp is searched for nobody's entries.
-// CAP_SYS_PTRACE keeps uffd mode available (BUG.md: what permits it).
+// CAP_SYS_PTRACE keeps uffd mode available (docs/bug.md: what permits it).
 function nobodysTmpEntries(): string[] {
   const found: string[] = []
   for (const name of fs.readdirSync('/tmp')) {

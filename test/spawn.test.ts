@@ -23,3 +23,19 @@ test('a program that ends in time is not marked as timed out', async () => {
     [3, null, false, 'done\n'],
   )
 })
+
+test('a program that exits while something outside its group holds the pipes still ends', async () => {
+  // setsid takes the sleep out of the group, with our stdout still open.
+  const r = await runInGroup(
+    'sh',
+    ['-c', 'setsid sleep 100000 & echo $!; exit 4'],
+    120_000,
+  )
+  const holder = Number(r.stdout.trim())
+  try {
+    assert.deepEqual([r.code, r.timedOut], [4, false])
+    assert.ok(holder > 1, r.stdout)
+  } finally {
+    if (holder > 1) process.kill(holder, 'SIGKILL')
+  }
+})

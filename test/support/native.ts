@@ -2,11 +2,11 @@
 // process: the reproducer's tests and bench share this, nothing is faked.
 import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { COMPILE_FLAGS } from '../../src/compile.js'
+import { tempDirForNobody } from './privileges.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -97,11 +97,8 @@ let workDir: string | null = null
 const builds = new Map<string, Promise<Build>>()
 
 function dir(): string {
-  if (!workDir) {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-native-'))
-    // Tests run the binaries as an unprivileged user too.
-    fs.chmodSync(workDir, 0o755)
-  }
+  // Tests run the binaries as an unprivileged user too.
+  if (!workDir) workDir = tempDirForNobody('sigvec-native-')
   return workDir
 }
 
