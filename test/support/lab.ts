@@ -363,13 +363,13 @@ export function evidence(run: GuestRun): string {
     timedOut: run.timedOut,
     hostTimedOut: run.hostTimedOut,
     result: l?.result ?? null,
-    reason: l?.reason,
+    reason: l?.reason ?? null,
     mode: l?.mode,
     cpus: l?.cpus,
     timeToFirstMismatch: l?.timeToFirstMismatch,
     faultingDeliveries: l?.faultingDeliveries,
     liveFaultingDeliveries: l?.liveFaultingDeliveries,
     leakedFrom: l?.mismatch?.leakedFrom,
-    crashes: l?.crashes,
+    crashes: l?.crashes ?? null,
   })
 }
