@@ -225,6 +225,7 @@ async function main(): Promise<void> {
   const limit = limiter(LAB_LIMITS.guests)
   const results = new Map<Row, Sample[]>()
   const jobs: Array<Promise<void>> = []
+  let failedBoots = 0
   try {
     for (let n = 0; n < RUNS; n++) {
       for (const row of [...ROWS, ...CLEAN_ROWS]) {
@@ -239,12 +240,18 @@ async function main(): Promise<void> {
           const limitSeconds = DURATION + LAB_LIMITS.guestSlackSeconds
           const spec = { kernel: row.kernel, cpus: row.cpus, limitSeconds }
           const run = await runGuest({ ...spec, payload, args })
+          const header =
+            `### ${row.name} #${n} kernel=${row.kernel} smp=${row.cpus} ` +
+            `args=${JSON.stringify(args)}`
+          for (const output of run.bootFailures) {
+            fs.appendFileSync(rawFile, `${header} failed boot\n${output}\n`)
+          }
           fs.appendFileSync(
             rawFile,
-            `### ${row.name} #${n} kernel=${row.kernel} smp=${row.cpus} ` +
-              `args=${JSON.stringify(args)} host_ms=${run.hostMs} status=${run.status}\n` +
+            `${header} host_ms=${run.hostMs} status=${run.status}\n` +
               `${run.output}${run.hostStderr}\n`,
           )
+          failedBoots += run.bootFailures.length
           const s = sample(row, run)
           results.set(row, [...(results.get(row) ?? []), s])
           const what = s.found ? 'found' : s.crashed ? 'error' : 'clean'
@@ -260,6 +267,7 @@ async function main(): Promise<void> {
     payloads.remove()
   }
   console.log(`\n${affectedTable(results)}\n\n${cleanTable(results)}`)
+  console.log(`\nBoots that failed before the payload, retried: ${failedBoots}`)
   console.log(
     '\nTimes are guest seconds (QEMU single-stepped, 50-100x slower than ' +
       'hardware); medians over found runs; × wiki compares guest elapsed ' +

@@ -26,6 +26,12 @@ export const LAB_LIMITS = {
   bootMarginSeconds: 150,
   /** Our own deadline beyond run-in-vm.sh's, in case it hangs itself. */
   hostSlackSeconds: 30,
+  /**
+   * Boots again when a guest powered off before its payload started: under
+   * load the emulated timer can miss the kernel's boot-time check ("IO-APIC
+   * + timer doesn't work!"), a failure of the lab, not of the payload.
+   */
+  bootRetries: 2,
   /** Guests at a time: each is one busy QEMU thread per guest CPU. */
   guests: 2,
 } as const
@@ -78,6 +84,8 @@ export interface Meter {
 }
 
 export interface GuestOutput {
+  /** The guest booted far enough to start the payload. */
+  started: boolean
   /** The payload's exit code from the RESULT line (-1: killed at -t). */
   exit: number | null
   /** Guest time from the payload's start to its end. */
@@ -99,6 +107,7 @@ export function parseGuestOutput(text: string): GuestOutput {
   const lines = text.replace(ANSI, '').split(/\r?\n/)
   const start = lines.findIndex((l) => l.startsWith('=== START '))
   const out: GuestOutput = {
+    started: start >= 0,
     exit: null,
     elapsedMs: null,
     timedOut: false,
@@ -144,6 +153,8 @@ export interface GuestRun extends GuestOutput {
   /** run-in-vm.sh's whole stdout, for the record. */
   output: string
   hostStderr: string
+  /** The output of each boot that failed before the payload started. */
+  bootFailures: string[]
 }
 
 export interface GuestSpec {
@@ -153,6 +164,8 @@ export interface GuestSpec {
   limitSeconds: number
   payload: string
   args: string[]
+  /** Host seconds before we kill it all; default from LAB_LIMITS. */
+  hostDeadlineSeconds?: number
 }
 
 // Guests still running and temp dirs still held, so an exit or a signal
@@ -230,8 +243,23 @@ function signal(pid: number): void {
   }
 }
 
-/** Boots one guest; resolves when it powered off or was killed. */
-export function runGuest(spec: GuestSpec): Promise<GuestRun> {
+/**
+ * Boots one guest, again if it powered off before starting the payload;
+ * resolves when it powered off or was killed.
+ */
+export async function runGuest(spec: GuestSpec): Promise<GuestRun> {
+  const bootFailures: string[] = []
+  for (;;) {
+    const run = await bootOnce(spec)
+    const bootFailed = !run.started && run.status === 0
+    if (!bootFailed || bootFailures.length >= LAB_LIMITS.bootRetries) {
+      return { ...run, bootFailures }
+    }
+    bootFailures.push(run.output + run.hostStderr)
+  }
+}
+
+function bootOnce(spec: GuestSpec): Promise<Omit<GuestRun, 'bootFailures'>> {
   hookExit()
   const lab = labDir()
   const scratch = tempDir('sigvec-guest-')
@@ -246,10 +274,10 @@ export function runGuest(spec: GuestSpec): Promise<GuestRun> {
     ...spec.args,
   ]
   const deadlineMs =
-    (spec.limitSeconds +
-      LAB_LIMITS.bootMarginSeconds +
-      LAB_LIMITS.hostSlackSeconds) *
-    1000
+    (spec.hostDeadlineSeconds ??
+      spec.limitSeconds +
+        LAB_LIMITS.bootMarginSeconds +
+        LAB_LIMITS.hostSlackSeconds) * 1000
   const started = Date.now()
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(lab, 'run-in-vm.sh'), args, {
@@ -271,6 +299,11 @@ export function runGuest(spec: GuestSpec): Promise<GuestRun> {
     const timer = setTimeout(() => {
       killed = true
       killTree(pid)
+      // Should anything outlive that and hold our pipes, stop waiting on it.
+      setTimeout(() => {
+        child.stdout.destroy()
+        child.stderr.destroy()
+      }, 5000).unref()
     }, deadlineMs)
     const finish = (): void => {
       clearTimeout(timer)
@@ -360,6 +393,7 @@ export function evidence(run: GuestRun): string {
   return JSON.stringify({
     exit: run.exit,
     elapsedMs: run.elapsedMs,
+    failedBoots: run.bootFailures.length,
     timedOut: run.timedOut,
     hostTimedOut: run.hostTimedOut,
     result: l?.result ?? null,
