@@ -217,18 +217,20 @@ function parentOf(pid: string): { ppid: number; pgid: number } | null {
  * process group of its own, so killing our group alone would leave it.
  */
 function killTree(root: number): void {
-  const children = new Map<number, number[]>()
-  const groups = new Set([root])
+  const children = new Map<number, Array<{ pid: number; pgid: number }>>()
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
     const p = parentOf(name)
-    if (p) children.set(p.ppid, [...(children.get(p.ppid) ?? []), +name])
+    if (!p) continue
+    const siblings = children.get(p.ppid) ?? []
+    children.set(p.ppid, [...siblings, { pid: Number(name), pgid: p.pgid }])
   }
   const pids = [root]
+  const groups = new Set([root])
   for (let i = 0; i < pids.length; i++) {
     for (const c of children.get(pids[i]!) ?? []) {
-      pids.push(c)
-      groups.add(parentOf(String(c))?.pgid ?? root)
+      pids.push(c.pid)
+      groups.add(c.pgid)
     }
   }
   for (const g of groups) signal(-g)
