@@ -1,0 +1,284 @@
+// `npm run bench:lab`: our reproducer against the Go wiki's program on the
+// lab's affected Linux 5.4.1, side by side in one run (rows interleaved, so
+// the host's load falls on all alike), plus clean runs on the fixed twin.
+// LAB_RUNS runs per row (default 3; the README's figures use 10),
+// LAB_DURATION seconds per run (default 60). Every guest's whole output is
+// saved to a file whose path is printed first.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  AFFECTED,
+  FIXED,
+  LAB_LIMITS,
+  labAbsence,
+  limiter,
+  Payloads,
+  runGuest,
+  type GuestRun,
+} from '../test/support/lab.js'
+
+const RUNS = Number(process.env.LAB_RUNS ?? 3)
+const DURATION = Number(process.env.LAB_DURATION ?? 60)
+
+interface Row {
+  name: string
+  kernel: string
+  cpus: number
+  /** null: the wiki program, which has no modes. */
+  mode: 'uffd' | 'stress' | null
+}
+
+interface Sample {
+  found: boolean
+  /** The run ended in an error, or reported crashed workers. */
+  crashed: boolean
+  /** The reproducer's own timeToFirstMismatch, seconds. */
+  firstMismatch: number | null
+  /** The guest's elapsed_ms, as seconds: the only time the wiki has. */
+  elapsed: number | null
+  faulting: number | null
+  liveFaulting: number | null
+  signals: number | null
+  seconds: number | null
+  leakNamed: boolean
+  sameBytes: boolean
+}
+
+const ROWS: Row[] = [1, 2].flatMap((cpus) => [
+  { name: `wiki, ${cpus} CPU`, kernel: AFFECTED, cpus, mode: null },
+  { name: `uffd, ${cpus} CPU`, kernel: AFFECTED, cpus, mode: 'uffd' },
+  { name: `stress, ${cpus} CPU`, kernel: AFFECTED, cpus, mode: 'stress' },
+])
+const CLEAN_ROWS: Row[] = [1, 2].flatMap((cpus) =>
+  (['uffd', 'stress'] as const).map((mode) => ({
+    name: `fixed ${mode}, ${cpus} CPU`,
+    kernel: FIXED,
+    cpus,
+    mode,
+  })),
+)
+
+function sample(row: Row, run: GuestRun): Sample {
+  const elapsed = run.elapsedMs === null ? null : run.elapsedMs / 1000
+  if (row.mode === null) {
+    // The wiki's child prints "mismatch" and exits 1; so does its parent.
+    const found = run.exit === 1 && /^mismatch$/m.test(run.payloadText)
+    const none = { faulting: null, liveFaulting: null, signals: null }
+    return {
+      found,
+      crashed: run.exit !== 0 && !found,
+      firstMismatch: null,
+      elapsed,
+      ...none,
+      seconds: null,
+      leakNamed: false,
+      sameBytes: false,
+    }
+  }
+  const l = run.line
+  const m = l?.mismatch
+  return {
+    found: l?.result === 'corrupted',
+    crashed: !l || l.result === 'error' || (l.crashes?.length ?? 0) > 0,
+    firstMismatch: l?.timeToFirstMismatch ?? null,
+    elapsed,
+    faulting: l?.faultingDeliveries ?? null,
+    liveFaulting: l?.liveFaultingDeliveries ?? null,
+    signals: l?.signals ?? null,
+    seconds: l?.seconds ?? null,
+    leakNamed: /^task:\d+$/.test(m?.leakedFrom ?? ''),
+    sameBytes: !!m && m.observed === m.expected,
+  }
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+const num = (x: number | null, digits = 1) =>
+  x === null ? '–' : x.toFixed(digits)
+
+/** "median (min–max)" of the values present. */
+function spread(xs: Array<number | null>, digits = 0): string {
+  const v = xs.filter((x): x is number => x !== null)
+  if (v.length === 0) return '–'
+  const lo = Math.min(...v)
+  const hi = Math.max(...v)
+  const range = lo === hi ? '' : ` (${num(lo, digits)}–${num(hi, digits)})`
+  return `${num(median(v), digits)}${range}`
+}
+
+/** Median and worst over the found runs; a miss makes the worst "miss". */
+function times(samples: Sample[], pick: (s: Sample) => number | null) {
+  const found = samples.filter((s) => s.found).map(pick)
+  const v = found.filter((x): x is number => x !== null)
+  const worst = samples.some((s) => !s.found) ? 'miss' : num(Math.max(...v))
+  return { median: median(v), worst: v.length ? worst : 'miss' }
+}
+
+function table(head: string[], body: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+  const rule = head.map(() => '---')
+  return [line(head), line(rule), ...body.map(line)].join('\n')
+}
+
+function affectedTable(results: Map<Row, Sample[]>): string {
+  // The wiki's median over the runs where it found the bug; where it never
+  // did, the shortest time it searched in vain bounds the ratio from above.
+  const wikiReference = (cpus: number) => {
+    const wiki = results.get(ROWS.find((r) => !r.mode && r.cpus === cpus)!)!
+    const found = times(wiki, (x) => x.elapsed).median
+    if (found !== null) return { seconds: found, bound: '' }
+    const searched = wiki.map((x) => x.elapsed ?? 0)
+    return { seconds: Math.min(...searched), bound: '≤ ' }
+  }
+  const body = ROWS.map((row) => {
+    const s = results.get(row)!
+    const first = times(s, (x) => x.firstMismatch)
+    const elapsed = times(s, (x) => x.elapsed)
+    const wiki = wikiReference(row.cpus)
+    const ratio =
+      elapsed.median === null || !wiki.seconds
+        ? '–'
+        : `${wiki.bound}${(elapsed.median / wiki.seconds).toFixed(2)}`
+    const found = s.filter((x) => x.found)
+    const ours = row.mode !== null
+    return [
+      row.name,
+      `${found.length}/${s.length}`,
+      String(s.filter((x) => x.crashed).length),
+      ours ? num(first.median) : '–',
+      ours ? first.worst : '–',
+      num(elapsed.median),
+      elapsed.worst,
+      ratio,
+      ours ? spread(found.map((x) => x.faulting)) : '–',
+      ours ? spread(found.map((x) => x.liveFaulting)) : '–',
+      ours ? String(found.filter((x) => x.leakNamed).length) : '–',
+      ours ? String(found.filter((x) => x.sameBytes).length) : '–',
+    ]
+  })
+  return table(
+    [
+      'affected 5.4.1',
+      'found',
+      'error/crash',
+      'first mismatch median s',
+      'worst s',
+      'guest elapsed median s',
+      'worst s',
+      '× wiki (elapsed)',
+      'faulting deliveries before',
+      'live faulting before',
+      'leak named',
+      'expected = observed',
+    ],
+    body,
+  )
+}
+
+function cleanTable(results: Map<Row, Sample[]>): string {
+  const rate = (x: number | null, s: Sample) =>
+    x === null || !s.seconds ? null : x / s.seconds
+  const body = CLEAN_ROWS.map((row) => {
+    const s = results.get(row)!
+    const clean = s.filter((x) => !x.found && !x.crashed).length
+    return [
+      row.name,
+      `${clean}/${s.length}`,
+      spread(
+        s.map((x) => rate(x.faulting, x)),
+        1,
+      ),
+      spread(
+        s.map((x) => rate(x.liveFaulting, x)),
+        1,
+      ),
+      spread(s.map((x) => rate(x.signals, x))),
+    ]
+  })
+  return table(
+    [
+      'fixed 5.4.1',
+      'clean',
+      'faulting deliveries/s',
+      'live faulting/s',
+      'signals/s',
+    ],
+    body,
+  )
+}
+
+async function main(): Promise<void> {
+  const absent = labAbsence()
+  if (absent) {
+    console.log(absent.replace('lab tests', 'lab bench'))
+    return
+  }
+  const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-lab-bench-'))
+  const rawFile = path.join(resultsDir, 'raw.txt')
+  console.log(`raw guest output: ${rawFile}`)
+  console.log(
+    `${RUNS} run(s) per row, --duration ${DURATION}, ${LAB_LIMITS.guests} guests at a time, ` +
+      `host: ${os.availableParallelism()} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`,
+  )
+  const payloads = new Payloads()
+  const limit = limiter(LAB_LIMITS.guests)
+  const results = new Map<Row, Sample[]>()
+  const jobs: Array<Promise<void>> = []
+  let failedBoots = 0
+  try {
+    for (let n = 0; n < RUNS; n++) {
+      for (const row of [...ROWS, ...CLEAN_ROWS]) {
+        const job = limit(async () => {
+          const payload =
+            row.mode === null
+              ? await payloads.wiki(DURATION)
+              : await payloads.reproducer()
+          const args = row.mode
+            ? ['--mode', row.mode, '--duration', String(DURATION)]
+            : []
+          const limitSeconds = DURATION + LAB_LIMITS.guestSlackSeconds
+          const spec = { kernel: row.kernel, cpus: row.cpus, limitSeconds }
+          const run = await runGuest({ ...spec, payload, args })
+          const header =
+            `### ${row.name} #${n} kernel=${row.kernel} smp=${row.cpus} ` +
+            `args=${JSON.stringify(args)}`
+          for (const output of run.bootFailures) {
+            fs.appendFileSync(rawFile, `${header} failed boot\n${output}\n`)
+          }
+          fs.appendFileSync(
+            rawFile,
+            `${header} host_ms=${run.hostMs} status=${run.status}\n` +
+              `${run.output}${run.hostStderr}\n`,
+          )
+          failedBoots += run.bootFailures.length
+          const s = sample(row, run)
+          results.set(row, [...(results.get(row) ?? []), s])
+          const what = s.found ? 'found' : s.crashed ? 'error' : 'clean'
+          console.log(
+            `  ${row.name} #${n}: ${what}, guest ${num(s.elapsed)} s, host ${(run.hostMs / 1000).toFixed(0)} s`,
+          )
+        })
+        jobs.push(job)
+      }
+    }
+    await Promise.all(jobs)
+  } finally {
+    payloads.remove()
+  }
+  console.log(`\n${affectedTable(results)}\n\n${cleanTable(results)}`)
+  console.log(`\nBoots that failed before the payload, retried: ${failedBoots}`)
+  console.log(
+    '\nTimes are guest seconds (QEMU single-stepped, 50-100x slower than ' +
+      'hardware); medians over found runs; × wiki compares guest elapsed ' +
+      'medians on the same CPU count (≤: the wiki found nothing in that time). Deliveries before the first mismatch ' +
+      'are the run totals at its stop: median (min–max).',
+  )
+}
+
+await main()
