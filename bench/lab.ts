@@ -4,6 +4,7 @@
 // LAB_RUNS runs per row (default 3; the README's figures use 10),
 // LAB_DURATION seconds per run (default 60). Every guest's whole output is
 // saved to a file whose path is printed first.
+import { CLEARING_MISS_PROBABILITY, lowerRate } from '../src/confidence.js'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,6 +21,10 @@ import {
 
 const RUNS = Number(process.env.LAB_RUNS ?? 3)
 const DURATION = Number(process.env.LAB_DURATION ?? 60)
+// Clean runs on the fixed twin only measure delivery rates and stay clean:
+// fewer and shorter ones suffice (LAB_FIXED_RUNS, LAB_FIXED_DURATION).
+const FIXED_RUNS = Number(process.env.LAB_FIXED_RUNS ?? RUNS)
+const FIXED_DURATION = Number(process.env.LAB_FIXED_DURATION ?? DURATION)
 
 interface Row {
   name: string
@@ -145,6 +150,12 @@ function affectedTable(results: Map<Row, Sample[]>): string {
       elapsed.median === null || !wiki.seconds
         ? '–'
         : `${wiki.bound}${(elapsed.median / wiki.seconds).toFixed(2)}`
+    // The issue's yardstick for every CPU count: the wiki's 2-CPU median.
+    const wiki2 = wikiReference(2)
+    const ratio2 =
+      elapsed.median === null || !wiki2.seconds
+        ? '–'
+        : `${wiki2.bound}${(elapsed.median / wiki2.seconds).toFixed(3)}`
     const found = s.filter((x) => x.found)
     const ours = row.mode !== null
     return [
@@ -156,6 +167,7 @@ function affectedTable(results: Map<Row, Sample[]>): string {
       num(elapsed.median),
       elapsed.worst,
       ratio,
+      ratio2,
       ours ? spread(found.map((x) => x.faulting)) : '–',
       ours ? spread(found.map((x) => x.liveFaulting)) : '–',
       ours ? String(found.filter((x) => x.leakNamed).length) : '–',
@@ -171,11 +183,54 @@ function affectedTable(results: Map<Row, Sample[]>): string {
       'worst s',
       'guest elapsed median s',
       'worst s',
-      '× wiki (elapsed)',
+      '× wiki, same CPUs',
+      '× wiki 2-CPU median',
       'faulting deliveries before',
       'live faulting before',
       'leak named',
       'expected = observed',
+    ],
+    body,
+  )
+}
+
+/**
+ * The detection rate per live faulting delivery, pooled over CPU counts:
+ * src/confidence.ts's LAB_CALIBRATION takes these two figures per mode.
+ * A run that missed adds its deliveries and no detection.
+ */
+function calibrationTable(results: Map<Row, Sample[]>): string {
+  const body = (['uffd', 'stress'] as const).map((mode) => {
+    const samples = ROWS.filter((r) => r.mode === mode).flatMap(
+      (r) => results.get(r) ?? [],
+    )
+    const detections = samples.filter((s) => s.found).length
+    const deliveries = samples.reduce(
+      (sum, s) => sum + (s.liveFaulting ?? 0),
+      0,
+    )
+    const low = lowerRate(detections, deliveries)
+    const needed =
+      low > 0
+        ? Math.ceil(Math.log(CLEARING_MISS_PROBABILITY) / Math.log1p(-low))
+        : null
+    return [
+      mode,
+      String(detections),
+      String(deliveries),
+      deliveries ? (detections / deliveries).toFixed(3) : '–',
+      low.toFixed(3),
+      needed === null ? '–' : String(needed),
+    ]
+  })
+  return table(
+    [
+      'calibration',
+      'detections',
+      'live faulting deliveries (all runs)',
+      'rate',
+      '95 % lower bound',
+      `deliveries for miss < ${CLEARING_MISS_PROBABILITY}`,
     ],
     body,
   )
@@ -233,16 +288,18 @@ async function main(): Promise<void> {
   let failedBoots = 0
   try {
     for (let n = 0; n < RUNS; n++) {
-      for (const row of [...ROWS, ...CLEAN_ROWS]) {
+      const rows = [...ROWS, ...(n < FIXED_RUNS ? CLEAN_ROWS : [])]
+      for (const row of rows) {
+        const duration = row.kernel === FIXED ? FIXED_DURATION : DURATION
         const job = limit(async () => {
           const payload =
             row.mode === null
               ? await payloads.wiki(DURATION)
               : await payloads.reproducer()
           const args = row.mode
-            ? ['--mode', row.mode, '--duration', String(DURATION)]
+            ? ['--mode', row.mode, '--duration', String(duration)]
             : []
-          const limitSeconds = DURATION + LAB_LIMITS.guestSlackSeconds
+          const limitSeconds = duration + LAB_LIMITS.guestSlackSeconds
           const spec = { kernel: row.kernel, cpus: row.cpus, limitSeconds }
           const run = await runGuest({ ...spec, payload, args })
           const header =
@@ -272,6 +329,7 @@ async function main(): Promise<void> {
     payloads.remove()
   }
   console.log(`\n${affectedTable(results)}\n\n${cleanTable(results)}`)
+  console.log(`\n${calibrationTable(results)}`)
   console.log(`\nBoots that failed before the payload, retried: ${failedBoots}`)
   console.log(
     '\nTimes are guest seconds (QEMU single-stepped, 50-100x slower than ' +

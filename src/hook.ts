@@ -122,13 +122,16 @@ export async function prepareStateDir(settings: HookSettings): Promise<void> {
       dir,
       `a folder that only this user or root can write to (${why})`,
     )
-  try {
-    await ensureDir(dir, 0o700)
-  } catch (err) {
-    throw refuse(`cannot create it: ${(err as Error).message}`)
+  const existing = await fs.stat(dir).catch(() => null)
+  if (existing && !existing.isDirectory()) throw refuse('it is not a folder')
+  if (!existing) {
+    try {
+      await ensureDir(dir, 0o700)
+    } catch (err) {
+      throw refuse(`cannot create it: ${(err as Error).message}`)
+    }
   }
   const st = await fs.stat(dir)
-  if (!st.isDirectory()) throw refuse('it is not a folder')
   const unsafe = unsafeOwnership(st)
   if (unsafe) throw refuse(unsafe)
   try {

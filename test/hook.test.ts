@@ -319,7 +319,14 @@ test('bad settings fail the job with exit 1, name the setting, and write nothing
 
 test('the README recipe: its .env settings are real and pass here', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')
-  const known = new Set([...HOOK_SETTINGS.map(envName), 'SIGVEC_NODE'])
+  // The hook's settings, the script's node, the tool deadline that every
+  // mode of the CLI reads, and where the lab tests find the lab.
+  const known = new Set([
+    ...HOOK_SETTINGS.map(envName),
+    'SIGVEC_NODE',
+    'SIGVEC_CHECK_TOOL_DEADLINE',
+    'SIGVEC_LAB',
+  ])
   for (const m of readme.matchAll(/\bSIGVEC_[A-Z_]+/g))
     assert.ok(known.has(m[0]), `README names ${m[0]}`)
   const block = /```dotenv\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''

@@ -5014,15 +5014,18 @@ function unsafeOwnership(st) {
 async function prepareStateDir(settings) {
     const { stateDir: dir, stateDirInput: input } = settings;
     const refuse = (why) => new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(input, dir, `a folder that only this user or root can write to (${why})`);
-    try {
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureDir */ .A0)(dir, 0o700);
-    }
-    catch (err) {
-        throw refuse(`cannot create it: ${err.message}`);
+    const existing = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(dir).catch(() => null);
+    if (existing && !existing.isDirectory())
+        throw refuse('it is not a folder');
+    if (!existing) {
+        try {
+            await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureDir */ .A0)(dir, 0o700);
+        }
+        catch (err) {
+            throw refuse(`cannot create it: ${err.message}`);
+        }
     }
     const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(dir);
-    if (!st.isDirectory())
-        throw refuse('it is not a folder');
     const unsafe = unsafeOwnership(st);
     if (unsafe)
         throw refuse(unsafe);
