@@ -563,6 +563,17 @@ static void publish_rusage(struct task_record *rec)
 				      memory_order_relaxed);
 }
 
+/* What a task has done so far, for the parent's result line. */
+static void publish_progress(struct task_record *rec, uint64_t checks,
+			     uint64_t live_cycles, uint64_t t_start)
+{
+	atomic_store_explicit(&rec->checks, checks, memory_order_relaxed);
+	atomic_store_explicit(&rec->live_cycles, live_cycles,
+			      memory_order_relaxed);
+	atomic_store_explicit(&rec->wall_cycles, tsc() - t_start,
+			      memory_order_relaxed);
+}
+
 static void notify_parent(void)
 {
 	char b = 1;
@@ -740,6 +751,20 @@ static int uffd_register(int fd, void *addr, size_t len, int *err)
 	return 0;
 }
 
+/* Runs one window of a competitor; a changed register ends the process. */
+static void competitor_window(struct task_record *rec, struct window *w,
+			      uint64_t *live_cycles, uint64_t *checks)
+{
+	run_window(w);
+	*live_cycles += w->cycles;
+	(*checks)++;
+	uint32_t mask = changed_registers(w->canary, w->observed);
+	if (mask) {
+		report_mismatch(rec, w, mask);
+		_exit(EXIT_CORRUPTED);
+	}
+}
+
 /*
  * The competitor is also the uffd helper. It sleeps until the checker's
  * signal delivery faults on the released stack, then (the checker now
@@ -781,14 +806,7 @@ static void *competitor_main(void *arg)
 			w.call[0] = (struct window_call){ SYS_ioctl, link->fd,
 				(int64_t)UFFDIO_ZEROPAGE, (int64_t)(uintptr_t)&zp, 0 };
 			w.call[1].nr = SYS_sched_yield;
-			run_window(&w);
-			live_cycles += w.cycles;
-			checks++;
-			uint32_t mask = changed_registers(canary, observed);
-			if (mask) {
-				report_mismatch(rec, &w, mask);
-				_exit(EXIT_CORRUPTED);
-			}
+			competitor_window(rec, &w, &live_cycles, &checks);
 			if (w.call[0].ret == -EEXIST) {
 				struct uffdio_range r = zp.range;
 				ioctl(link->fd, UFFDIO_WAKE, &r);
@@ -800,11 +818,7 @@ static void *competitor_main(void *arg)
 		}
 		atomic_fetch_add_explicit(&link->checker->uffd_faults, 1,
 					  memory_order_relaxed);
-		atomic_store_explicit(&rec->checks, checks, memory_order_relaxed);
-		atomic_store_explicit(&rec->live_cycles, live_cycles,
-				      memory_order_relaxed);
-		atomic_store_explicit(&rec->wall_cycles, tsc() - t_start,
-				      memory_order_relaxed);
+		publish_progress(rec, checks, live_cycles, t_start);
 		if ((checks & 63) == 0)
 			publish_rusage(rec);
 	}
@@ -838,19 +852,8 @@ static void *spinner_main(void *arg)
 	for (;;) {
 		struct window w = quiet_window(canary, observed, &live);
 		w.spins_before = (uint64_t)(spins_per_us * 200);
-		run_window(&w);
-		live_cycles += w.cycles;
-		checks++;
-		uint32_t mask = changed_registers(canary, observed);
-		if (mask) {
-			report_mismatch(rec, &w, mask);
-			_exit(EXIT_CORRUPTED);
-		}
-		atomic_store_explicit(&rec->checks, checks, memory_order_relaxed);
-		atomic_store_explicit(&rec->live_cycles, live_cycles,
-				      memory_order_relaxed);
-		atomic_store_explicit(&rec->wall_cycles, tsc() - t_start,
-				      memory_order_relaxed);
+		competitor_window(rec, &w, &live_cycles, &checks);
+		publish_progress(rec, checks, live_cycles, t_start);
 		if ((checks & 63) == 0)
 			publish_rusage(rec);
 	}
@@ -1063,11 +1066,7 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 		run_window(&w);
 		live_cycles += w.cycles;
 		checks++;
-		atomic_store_explicit(&rec->checks, checks, memory_order_relaxed);
-		atomic_store_explicit(&rec->live_cycles, live_cycles,
-				      memory_order_relaxed);
-		atomic_store_explicit(&rec->wall_cycles, tsc() - t_start,
-				      memory_order_relaxed);
+		publish_progress(rec, checks, live_cycles, t_start);
 		uint32_t mask = changed_registers(canary, observed);
 		if (mask) {
 			publish_rusage(rec);
