@@ -1,7 +1,6 @@
 // The Report (versioned JSON) and everything rendered from it: action
 // outputs, annotations, the job summary and the CLI's terminal text. Nothing
 // a user sees is computed anywhere else.
-import { formatProbability } from './confidence.js'
 import type {
   Assessment,
   GoRuntimeView,
@@ -9,7 +8,7 @@ import type {
   Reason,
 } from './assess.js'
 import { formatLimit } from './assess.js'
-import { clearingText } from './verdict.js'
+import { clearingText, missText } from './verdict.js'
 import { AFFECTED_LEVELS_TEXT } from './kernel.js'
 import type { ContainerFacts, CpuFacts, Fact, HostFacts } from './host.js'
 import type { Options } from './options.js'
@@ -386,12 +385,6 @@ function levelSourceText(k: KernelAssessment): string | null {
     default:
       return null
   }
-}
-
-/** "3.2e-9" or "at least 0.41" where the lab rate is an upper bound. */
-function missText(e: ReproducerEvidence): string {
-  if (e.missProbability === null) return ''
-  return `${e.minEvents === null ? 'at least ' : ''}${formatProbability(e.missProbability)}`
 }
 
 function reproducerText(e: ReproducerEvidence): string {

@@ -67,11 +67,24 @@ export interface ReproducerEvidence {
   } | null
 }
 
+/**
+ * The miss probability for people. Where the mode cannot clear, the lab
+ * rate behind it is an upper bound for most kernels, so the figure is too
+ * optimistic, and says so.
+ */
+export function missText(e: ReproducerEvidence): string {
+  if (e.missProbability === null) return ''
+  const p = formatProbability(e.missProbability)
+  return e.minEvents === null
+    ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
+    : p
+}
+
 /** What clears a kernel in the run's mode, for people. */
 export function clearingText(e: ReproducerEvidence): string {
   return e.minEvents !== null
-    ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY})`
-    : `nothing in ${e.mode ?? 'this'} mode: only a uffd run (root or CAP_SYS_PTRACE) can clear a kernel`
+    ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
+    : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`
 }
 
 export interface Mitigation {
@@ -120,7 +133,7 @@ export function decideVerdict(
     const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`
     const miss =
       evidence.missProbability !== null
-        ? `a kernel with the bug would have stayed clean with probability ${evidence.minEvents === null ? 'at least ' : ''}${formatProbability(evidence.missProbability)}`
+        ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
         : null
     if (evidence.result === 'clean') {
       reasons.push(

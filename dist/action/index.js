@@ -32892,17 +32892,11 @@ async function detectGo(live, input) {
     };
 }
 
-// EXTERNAL MODULE: ./build/src/confidence.js
-var confidence = __nccwpck_require__(909);
 // EXTERNAL MODULE: ./build/src/verdict.js
 var src_verdict = __nccwpck_require__(2848);
 // EXTERNAL MODULE: ./build/src/kernel.js
 var kernel = __nccwpck_require__(8152);
 ;// CONCATENATED MODULE: ./build/src/report.js
-// The Report (versioned JSON) and everything rendered from it: action
-// outputs, annotations, the job summary and the CLI's terminal text. Nothing
-// a user sees is computed anywhere else.
-
 
 
 
@@ -33132,7 +33126,7 @@ function reproducerSection(e) {
         out.push(`| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`);
     }
     if (e.missProbability !== null) {
-        out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell((0,src_verdict/* clearingText */.dU)(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`);
+        out.push(`| Miss probability | ${(0,src_verdict/* missText */.gu)(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell((0,src_verdict/* clearingText */.dU)(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`);
     }
     if (e.crashes.length > 0) {
         out.push(`| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`);
@@ -33158,12 +33152,6 @@ function levelSourceText(k) {
             return null;
     }
 }
-/** "3.2e-9" or "at least 0.41" where the lab rate is an upper bound. */
-function missText(e) {
-    if (e.missProbability === null)
-        return '';
-    return `${e.minEvents === null ? 'at least ' : ''}${(0,confidence/* formatProbability */.tY)(e.missProbability)}`;
-}
 function reproducerText(e) {
     const drill = e.drill ? ' — DRILL' : '';
     switch (e.result) {
@@ -33172,7 +33160,7 @@ function reproducerText(e) {
         case 'error':
             return `error: ${cell(e.reason)}`;
         default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${e.crashes.length} crashed worker${e.crashes.length === 1 ? '' : 's'} (${[...new Set(e.crashes.map((c) => c.signal))].join(', ')})` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
+            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${(0,src_verdict/* missText */.gu)(e)}` : ''}${e.crashes.length ? `, ${e.crashes.length} crashed worker${e.crashes.length === 1 ? '' : 's'} (${[...new Set(e.crashes.map((c) => c.signal))].join(', ')})` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
     }
 }
 function decisionText(r) {
@@ -33217,6 +33205,8 @@ function renderText(r) {
     return out.join('\n') + '\n';
 }
 
+// EXTERNAL MODULE: ./build/src/confidence.js
+var confidence = __nccwpck_require__(909);
 ;// CONCATENATED MODULE: ./build/src/reproducer.js
 
 /** "code: text" for the reproducer's paired reason fields. */
@@ -33891,7 +33881,8 @@ function runInGroup(file, args, deadlineMs) {
 /* harmony export */   AU: () => (/* binding */ decideVerdict),
 /* harmony export */   LD: () => (/* binding */ decide),
 /* harmony export */   d$: () => (/* binding */ FAIL_ON),
-/* harmony export */   dU: () => (/* binding */ clearingText)
+/* harmony export */   dU: () => (/* binding */ clearingText),
+/* harmony export */   gu: () => (/* binding */ missText)
 /* harmony export */ });
 /* unused harmony exports STATUSES, RECOMMENDED_MEMLOCK_BYTES, memlockCommands, mergeGodebug */
 /* harmony import */ var _confidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
@@ -33910,11 +33901,24 @@ const STATUSES = (/* unused pure expression or super */ null && ([
     'not-applicable',
     'unknown',
 ]));
+/**
+ * The miss probability for people. Where the mode cannot clear, the lab
+ * rate behind it is an upper bound for most kernels, so the figure is too
+ * optimistic, and says so.
+ */
+function missText(e) {
+    if (e.missProbability === null)
+        return '';
+    const p = (0,_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProbability */ .tY)(e.missProbability);
+    return e.minEvents === null
+        ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
+        : p;
+}
 /** What clears a kernel in the run's mode, for people. */
 function clearingText(e) {
     return e.minEvents !== null
-        ? `${e.minEvents} live faulting deliveries (miss probability below ${_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .CLEARING_MISS_PROBABILITY */ .TO})`
-        : `nothing in ${e.mode ?? 'this'} mode: only a uffd run (root or CAP_SYS_PTRACE) can clear a kernel`;
+        ? `${e.minEvents} live faulting deliveries (miss probability below ${_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .CLEARING_MISS_PROBABILITY */ .TO.toExponential(0)})`
+        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`;
 }
 /** The wiki's suggestion, 64 MiB, unless the threads need more. */
 const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
@@ -33943,7 +33947,7 @@ function decideVerdict(assessment, evidence) {
                     : 'unknown';
         const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
         const miss = evidence.missProbability !== null
-            ? `a kernel with the bug would have stayed clean with probability ${evidence.minEvents === null ? 'at least ' : ''}${(0,_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProbability */ .tY)(evidence.missProbability)}`
+            ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
             : null;
         if (evidence.result === 'clean') {
             reasons.push(cleared
@@ -33960,7 +33964,7 @@ function decideVerdict(assessment, evidence) {
             const signals = [...new Set(evidence.crashes.map((c) => c.signal))];
             reasons.push({
                 code: 'reproducer-crashed',
-                message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} without a corruption being seen. On the buggy lab kernel only the bug ever crashed a worker, never on the fixed one; it is a warning sign, not proof, and the run does not clear the kernel.`,
+                message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 180 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
             });
         }
     }

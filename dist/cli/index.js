@@ -5895,14 +5895,9 @@ function renderPrometheus(r) {
 /* harmony export */   S5: () => (/* binding */ renderText)
 /* harmony export */ });
 /* unused harmony exports reportOutputs, reportAnnotations, renderSummary */
-/* harmony import */ var _confidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
-/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6779);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2848);
-/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8152);
-// The Report (versioned JSON) and everything rendered from it: action
-// outputs, annotations, the job summary and the CLI's terminal text. Nothing
-// a user sees is computed anywhere else.
-
+/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2848);
+/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8152);
 
 
 
@@ -5949,7 +5944,7 @@ function factRecords(f) {
         [
             'RLIMIT_MEMLOCK',
             f.memlock,
-            (m) => `soft ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLimit */ .tW)(m.soft)}, hard ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLimit */ .tW)(m.hard)}`,
+            (m) => `soft ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(m.soft)}, hard ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(m.hard)}`,
         ],
         ['CAP_IPC_LOCK', f.capIpcLock, (b) => (b ? 'yes' : 'no')],
     ];
@@ -6158,12 +6153,6 @@ function levelSourceText(k) {
             return null;
     }
 }
-/** "3.2e-9" or "at least 0.41" where the lab rate is an upper bound. */
-function missText(e) {
-    if (e.missProbability === null)
-        return '';
-    return `${e.minEvents === null ? 'at least ' : ''}${(0,_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProbability */ .tY)(e.missProbability)}`;
-}
 function reproducerText(e) {
     const drill = e.drill ? ' — DRILL' : '';
     switch (e.result) {
@@ -6172,7 +6161,7 @@ function reproducerText(e) {
         case 'error':
             return `error: ${cell(e.reason)}`;
         default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${e.crashes.length} crashed worker${e.crashes.length === 1 ? '' : 's'} (${[...new Set(e.crashes.map((c) => c.signal))].join(', ')})` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
+            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .missText */ .gu)(e)}` : ''}${e.crashes.length ? `, ${e.crashes.length} crashed worker${e.crashes.length === 1 ? '' : 's'} (${[...new Set(e.crashes.map((c) => c.signal))].join(', ')})` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
     }
 }
 function decisionText(r) {
@@ -6202,7 +6191,7 @@ function renderText(r) {
         : 'no');
     row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''));
     row('go', `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`);
-    row('memlock', `${(0,_assess_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLimit */ .tW)(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
+    row('memlock', `${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
     out.push('', 'why:');
     for (const reason of [...r.reasons, ...go.reasons])
         out.push(`  - ${reason.message} [${reason.code}]`);
@@ -6366,7 +6355,8 @@ function runInGroup(file, args, deadlineMs) {
 /* harmony export */   AU: () => (/* binding */ decideVerdict),
 /* harmony export */   LD: () => (/* binding */ decide),
 /* harmony export */   d$: () => (/* binding */ FAIL_ON),
-/* harmony export */   f: () => (/* binding */ STATUSES)
+/* harmony export */   f: () => (/* binding */ STATUSES),
+/* harmony export */   gu: () => (/* binding */ missText)
 /* harmony export */ });
 /* unused harmony exports clearingText, RECOMMENDED_MEMLOCK_BYTES, memlockCommands, mergeGodebug */
 /* harmony import */ var _confidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
@@ -6385,11 +6375,24 @@ const STATUSES = [
     'not-applicable',
     'unknown',
 ];
+/**
+ * The miss probability for people. Where the mode cannot clear, the lab
+ * rate behind it is an upper bound for most kernels, so the figure is too
+ * optimistic, and says so.
+ */
+function missText(e) {
+    if (e.missProbability === null)
+        return '';
+    const p = (0,_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProbability */ .tY)(e.missProbability);
+    return e.minEvents === null
+        ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
+        : p;
+}
 /** What clears a kernel in the run's mode, for people. */
 function clearingText(e) {
     return e.minEvents !== null
-        ? `${e.minEvents} live faulting deliveries (miss probability below ${_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .CLEARING_MISS_PROBABILITY */ .TO})`
-        : `nothing in ${e.mode ?? 'this'} mode: only a uffd run (root or CAP_SYS_PTRACE) can clear a kernel`;
+        ? `${e.minEvents} live faulting deliveries (miss probability below ${_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .CLEARING_MISS_PROBABILITY */ .TO.toExponential(0)})`
+        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`;
 }
 /** The wiki's suggestion, 64 MiB, unless the threads need more. */
 const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
@@ -6418,7 +6421,7 @@ function decideVerdict(assessment, evidence) {
                     : 'unknown';
         const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
         const miss = evidence.missProbability !== null
-            ? `a kernel with the bug would have stayed clean with probability ${evidence.minEvents === null ? 'at least ' : ''}${(0,_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProbability */ .tY)(evidence.missProbability)}`
+            ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
             : null;
         if (evidence.result === 'clean') {
             reasons.push(cleared
@@ -6435,7 +6438,7 @@ function decideVerdict(assessment, evidence) {
             const signals = [...new Set(evidence.crashes.map((c) => c.signal))];
             reasons.push({
                 code: 'reproducer-crashed',
-                message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} without a corruption being seen. On the buggy lab kernel only the bug ever crashed a worker, never on the fixed one; it is a warning sign, not proof, and the run does not clear the kernel.`,
+                message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 180 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
             });
         }
     }
