@@ -11,10 +11,13 @@ import type { ReproLine } from './native.js'
 
 const execFileAsync = promisify(execFile)
 
-// Set from the lab's measurements (lab/README.md, reproducer at a249c03, 14
-// runs per row: the slowest first mismatch took 36 s of guest time; a boot
-// takes 25-90 s of host time on a busy 2-core host). To be retuned once the
-// new reproducer is measured. These are limits, not speed assertions.
+// Set from the lab's measurements. With the reproducer that provokes one
+// faulting delivery per window, the slowest of the affected-kernel runs
+// measured while it was built (about 30, both modes, 1 and 2 CPUs) found the
+// bug after 0.9 s of guest time and 17 faulting deliveries; 60 s is some 70
+// times that, while a run that finds the bug stops at once. A boot takes
+// 25-90 s of host time on a busy 2-core host. These are limits, not speed
+// assertions.
 export const LAB_LIMITS = {
   /** --duration on the affected kernel: the reproducer stops sooner. */
   affectedSeconds: 60,
