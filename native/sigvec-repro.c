@@ -277,6 +277,7 @@ static void parse_args(int argc, char **argv)
 
 #define CANARY_BYTES 512 /* 16 YMM registers x 32 bytes */
 #define INJECT_TAG 0xFFFFu
+#define PARENT_TAG 0u /* tasks are 1..N */
 #define SIG_TIMER SIGUSR1
 #define SIG_SENDER SIGUSR2
 #define SIG_SELF SIGURG
@@ -302,7 +303,7 @@ struct task_record {
 	_Atomic uint64_t signals, faulting, live_faulting, uffd_faults;
 	_Atomic uint64_t checks, nivcsw, injected, live_cycles, wall_cycles;
 	_Atomic int64_t first_injection_ns;
-	_Atomic int32_t mismatch, failed;
+	_Atomic int32_t mismatch, failed, ready;
 	uint32_t mismatch_mask;
 	int64_t mismatch_ns;
 	uint8_t expected[CANARY_BYTES], observed[CANARY_BYTES];
@@ -442,6 +443,7 @@ static struct shared_state *shared;
 static int64_t start_ns;
 static pid_t parent_pid;
 static uint16_t run_nonce;
+static uint8_t parent_canary[CANARY_BYTES] __attribute__((aligned(32)));
 static uint32_t ymm_hi_offset; /* of YMM_Hi128 in the XSAVE frame, 0: none */
 static double spins_per_us;
 static int notify_fd = -1;
@@ -653,16 +655,20 @@ static int inject_into_frame(ucontext_t *uc, unsigned reg)
  * preempted in here while a buggy kernel takes its registers for someone
  * else's frame. Holding our canary here too makes such a leak name us.
  */
+static inline void load_canary(const uint8_t *canary)
+{
+	__asm__ volatile("movq %0, %%rsi\n\t" ALL16(LOAD)
+			 :
+			 : "r"(canary)
+			 : "rsi", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4",
+			   "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
+			   "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
+}
+
 static inline void hold_canary(void)
 {
 	if (ck.canary)
-		__asm__ volatile("movq %0, %%rsi\n\t" ALL16(LOAD)
-				 :
-				 : "r"(ck.canary)
-				 : "rsi", "memory", "xmm0", "xmm1", "xmm2", "xmm3",
-				   "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
-				   "xmm10", "xmm11", "xmm12", "xmm13", "xmm14",
-				   "xmm15");
+		load_canary(ck.canary);
 }
 
 static void count_and_inject(struct task_record *rec, void *uctx);
@@ -788,6 +794,7 @@ static void *competitor_main(void *arg)
 	rec->pid = getpid();
 	rec->tid = gettid_raw();
 	make_canary(canary, (unsigned)rec->tag);
+	atomic_store(&rec->ready, 1);
 	for (;;) {
 		struct pollfd pfd = { .fd = link->fd, .events = POLLIN };
 		struct uffd_msg msg;
@@ -828,6 +835,8 @@ static void *competitor_main(void *arg)
 struct spinner_args {
 	struct task_record *rec;
 	int cpu;
+	uint8_t canary[CANARY_BYTES] __attribute__((aligned(32)));
+	uint8_t observed[CANARY_BYTES] __attribute__((aligned(32)));
 };
 
 /*
@@ -839,16 +848,14 @@ static void *spinner_main(void *arg)
 {
 	struct spinner_args *a = arg;
 	struct task_record *rec = a->rec;
-	uint8_t *canary = aligned_alloc(32, CANARY_BYTES);
-	uint8_t *observed = aligned_alloc(32, CANARY_BYTES);
+	uint8_t *canary = a->canary, *observed = a->observed;
 	volatile int live = 0;
 	uint64_t t_start = tsc(), live_cycles = 0, checks = 0;
-	if (!canary || !observed)
-		worker_fail(rec, "aligned_alloc", ENOMEM);
 	pin_to_cpu(a->cpu);
 	rec->pid = getpid();
 	rec->tid = gettid_raw();
 	make_canary(canary, (unsigned)rec->tag);
+	atomic_store(&rec->ready, 1);
 	for (;;) {
 		struct window w = quiet_window(canary, observed, &live);
 		w.spins_before = (uint64_t)(spins_per_us * 200);
@@ -1041,6 +1048,15 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 	 */
 	if (opt.timer_us)
 		start_timer(rec);
+
+	/*
+	 * Start only once every competitor holds its canary: a preemption in
+	 * the first fault-in could otherwise hand us a thread still starting
+	 * up (the lab saw its bytes leak in, naming no task).
+	 */
+	for (int j = 0; j < p->ncompetitors; j++)
+		while (!atomic_load(&shared->task[p->competitor + j].ready))
+			sched_yield();
 
 	uint64_t spins = (uint64_t)(spins_per_us * opt.window_us);
 	uint64_t t_start = tsc(), live_cycles = 0, checks = 0;
@@ -1353,13 +1369,15 @@ static void print_mismatch(FILE *f, const struct task_record *rec)
 	const uint8_t *exp = rec->expected + reg * 32;
 	const uint8_t *obs = rec->observed + reg * 32;
 	const char *leaked_role = NULL;
-	if (src.task > 0 && src.task <= MAX_TASKS)
+	if (src.task == PARENT_TAG)
+		leaked_role = "parent";
+	else if (src.task > 0 && src.task <= MAX_TASKS)
 		leaked_role = shared->task[src.task - 1].role == ROLE_CHECKER
 				      ? "checker"
 				      : "competitor";
 	unsigned nchanged = (unsigned)__builtin_popcount(rec->mismatch_mask);
 	char seen[160];
-	if (found && src.task > 0)
+	if (found && src.task >= 0)
 		snprintf(seen, sizeof seen,
 			 "the canary of task %d (%s) in %u of 16 registers",
 			 src.task, leaked_role, nchanged);
@@ -1504,6 +1522,9 @@ static __attribute__((noreturn)) void setup_failed(const char *code,
 
 static void start_worker(struct worker_plan *plan, int use_uffd, int read_fd)
 {
+	/* A restarted worker waits for its new competitors, not the old. */
+	for (int j = 0; j < plan->ncompetitors; j++)
+		atomic_store(&shared->task[plan->competitor + j].ready, 0);
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0)
@@ -1592,6 +1613,8 @@ int main(int argc, char **argv)
 		setup_failed("mmap", "mmap of shared results failed");
 	}
 	atomic_store(&shared->first_mismatch, -1);
+
+	make_canary(parent_canary, PARENT_TAG);
 
 	int pipefd[2];
 	if (pipe2(pipefd, O_CLOEXEC | O_NONBLOCK))
@@ -1748,6 +1771,12 @@ int main(int argc, char **argv)
 		}
 		int64_t wait_ms = (deadline - now + 999999) / 1000000;
 		struct pollfd pfd = { .fd = pipefd[0], .events = POLLIN };
+		/*
+		 * The parent is not pinned and wakes on every CPU: if it was
+		 * the last to run before a checker's retry, its registers are
+		 * what a buggy kernel hands over, so they name it (task 0).
+		 */
+		load_canary(parent_canary);
 		if (poll(&pfd, 1, wait_ms > 50 ? 50 : (int)wait_ms) > 0) {
 			char drain[64];
 			while (read(pipefd[0], drain, sizeof drain) > 0)
