@@ -32116,21 +32116,23 @@ function formatLimit(limit) {
 /** A clean run clears an in-range kernel only below this miss probability. */
 const CLEARING_MISS_PROBABILITY = 1e-6;
 /**
- * Measured with `npm run bench:lab` on the lab's affected kernel (1 and 2
- * CPUs, reproducer with one self-signalled delivery per window).
+ * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
+ * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
+ * of the 80 guests found the bug. Deliveries count up to and including the
+ * one that corrupted, over all checkers of the run.
  */
 const LAB_CALIBRATION = {
     uffd: {
-        detections: 24,
-        deliveries: 52,
+        detections: 40,
+        deliveries: 83,
         clears: true,
-        basis: 'uffd mode on the lab kernel (Linux 5.4.1, GCC 12, emulated CPU): 24 of 24 runs found the bug, after 52 live faulting deliveries in all; the fault-in is held until another task has run on the CPU, so the trigger does not depend on preemption',
+        basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
     },
     stress: {
-        detections: 24,
-        deliveries: 1100,
+        detections: 40,
+        deliveries: 418,
         clears: false,
-        basis: 'stress mode on the lab kernel (full preemption, 1000 Hz): its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give more rarely, so this rate is an upper bound and a clean stress run never clears a kernel',
+        basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
     },
 };
 /** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
