@@ -2,7 +2,7 @@
 // table and one JSON summary, worst status first.
 import { formatLimit } from './assess.js'
 import { REPORT_SCHEMA, REPORT_VERSION, type Report } from './report.js'
-import type { Status } from './verdict.js'
+import { missText, type Status } from './verdict.js'
 
 /** Worst first; also decides the merged exit code. */
 export const SEVERITY: readonly Status[] = [
@@ -64,8 +64,10 @@ export function fleetRow(r: Report, source: string): FleetRow {
     status: r.status,
     drill: rep.drill,
     reproducer:
-      rep.result === 'clean' || rep.result === 'corrupted'
-        ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting)`
+      rep.result === 'clean' ||
+      rep.result === 'corrupted' ||
+      rep.result === 'crashed'
+        ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${missText(rep)}` : ''})`
         : rep.result,
     memlock: `${formatLimit(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
     go: `${go.goVersion ?? 'unknown'}: ${go.workaround}`,

@@ -77,6 +77,13 @@ export function renderPrometheus(r: Report): string {
       [[{}, r.reproducer.faultingDeliveries]],
     )
   }
+  if (r.reproducer.missProbability !== null) {
+    metric(
+      'reproducer_miss_probability',
+      "The chance a kernel with the bug would have stayed clean in the last run, at the lab's detection rate.",
+      [[{}, r.reproducer.missProbability]],
+    )
+  }
   metric(
     'go_workaround',
     'What Go 1.14-1.15 would do here: 1 for the current outcome.',

@@ -191,6 +191,38 @@ test('--prometheus prints valid exposition text with one status set', () => {
   assert.equal(limit?.value, Infinity)
 })
 
+test('--prometheus carries the miss probability of a clean run', () => {
+  // uffd mode stops at enough deliveries for a miss below 1e-12, long
+  // before the 60 s; this machine's kernel is fixed, so the run is clean.
+  // Its own tool cache and temp dir, removed after: nothing left in $HOME.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-prom-'))
+  let r: ReturnType<typeof cli>
+  try {
+    r = cli(
+      [
+        '--prometheus',
+        '--reproduce',
+        'always',
+        '--mode',
+        'uffd',
+        '--duration',
+        '60',
+      ],
+      { ...process.env, RUNNER_TOOL_CACHE: dir, RUNNER_TEMP: dir },
+    )
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  assert.equal(r.code, 0, r.stderr)
+  const samples = parseExposition(r.stdout)
+  const result = samples.find((s) => s.name === 'sigvec_check_reproducer')
+  assert.equal(result?.labels.result, 'clean')
+  const miss = samples.find(
+    (s) => s.name === 'sigvec_check_reproducer_miss_probability',
+  )
+  assert.ok(miss && miss.value >= 0 && miss.value < 1e-6, `${miss?.value}`)
+})
+
 test('the exposition reader rejects what Prometheus would', () => {
   const table = [
     'metric 1\n', // no TYPE

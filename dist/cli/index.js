@@ -4723,8 +4723,10 @@ async function writeInputFile(input, file, content) {
 /* unused harmony exports SEVERITY, fleetRow */
 /* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6471);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2848);
 // `merge`: many Reports (a matrix of runners, a fleet) into one Markdown
 // table and one JSON summary, worst status first.
+
 
 
 /** Worst first; also decides the merged exit code. */
@@ -4757,8 +4759,10 @@ function fleetRow(r, source) {
         compiler: r.kernel.compiler ?? 'unknown',
         status: r.status,
         drill: rep.drill,
-        reproducer: rep.result === 'clean' || rep.result === 'corrupted'
-            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting)`
+        reproducer: rep.result === 'clean' ||
+            rep.result === 'corrupted' ||
+            rep.result === 'crashed'
+            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .missText */ .gu)(rep)}` : ''})`
             : rep.result,
         memlock: `${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
         go: `${go.goVersion ?? 'unknown'}: ${go.workaround}`,
@@ -5869,6 +5873,9 @@ function renderPrometheus(r) {
     ]);
     if (r.reproducer.faultingDeliveries !== null) {
         metric('reproducer_faulting_deliveries', 'Signal deliveries that faulted the signal stack in during the last run.', [[{}, r.reproducer.faultingDeliveries]]);
+    }
+    if (r.reproducer.missProbability !== null) {
+        metric('reproducer_miss_probability', "The chance a kernel with the bug would have stayed clean in the last run, at the lab's detection rate.", [[{}, r.reproducer.missProbability]]);
     }
     metric('go_workaround', 'What Go 1.14-1.15 would do here: 1 for the current outcome.', [[{ workaround: r.go.workaround, go_version: r.go.goVersion }, 1]]);
     if (r.go.memlockSoft !== null) {
