@@ -5,14 +5,19 @@
 // a wrapper waiting on a licence server must not hold the job for ever.
 import * as tc from '@actions/tool-cache'
 import crypto from 'node:crypto'
-import { statSync } from 'node:fs'
+import { rmSync, statSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureDir } from './files.js'
 import { InputError } from './options.js'
-import { runInGroup, toolDeadlineSeconds, type GroupRun } from './spawn.js'
+import {
+  cleanupOnCancel,
+  runInGroup,
+  toolDeadlineSeconds,
+  type GroupRun,
+} from './spawn.js'
 
 export const REPRODUCER_TOOL = 'sigvec-repro'
 
@@ -143,6 +148,9 @@ export async function compileReproducer(
     )
   })
   const work = await fs.mkdtemp(path.join(opts.tempDir, 'sigvec-build-'))
+  const release = cleanupOnCancel(() =>
+    rmSync(work, { recursive: true, force: true }),
+  )
   try {
     const out = path.join(work, REPRODUCER_TOOL)
     const build = await runCompiler(
@@ -186,6 +194,7 @@ export async function compileReproducer(
       seconds: seconds(),
     }
   } finally {
+    release()
     await fs.rm(work, { recursive: true, force: true })
   }
 }

@@ -56,6 +56,17 @@ export function killAllGroups(): void {
 }
 
 let cancelHandlersInstalled = false
+const cancelCleanups = new Set<() => void>()
+
+/**
+ * Runs `cleanup` (synchronously, e.g. removing a scratch folder) if the job
+ * is cancelled before the returned function is called.
+ */
+export function cleanupOnCancel(cleanup: () => void): () => void {
+  endGroupsOnCancel()
+  cancelCleanups.add(cleanup)
+  return () => cancelCleanups.delete(cleanup)
+}
 
 /**
  * On SIGINT/SIGTERM kill the groups we started and exit with the signal's
@@ -70,6 +81,13 @@ function endGroupsOnCancel(): void {
   ] as const) {
     process.on(sig, () => {
       killAllGroups()
+      for (const cleanup of cancelCleanups) {
+        try {
+          cleanup()
+        } catch {
+          // what cannot be removed is left; the exit must not wait on it
+        }
+      }
       process.stderr.write(
         `sigvec-check: ${sig} received; the programs it started are stopped\n`,
       )

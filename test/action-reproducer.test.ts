@@ -204,4 +204,6 @@ test('a cancelled action (SIGTERM) kills a compile in progress', async () => {
     `left running: ${stillRunning(cc.pids()).join(' ')}`,
   )
   assert.deepEqual(run.outputs, {})
+  // The compile's scratch folder went with it.
+  assert.deepEqual(fs.readdirSync(run.runnerTemp), [])
 })

@@ -963,6 +963,7 @@ async function compileReproducer(opts) {
         throw new Error(`the compile's scratch folder (RUNNER_TEMP): ${err.message}`);
     });
     const work = await promises_.mkdtemp(external_node_path_.join(opts.tempDir, 'sigvec-build-'));
+    const release = (0,spawn/* cleanupOnCancel */.IN)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     try {
         const out = external_node_path_.join(work, REPRODUCER_TOOL);
         const build = await runCompiler(opts.compiler, [...COMPILE_FLAGS, '-o', out, opts.source], "the reproducer's compile");
@@ -994,6 +995,7 @@ async function compileReproducer(opts) {
         };
     }
     finally {
+        release();
         await promises_.rm(work, { recursive: true, force: true });
     }
 }

@@ -33743,6 +33743,7 @@ function compilerInput(raw) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  IN: () => (/* binding */ cleanupOnCancel),
   Se: () => (/* binding */ runInGroup),
   Om: () => (/* binding */ toolDeadlineSeconds)
 });
@@ -33793,6 +33794,16 @@ function killAllGroups() {
     liveGroups.clear();
 }
 let cancelHandlersInstalled = false;
+const cancelCleanups = new Set();
+/**
+ * Runs `cleanup` (synchronously, e.g. removing a scratch folder) if the job
+ * is cancelled before the returned function is called.
+ */
+function cleanupOnCancel(cleanup) {
+    endGroupsOnCancel();
+    cancelCleanups.add(cleanup);
+    return () => cancelCleanups.delete(cleanup);
+}
 /**
  * On SIGINT/SIGTERM kill the groups we started and exit with the signal's
  * conventional code, so nothing we started outlives a cancelled job.
@@ -33807,6 +33818,14 @@ function endGroupsOnCancel() {
     ]) {
         process.on(sig, () => {
             killAllGroups();
+            for (const cleanup of cancelCleanups) {
+                try {
+                    cleanup();
+                }
+                catch {
+                    // what cannot be removed is left; the exit must not wait on it
+                }
+            }
             process.stderr.write(`sigvec-check: ${sig} received; the programs it started are stopped\n`);
             process.exit(code);
         });

@@ -130,6 +130,7 @@ async function compileReproducer(opts) {
         throw new Error(`the compile's scratch folder (RUNNER_TEMP): ${err.message}`);
     });
     const work = await node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp(node_path__WEBPACK_IMPORTED_MODULE_5__.join(opts.tempDir, 'sigvec-build-'));
+    const release = (0,_spawn_js__WEBPACK_IMPORTED_MODULE_9__/* .cleanupOnCancel */ .IN)(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(work, { recursive: true, force: true }));
     try {
         const out = node_path__WEBPACK_IMPORTED_MODULE_5__.join(work, REPRODUCER_TOOL);
         const build = await runCompiler(opts.compiler, [...COMPILE_FLAGS, '-o', out, opts.source], "the reproducer's compile");
@@ -161,6 +162,7 @@ async function compileReproducer(opts) {
         };
     }
     finally {
+        release();
         await node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm(work, { recursive: true, force: true });
     }
 }
