@@ -6466,7 +6466,7 @@ function decideVerdict(assessment, evidence) {
             const signals = [...new Set(evidence.crashes.map((c) => c.signal))];
             reasons.push({
                 code: 'reproducer-crashed',
-                message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 180 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
+                message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
             });
         }
     }

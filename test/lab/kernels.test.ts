@@ -72,7 +72,7 @@ if (absent) {
         t.diagnostic(evidence(run))
         assert.ok(run.line, `no JSON line:\n${describeRun(run)}`)
         // Clean means no corruption. A worker crash is not corruption: the
-        // lab saw one on this kernel in about 180 000 uffd deliveries (it is
+        // lab saw one on this kernel in about 560 000 uffd deliveries (it is
         // reported, and such a run never clears a kernel), so it may happen.
         const crashed = (run.line.crashes ?? []).length > 0
         assert.equal(
