@@ -4,7 +4,11 @@
 // LAB_RUNS runs per row (default 3; the README's figures use 10),
 // LAB_DURATION seconds per run (default 60). Every guest's whole output is
 // saved to a file whose path is printed first.
-import { CLEARING_MISS_PROBABILITY, lowerRate } from '../src/confidence.js'
+import {
+  CLEARING_MISS_PROBABILITY,
+  deliveriesAtRate,
+  lowerRate,
+} from '../src/confidence.js'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -210,10 +214,7 @@ function calibrationTable(results: Map<Row, Sample[]>): string {
       0,
     )
     const low = lowerRate(detections, deliveries)
-    const needed =
-      low > 0
-        ? Math.ceil(Math.log(CLEARING_MISS_PROBABILITY) / Math.log1p(-low))
-        : null
+    const needed = deliveriesAtRate(low, CLEARING_MISS_PROBABILITY)
     return [
       mode,
       String(detections),

@@ -649,12 +649,7 @@ static int inject_into_frame(ucontext_t *uc, unsigned reg)
 	return 1;
 }
 
-/*
- * The handler runs with the registers the kernel gives it, not the
- * interrupted window's (those are in the frame), and another checker may be
- * preempted in here while a buggy kernel takes its registers for someone
- * else's frame. Holding our canary here too makes such a leak name us.
- */
+/* Loads a canary into all 16 registers; they are scratch to the caller. */
 static inline void load_canary(const uint8_t *canary)
 {
 	__asm__ volatile("movq %0, %%rsi\n\t" ALL16(LOAD)
@@ -663,26 +658,6 @@ static inline void load_canary(const uint8_t *canary)
 			 : "rsi", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4",
 			   "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
 			   "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
-}
-
-static inline void hold_canary(void)
-{
-	if (ck.canary)
-		load_canary(ck.canary);
-}
-
-static void count_and_inject(struct task_record *rec, void *uctx);
-
-static void on_signal(int sig, siginfo_t *si, void *uctx)
-{
-	struct task_record *rec = ck.rec;
-	(void)sig;
-	(void)si;
-	if (!rec)
-		return;
-	hold_canary();
-	count_and_inject(rec, uctx);
-	hold_canary();
 }
 
 static void count_and_inject(struct task_record *rec, void *uctx)
@@ -712,6 +687,24 @@ static void count_and_inject(struct task_record *rec, void *uctx)
 		atomic_fetch_add_explicit(&rec->injected, 1,
 					  memory_order_relaxed);
 	}
+}
+
+/*
+ * The handler runs with the registers the kernel gives it, not the
+ * interrupted window's (those are in the frame), and another checker may be
+ * preempted in here while a buggy kernel takes its registers for someone
+ * else's frame. Holding our canary here too makes such a leak name us.
+ */
+static void on_signal(int sig, siginfo_t *si, void *uctx)
+{
+	struct task_record *rec = ck.rec;
+	(void)sig;
+	(void)si;
+	if (!rec)
+		return;
+	load_canary(ck.canary);
+	count_and_inject(rec, uctx);
+	load_canary(ck.canary);
 }
 
 struct uffd_link {
@@ -941,7 +934,6 @@ static void start_timer(struct task_record *rec)
 	its.it_value = its.it_interval;
 	if (syscall(SYS_timer_settime, timer_id, 0, &its, NULL))
 		worker_fail(rec, "timer_settime", errno);
-
 }
 
 static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
@@ -1027,8 +1019,8 @@ static __attribute__((noreturn)) void worker_main(const struct worker_plan *p,
 	sigaction(SIGBUS, &sa, NULL);
 	sigaction(SIGILL, &sa, NULL);
 
+	ck.canary = canary; /* before rec: the handler uses both once rec is set */
 	ck.rec = rec;
-	ck.canary = canary;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;

@@ -75,22 +75,28 @@ export function lowerRate(detections: number, deliveries: number): number {
   return Math.min(lo / deliveries, 0.999)
 }
 
-/** The chance a buggy kernel stays clean for `live` deliveries. */
-export function missProbability(mode: string, live: number): number | null {
+/** A mode's detection rate per delivery (lower bound), or null if unknown. */
+function labRate(mode: string): number | null {
   const c = LAB_CALIBRATION[mode]
-  if (!c) return null
-  const p = lowerRate(c.detections, c.deliveries)
-  if (p <= 0) return 1
-  return Math.exp(live * Math.log1p(-p))
+  return c ? lowerRate(c.detections, c.deliveries) : null
 }
 
-/** Live faulting deliveries that bring the miss probability below `target`. */
+/** The chance a buggy kernel stays clean for `live` deliveries. */
+export function missProbability(mode: string, live: number): number | null {
+  const p = labRate(mode)
+  if (p === null) return null
+  return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1
+}
+
+/** Deliveries at `rate` each that bring the miss probability below `target`. */
+export function deliveriesAtRate(rate: number, target: number): number | null {
+  return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null
+}
+
+/** Live faulting deliveries that bring a mode's miss below `target`. */
 export function deliveriesFor(mode: string, target: number): number | null {
-  const c = LAB_CALIBRATION[mode]
-  if (!c) return null
-  const p = lowerRate(c.detections, c.deliveries)
-  if (p <= 0) return null
-  return Math.ceil(Math.log(target) / Math.log1p(-p))
+  const p = labRate(mode)
+  return p === null ? null : deliveriesAtRate(p, target)
 }
 
 /** "3.2e-9", "below 1e-12", "1" — for people. */

@@ -8,7 +8,7 @@ import type {
   Reason,
 } from './assess.js'
 import { formatLimit } from './assess.js'
-import { clearingText, missText } from './verdict.js'
+import { clearingText, crashSummary, missText } from './verdict.js'
 import { AFFECTED_LEVELS_TEXT } from './kernel.js'
 import type { ContainerFacts, CpuFacts, Fact, HostFacts } from './host.js'
 import type { Options } from './options.js'
@@ -395,7 +395,7 @@ function reproducerText(e: ReproducerEvidence): string {
     case 'error':
       return `error: ${cell(e.reason)}`
     default:
-      return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${e.crashes.length} crashed worker${e.crashes.length === 1 ? '' : 's'} (${[...new Set(e.crashes.map((c) => c.signal))].join(', ')})` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`
+      return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`
   }
 }
 

@@ -11,7 +11,7 @@ import {
 import type { CompileOutcome } from './compile.js'
 import type { GroupRun } from './spawn.js'
 import type { Options } from './options.js'
-import type { ReproducerEvidence } from './verdict.js'
+import { crashSummary, type ReproducerEvidence } from './verdict.js'
 
 /** The reproducer's one JSON line (schema version 1, native/README.md). */
 export interface ReproducerLine {
@@ -160,27 +160,12 @@ export function describeFailure(run: GroupRun, deadlineMs: number): string {
   return `exited ${run.code} without a result${last ? `: ${last}` : ''}`
 }
 
+/** What the first mismatch showed, in the reproducer's own words. */
 function describeLeak(line: ReproducerLine): string | null {
   const m = line.mismatch
   if (!m) return null
-  if (m.seen) {
-    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${m.seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`
-  }
-  const from = m.leakedFrom ?? 'unknown'
-  const reg = m.leakedRegister ? ` ${m.leakedRegister}` : ''
-  const whose =
-    from === 'injected'
-      ? 'the injected pattern'
-      : from.startsWith('task:')
-        ? `task ${from.slice(5)}'s${reg} canary`
-        : from === 'self'
-          ? `its own${reg} canary`
-          : from === 'foreign'
-            ? 'a canary of another run'
-            : from === 'zeros'
-              ? 'zeros'
-              : 'bytes of no known task'
-  return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${whose} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`
+  const seen = m.seen ?? `bytes from ${m.leakedFrom ?? 'an unknown source'}`
+  return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`
 }
 
 export const evidenceFromSkip = (
@@ -315,7 +300,7 @@ export function evidenceFromRuns(input: {
           ? 'DRILL: corruption injected on purpose'
           : 'registers corrupted across a signal'
         : line.result === 'crashed'
-          ? `no corruption seen, but ${crashes.length} worker${crashes.length === 1 ? ' was' : 's were'} killed (${[...new Set(crashes.map((c) => c.signal))].join(', ')})`
+          ? `no corruption seen, but ${crashSummary(crashes)}`
           : `${faulting} faulting deliveries without corruption`,
     mode,
     // The self-test ran with the mode as requested, so it says why auto chose.

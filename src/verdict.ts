@@ -80,6 +80,14 @@ export function missText(e: ReproducerEvidence): string {
     : p
 }
 
+/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
+export function crashSummary(
+  crashes: ReadonlyArray<{ signal: string }>,
+): string {
+  const signals = [...new Set(crashes.map((c) => c.signal))].join(', ')
+  return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`
+}
+
 /** What clears a kernel in the run's mode, for people. */
 export function clearingText(e: ReproducerEvidence): string {
   return e.minEvents !== null
@@ -149,10 +157,9 @@ export function decideVerdict(
       )
     }
     if (evidence.crashes.length > 0) {
-      const signals = [...new Set(evidence.crashes.map((c) => c.signal))]
       reasons.push({
         code: 'reproducer-crashed',
-        message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
+        message: `The reproducer had ${crashSummary(evidence.crashes)}, and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
       })
     }
   }

@@ -125,7 +125,10 @@ test('a run whose workers crashed is evidence, not a clean result', () => {
     e.crashes.map((c) => c.signal),
     ['SIGSEGV', 'SIGBUS'],
   )
-  assert.match(e.reason, /2 workers were killed \(SIGSEGV, SIGBUS\)/)
+  assert.match(
+    e.reason,
+    /no corruption seen, but 2 workers killed by SIGSEGV, SIGBUS$/,
+  )
 })
 
 test('corruption names the register and whose canary leaked in', () => {
@@ -138,14 +141,16 @@ test('corruption names the register and whose canary leaked in', () => {
       observed: '22',
       leakedFrom: 'task:2',
       leakedTask: 2,
+      leakedRole: 'competitor',
       leakedRegister: 'ymm3',
+      seen: 'the canary of task 2 (competitor) in 16 of 16 registers',
     },
   }
   const e = judged(run(leak))
   assert.equal(e.result, 'corrupted')
   assert.equal(
     e.leak,
-    "ymm3 of task 0 held task 2's ymm3 canary (expected 11, saw 22)",
+    'ymm3 of task 0 held the canary of task 2 (competitor) in 16 of 16 registers (expected 11, saw 22)',
   )
 })
 

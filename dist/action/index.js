@@ -32108,7 +32108,7 @@ function formatLimit(limit) {
 /* harmony export */   c9: () => (/* binding */ missProbability),
 /* harmony export */   tY: () => (/* binding */ formatProbability)
 /* harmony export */ });
-/* unused harmony export lowerRate */
+/* unused harmony exports lowerRate, deliveriesAtRate */
 // How sure a clean reproducer run is: the chance that a kernel WITH the bug
 // would have stayed clean for as many trigger events as the run made. The
 // rates come from the lab (a real buggy Linux 5.4.1 under emulation, see
@@ -32166,25 +32166,26 @@ function lowerRate(detections, deliveries) {
     }
     return Math.min(lo / deliveries, 0.999);
 }
+/** A mode's detection rate per delivery (lower bound), or null if unknown. */
+function labRate(mode) {
+    const c = LAB_CALIBRATION[mode];
+    return c ? lowerRate(c.detections, c.deliveries) : null;
+}
 /** The chance a buggy kernel stays clean for `live` deliveries. */
 function missProbability(mode, live) {
-    const c = LAB_CALIBRATION[mode];
-    if (!c)
+    const p = labRate(mode);
+    if (p === null)
         return null;
-    const p = lowerRate(c.detections, c.deliveries);
-    if (p <= 0)
-        return 1;
-    return Math.exp(live * Math.log1p(-p));
+    return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1;
 }
-/** Live faulting deliveries that bring the miss probability below `target`. */
+/** Deliveries at `rate` each that bring the miss probability below `target`. */
+function deliveriesAtRate(rate, target) {
+    return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null;
+}
+/** Live faulting deliveries that bring a mode's miss below `target`. */
 function deliveriesFor(mode, target) {
-    const c = LAB_CALIBRATION[mode];
-    if (!c)
-        return null;
-    const p = lowerRate(c.detections, c.deliveries);
-    if (p <= 0)
-        return null;
-    return Math.ceil(Math.log(target) / Math.log1p(-p));
+    const p = labRate(mode);
+    return p === null ? null : deliveriesAtRate(p, target);
 }
 /** "3.2e-9", "below 1e-12", "1" — for people. */
 function formatProbability(p) {
@@ -33162,7 +33163,7 @@ function reproducerText(e) {
         case 'error':
             return `error: ${cell(e.reason)}`;
         default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${(0,src_verdict/* missText */.gu)(e)}` : ''}${e.crashes.length ? `, ${e.crashes.length} crashed worker${e.crashes.length === 1 ? '' : 's'} (${[...new Set(e.crashes.map((c) => c.signal))].join(', ')})` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
+            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${(0,src_verdict/* missText */.gu)(e)}` : ''}${e.crashes.length ? `, ${(0,src_verdict/* crashSummary */.M3)(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
     }
 }
 function decisionText(r) {
@@ -33210,6 +33211,7 @@ function renderText(r) {
 // EXTERNAL MODULE: ./build/src/confidence.js
 var confidence = __nccwpck_require__(909);
 ;// CONCATENATED MODULE: ./build/src/reproducer.js
+
 
 /** "code: text" for the reproducer's paired reason fields. */
 function reasonOf(code, text) {
@@ -33300,27 +33302,13 @@ function describeFailure(run, deadlineMs) {
     const last = run.stderr.trim().split('\n').at(-1);
     return `exited ${run.code} without a result${last ? `: ${last}` : ''}`;
 }
+/** What the first mismatch showed, in the reproducer's own words. */
 function describeLeak(line) {
     const m = line.mismatch;
     if (!m)
         return null;
-    if (m.seen) {
-        return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${m.seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
-    }
-    const from = m.leakedFrom ?? 'unknown';
-    const reg = m.leakedRegister ? ` ${m.leakedRegister}` : '';
-    const whose = from === 'injected'
-        ? 'the injected pattern'
-        : from.startsWith('task:')
-            ? `task ${from.slice(5)}'s${reg} canary`
-            : from === 'self'
-                ? `its own${reg} canary`
-                : from === 'foreign'
-                    ? 'a canary of another run'
-                    : from === 'zeros'
-                        ? 'zeros'
-                        : 'bytes of no known task';
-    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${whose} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
+    const seen = m.seen ?? `bytes from ${m.leakedFrom ?? 'an unknown source'}`;
+    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
 }
 const evidenceFromSkip = (reason, drill) => ({
     ...EMPTY_EVIDENCE,
@@ -33430,7 +33418,7 @@ function evidenceFromRuns(input) {
                 ? 'DRILL: corruption injected on purpose'
                 : 'registers corrupted across a signal'
             : line.result === 'crashed'
-                ? `no corruption seen, but ${crashes.length} worker${crashes.length === 1 ? ' was' : 's were'} killed (${[...new Set(crashes.map((c) => c.signal))].join(', ')})`
+                ? `no corruption seen, but ${(0,src_verdict/* crashSummary */.M3)(crashes)}`
                 : `${faulting} faulting deliveries without corruption`,
         mode,
         // The self-test ran with the mode as requested, so it says why auto chose.
@@ -33901,6 +33889,7 @@ function runInGroup(file, args, deadlineMs) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AU: () => (/* binding */ decideVerdict),
 /* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   M3: () => (/* binding */ crashSummary),
 /* harmony export */   d$: () => (/* binding */ FAIL_ON),
 /* harmony export */   dU: () => (/* binding */ clearingText),
 /* harmony export */   gu: () => (/* binding */ missText)
@@ -33934,6 +33923,11 @@ function missText(e) {
     return e.minEvents === null
         ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
         : p;
+}
+/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
+function crashSummary(crashes) {
+    const signals = [...new Set(crashes.map((c) => c.signal))].join(', ');
+    return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`;
 }
 /** What clears a kernel in the run's mode, for people. */
 function clearingText(e) {
@@ -33982,10 +33976,9 @@ function decideVerdict(assessment, evidence) {
                 });
         }
         if (evidence.crashes.length > 0) {
-            const signals = [...new Set(evidence.crashes.map((c) => c.signal))];
             reasons.push({
                 code: 'reproducer-crashed',
-                message: `${evidence.crashes.length} reproducer worker${evidence.crashes.length === 1 ? ' was' : 's were'} killed by ${signals.join(', ')} and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
+                message: `The reproducer had ${crashSummary(evidence.crashes)}, and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
             });
         }
     }

@@ -73,9 +73,6 @@ export function labAbsence(): string | null {
   return null
 }
 
-/** The reproducer's JSON line, as the native tests read it. */
-export type LabLine = ReproLine
-
 export interface Meter {
   exit: number
   wall: number
@@ -95,7 +92,7 @@ export interface GuestOutput {
   elapsedMs: number | null
   /** The guest's own limit (-t) ran out. */
   timedOut: boolean
-  line: LabLine | null
+  line: ReproLine | null
   /** The payload's other lines: its stderr and anything not JSON. */
   payloadText: string
   meter: Meter | null
@@ -136,7 +133,7 @@ export function parseGuestOutput(text: string): GuestOutput {
     } else if (inPayload) {
       const at = l.indexOf('{"version":')
       if (at >= 0 && !out.line) {
-        out.line = JSON.parse(l.slice(at)) as LabLine
+        out.line = JSON.parse(l.slice(at)) as ReproLine
         if (at > 0) payload.push(l.slice(0, at))
       } else {
         payload.push(l)
