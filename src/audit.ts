@@ -7,6 +7,7 @@ import type { Options } from './options.js'
 import { buildReport, type Report } from './report.js'
 import {
   DEADLINE_GRACE_MS,
+  EMPTY_EVIDENCE,
   evidenceFromBuildFailure,
   evidenceFromRuns,
   evidenceFromSkip,
@@ -16,7 +17,7 @@ import {
   SELF_TEST_SECONDS,
   selfTestArgs,
 } from './reproducer.js'
-import { runInGroup } from './spawn.js'
+import { runInGroup, type GroupRun } from './spawn.js'
 import { TOOL_VERSION } from './version.js'
 import { decide, decideVerdict, type ReproducerEvidence } from './verdict.js'
 
@@ -75,39 +76,98 @@ async function reproduce(
 ): Promise<ReproducerEvidence> {
   // Loaded only when needed: @actions/tool-cache pulls in the HTTP stack,
   // which a static audit never uses and which costs start-up time.
-  const { compileReproducer, nativeSource } = await import('./compile.js')
+  const { compileReproducer, nativeDir } = await import('./compile.js')
   const build = await compileReproducer({
     compiler: options.compiler,
-    source: nativeSource(),
+    nativeDir: nativeDir(),
     tempDir: ctx.tempDir,
   })
   if (!build.ok) {
     ctx.log(`reproducer: not built: ${build.reason}`)
     return evidenceFromBuildFailure(build, options.drill)
   }
-  ctx.log(
-    build.cacheHit
-      ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
-      : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; cached under key ${build.key}`,
-  )
-  const recalled = await ctx.remembered?.recall(build.key)
-  if (recalled) return recalled
-  const evidence = await runBuilt(build, options, ctx)
-  await ctx.remembered?.keep(build.key, evidence)
-  return evidence
+  try {
+    for (const note of build.notes) ctx.log(`reproducer: ${note}`)
+    ctx.log(
+      build.cacheHit
+        ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
+        : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; ${build.cached ? 'cached' : 'not cached'} under key ${build.key}`,
+    )
+    const recalled = await ctx.remembered?.recall(build.key)
+    if (recalled) return recalled
+    const evidence = await runBuilt(build, options, ctx)
+    await ctx.remembered?.keep(build.key, evidence)
+    return evidence
+  } finally {
+    await build.dispose()
+  }
 }
 
-async function runBuilt(
+/**
+ * Runs the reproducer once; a program that could not even be started
+ * (ENOENT, EACCES on a noexec mount, ETXTBSY…) is the reason, not a throw.
+ */
+async function runStage(
+  binary: string,
+  args: string[],
+  deadlineMs: number,
+): Promise<GroupRun | { startFailure: string }> {
+  try {
+    return await runInGroup(binary, args, deadlineMs)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (!code) throw err
+    return {
+      startFailure: `the reproducer could not be started (${code}): ${(err as Error).message}`,
+    }
+  }
+}
+
+/** The evidence of a reproducer that did not start, at either stage. */
+function evidenceFromStartFailure(
+  build: CompileOutcome & { ok: true },
+  why: string,
+  selfTest: ReproducerEvidence['selfTest'],
+  drill: boolean,
+): ReproducerEvidence {
+  return {
+    ...EMPTY_EVIDENCE,
+    result: 'error',
+    reason: selfTest ? `the run failed: ${why}` : `self-test failed: ${why}`,
+    drill,
+    selfTest: selfTest ?? { passed: false, seconds: 0, detail: why },
+    build: {
+      ok: true,
+      compiler: build.compiler,
+      output: '',
+      cacheHit: build.cacheHit,
+      seconds: build.seconds,
+      key: build.key,
+    },
+  }
+}
+
+/** The self-test, then the real run, of a built reproducer. */
+export async function runBuilt(
   build: CompileOutcome & { ok: true },
   options: Options,
-  ctx: AuditContext,
+  ctx: Pick<AuditContext, 'log'>,
 ): Promise<ReproducerEvidence> {
   const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS
-  const stRun = await runInGroup(
+  const stRun = await runStage(
     build.binary,
     selfTestArgs(options.mode),
     stDeadline,
   )
+  if ('startFailure' in stRun) {
+    ctx.log(`reproducer: self-test ${stRun.startFailure}`)
+    return evidenceFromStartFailure(
+      build,
+      stRun.startFailure,
+      null,
+      options.drill,
+    )
+  }
   const selfTest = {
     run: stRun,
     line: parseResultLine(stRun.stdout),
@@ -129,7 +189,16 @@ async function runBuilt(
   const mode = selfTest.line?.mode ?? options.mode
   const args = realRunArgs(mode, options.duration, options.drill)
   ctx.log(`reproducer: ${build.binary} ${args.join(' ')}`)
-  const run = await runInGroup(build.binary, args, deadline)
+  const run = await runStage(build.binary, args, deadline)
+  if ('startFailure' in run) {
+    ctx.log(`reproducer: ${run.startFailure}`)
+    return evidenceFromStartFailure(
+      build,
+      run.startFailure,
+      afterSelfTest.selfTest,
+      options.drill,
+    )
+  }
   const real = { run, line: parseResultLine(run.stdout), deadlineMs: deadline }
   return evidenceFromRuns({ build, selfTest, real, drill: options.drill })
 }

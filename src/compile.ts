@@ -1,11 +1,25 @@
 // Compiles native/ with the runner's C compiler and keeps the binary in the
-// tool cache under a key made of the source's hash, the compiler's identity
-// and the architecture, so a self-hosted runner never runs a stale binary.
-// Every call of the compiler runs in its own process group with a deadline:
-// a wrapper waiting on a licence server must not hold the job for ever.
+// tool cache under a key made of every native unit's hash, the flags, the
+// compiler's identity and the architecture, so a self-hosted runner never
+// runs a stale binary. Every call of the compiler runs in its own process
+// group with a deadline: a wrapper waiting on a licence server must not hold
+// the job for ever.
+//
+// The tool runs as root on machines it shares with others, and the tool
+// cache is a folder on such a machine: a cached binary is used only if no
+// one but us (or root) could have written it or any folder up to the cache
+// root, and only if its bytes have the digest recorded when we built it.
+// Those bytes, read once, are what runs, from a private copy: what happens
+// to the cache entry afterwards (another run replacing it, someone deleting
+// or truncating it, a noexec mount) cannot change or stop what we run.
 import * as tc from '@actions/tool-cache'
 import crypto from 'node:crypto'
-import { rmSync, statSync } from 'node:fs'
+import {
+  constants as fsConstants,
+  readdirSync,
+  rmSync,
+  type Stats,
+} from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,22 +35,27 @@ import {
 
 export const REPRODUCER_TOOL = 'sigvec-repro'
 
-/** The flags native/sigvec-repro.c is written for (no warnings under them). */
+/** Beside the binary in its cache entry: `sha256sum` format, so `-c` works. */
+export const DIGEST_FILE = `${REPRODUCER_TOOL}.sha256`
+
+/** The flags native/ is written for (no warnings under them). */
 export const COMPILE_FLAGS = ['-O2', '-Wall', '-Wextra', '-pthread'] as const
 
+const isNativeUnit = (name: string) => /\.[ch]$/.test(name)
+
 /** native/ beside dist/ (the action's checkout, the npm package) or src/. */
-export function nativeSource(): string {
+export function nativeDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url))
   for (const up of ['..', '../..', '../../..']) {
-    const candidate = path.resolve(here, up, 'native', 'sigvec-repro.c')
-    if (fsExists(candidate)) return candidate
+    const candidate = path.resolve(here, up, 'native')
+    if (hasCUnit(candidate)) return candidate
   }
-  return path.resolve(here, '..', 'native', 'sigvec-repro.c')
+  return path.resolve(here, '..', 'native')
 }
 
-function fsExists(p: string): boolean {
+function hasCUnit(dir: string): boolean {
   try {
-    return statSync(p).isFile()
+    return readdirSync(dir).some((name) => name.endsWith('.c'))
   } catch {
     return false
   }
@@ -53,10 +72,24 @@ export type CompileOutcome =
     }
   | { ok: false; reason: string; output: string; compiler: string }
 
+/**
+ * A reproducer ready to run: `binary` is a private copy (a 0700 folder of
+ * ours) that `dispose` removes; a cancelled job removes it too.
+ */
+export type ReproducerBuild = CompileOutcome & {
+  ok: true
+  /** Whether the tool cache now holds this build (a hit, or stored). */
+  cached: boolean
+  /** Why the cache was not used or not filled, and where the copy runs. */
+  notes: string[]
+  dispose: () => Promise<void>
+}
+
 export interface CompileOptions {
   compiler: string
-  source: string
-  /** Scratch space for the build (RUNNER_TEMP). */
+  /** The folder of *.c and *.h units that build the one binary. */
+  nativeDir: string
+  /** Scratch space for the build and the private copy (RUNNER_TEMP). */
   tempDir: string
 }
 
@@ -91,18 +124,260 @@ async function compilerIdentity(compiler: string): Promise<string> {
   return `${version.stdout.split('\n')[0]?.trim()} (${target.stdout.trim() || os.arch()})`
 }
 
+interface NativeUnit {
+  name: string
+  content: Buffer
+}
+
+/** Every *.c and *.h file of `dir`, sorted by name. */
+async function readNativeUnits(dir: string): Promise<NativeUnit[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true })
+  const names = entries
+    .filter((e) => e.isFile() && isNativeUnit(e.name))
+    .map((e) => e.name)
+    .sort()
+  if (!names.some((n) => n.endsWith('.c')))
+    throw new Error(`no *.c file in ${dir}`)
+  return Promise.all(
+    names.map(async (name) => ({
+      name,
+      content: await fs.readFile(path.join(dir, name)),
+    })),
+  )
+}
+
+/**
+ * Names and lengths go in with the contents, so moving code from one unit
+ * to another, or renaming a unit, changes the key.
+ */
+export function buildKey(units: NativeUnit[], identity: string): string {
+  const hash = crypto.createHash('sha256')
+  for (const unit of units) {
+    hash.update(`${unit.name}\0${unit.content.length}\0`)
+    hash.update(unit.content)
+  }
+  return hash
+    .update('\0' + COMPILE_FLAGS.join(' '))
+    .update('\0' + identity)
+    .update('\0' + os.arch())
+    .digest('hex')
+    .slice(0, 16)
+}
+
+const sha256 = (bytes: Buffer) =>
+  crypto.createHash('sha256').update(bytes).digest('hex')
+
+const euid = () => process.geteuid?.() ?? 0
+
+/**
+ * Why someone other than us or root could have written `st` (a folder or
+ * file of the cache), or null. Group-writable counts: we cannot tell who is
+ * in the group.
+ */
+function whyForeign(p: string, st: Stats): string | null {
+  if (st.isSymbolicLink()) return `${p} is a symbolic link`
+  if (st.uid !== euid() && st.uid !== 0) return `${p} is owned by uid ${st.uid}`
+  if (st.mode & 0o022) {
+    const who = st.mode & 0o002 ? 'others' : 'its group'
+    return `${p} can be written by ${who} (mode ${(st.mode & 0o7777).toString(8)})`
+  }
+  return null
+}
+
+/**
+ * Checks `folders` (outermost first) stopping at the first that does not
+ * exist: 'foreign' with the reason if one could have been written by
+ * someone else, else how many exist.
+ */
+async function checkFolders(
+  folders: string[],
+): Promise<{ foreign: string } | { existing: number }> {
+  let existing = 0
+  for (const folder of folders) {
+    let st
+    try {
+      st = await fs.lstat(folder)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return { existing }
+      return { foreign: `${folder} cannot be checked (${code})` }
+    }
+    const why =
+      whyForeign(folder, st) ??
+      (st.isDirectory() ? null : `${folder} is not a folder`)
+    if (why) return { foreign: why }
+    existing++
+  }
+  return { existing }
+}
+
+/**
+ * Reads a file of a cache entry: never through a link (O_NOFOLLOW), never
+ * waiting on a FIFO, and only if no one else could have written it.
+ */
+async function readOwnFile(file: string): Promise<Buffer> {
+  const handle = await fs.open(
+    file,
+    fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK,
+  )
+  try {
+    const st = await handle.stat()
+    const why =
+      whyForeign(file, st) ?? (st.isFile() ? null : `${file} is not a file`)
+    if (why) throw new Error(why)
+    return await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Where this build's entry lives in the tool cache. */
+interface CacheEntry {
+  version: string
+  /** Cache root, tool, version and arch folders, outermost first. */
+  folders: string[]
+  dir: string
+}
+
+function cacheEntry(root: string, key: string): CacheEntry {
+  // tool-cache wants a semver; the key rides in the pre-release part.
+  const version = `1.0.0-${key}`
+  const tool = path.join(root, REPRODUCER_TOOL)
+  const versionDir = path.join(tool, version)
+  const dir = path.join(versionDir, os.arch())
+  return { version, folders: [root, tool, versionDir, dir], dir }
+}
+
+type CacheLookup =
+  /** The bytes we built, read once and verified. */
+  | { state: 'hit'; bytes: Buffer }
+  /** Nothing usable, but we may fill the entry (`why` says what was wrong). */
+  | { state: 'fill'; why: string | null }
+  /** Do not read or write the cache at all. */
+  | { state: 'avoid'; why: string }
+
+async function lookUp(entry: CacheEntry | null): Promise<CacheLookup> {
+  if (!entry)
+    return {
+      state: 'avoid',
+      why: 'no tool cache (RUNNER_TOOL_CACHE is not set)',
+    }
+  const folders = await checkFolders(entry.folders)
+  if ('foreign' in folders)
+    return {
+      state: 'avoid',
+      why: `the tool cache is not only ours: ${folders.foreign}, so a binary there could be anyone's`,
+    }
+  // tool-cache's own test (tc.find), without its semver parsing: a key of
+  // digits with a leading zero is no valid pre-release, and find misses it.
+  const complete = await fs
+    .lstat(`${entry.dir}.complete`)
+    .then((st) => st.isFile())
+    .catch(() => false)
+  if (folders.existing < entry.folders.length || !complete)
+    return { state: 'fill', why: null }
+  const damaged = (why: string): CacheLookup => ({
+    state: 'fill',
+    why: `the cached binary in ${entry.dir} is not the one we built (${why})`,
+  })
+  let recorded: string | undefined
+  let bytes: Buffer
+  try {
+    const digestFile = await readOwnFile(path.join(entry.dir, DIGEST_FILE))
+    recorded = /^([0-9a-f]{64})\s/.exec(digestFile.toString('latin1'))?.[1]
+    bytes = await readOwnFile(path.join(entry.dir, REPRODUCER_TOOL))
+  } catch (err) {
+    return damaged((err as Error).message)
+  }
+  if (!recorded) return damaged(`${DIGEST_FILE} holds no sha256 digest`)
+  const actual = sha256(bytes)
+  if (actual !== recorded)
+    return damaged(
+      `its ${bytes.length} bytes have sha256 ${actual}, recorded ${recorded}`,
+    )
+  return { state: 'hit', bytes }
+}
+
+/**
+ * Stores the built entry (binary and digest) with tc.cacheDir, so the entry
+ * is complete only with both. Another run may be storing the same entry at
+ * the same moment; whoever loses gets an error here, and since every reader
+ * verifies what it reads, a mixed entry is rebuilt by the next run.
+ */
+async function store(entry: CacheEntry, staged: string): Promise<void> {
+  // tool-cache creates its folders with mkdir({ recursive: true }), which
+  // never returns under /proc; ours fails instead, with the folder named.
+  await ensureDir(path.dirname(entry.dir), 0o755)
+  const folders = await checkFolders(entry.folders.slice(0, -1))
+  if ('foreign' in folders) throw new Error(folders.foreign)
+  await tc.cacheDir(staged, REPRODUCER_TOOL, entry.version, os.arch())
+  // tool-cache makes the entry's folder under the umask, which may be 0.
+  await fs.chmod(entry.dir, 0o755)
+}
+
+interface PrivateCopy {
+  binary: string
+  dispose: () => Promise<void>
+}
+
+/**
+ * Writes `bytes` to a new 0700 folder of ours in the first of `parents`
+ * that lets programs run (access(X_OK) refuses on a noexec mount). If none
+ * does, the first copy is kept: starting it fails, and says why.
+ */
+async function privateCopy(
+  bytes: Buffer,
+  parents: string[],
+  notes: string[],
+): Promise<PrivateCopy> {
+  let first: PrivateCopy | null = null
+  for (const parent of parents) {
+    let copy: PrivateCopy
+    try {
+      const dir = await fs.mkdtemp(path.join(parent, 'sigvec-run-'))
+      const release = cleanupOnCancel(() =>
+        rmSync(dir, { recursive: true, force: true }),
+      )
+      copy = {
+        binary: path.join(dir, REPRODUCER_TOOL),
+        dispose: async () => {
+          release()
+          await fs.rm(dir, { recursive: true, force: true })
+        },
+      }
+      await fs.writeFile(copy.binary, bytes, { mode: 0o700, flag: 'wx' })
+    } catch (err) {
+      if (!first) throw err
+      notes.push(`no private copy in ${parent}: ${(err as Error).message}`)
+      continue
+    }
+    try {
+      await fs.access(copy.binary, fsConstants.X_OK)
+      await first?.dispose()
+      return copy
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      notes.push(`${parent} does not let programs run (${code})`)
+      if (first) await copy.dispose()
+      else first = copy
+    }
+  }
+  if (!first) throw new Error('no folder for the private copy')
+  return first
+}
+
 export async function compileReproducer(
   opts: CompileOptions,
-): Promise<CompileOutcome> {
+): Promise<ReproducerBuild | (CompileOutcome & { ok: false })> {
   const started = process.hrtime.bigint()
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9
-  let source: Buffer
+  let units: NativeUnit[]
   try {
-    source = await fs.readFile(opts.source)
+    units = await readNativeUnits(opts.nativeDir)
   } catch (err) {
     return {
       ok: false,
-      reason: `the reproducer's source is missing: ${opts.source} (${(err as Error).message})`,
+      reason: `the reproducer's source is missing: ${opts.nativeDir} (${(err as Error).message})`,
       output: '',
       compiler: opts.compiler,
     }
@@ -120,81 +395,87 @@ export async function compileReproducer(
       compiler: opts.compiler,
     }
   }
-  const key = crypto
-    .createHash('sha256')
-    .update(source)
-    .update('\0' + COMPILE_FLAGS.join(' '))
-    .update('\0' + identity)
-    .update('\0' + os.arch())
-    .digest('hex')
-    .slice(0, 16)
-  // tool-cache wants a semver; the key rides in the pre-release part.
-  const version = `1.0.0-${key}`
-  const cached = tc.find(REPRODUCER_TOOL, version, os.arch())
-  if (cached) {
-    return {
-      ok: true,
-      binary: path.join(cached, REPRODUCER_TOOL),
-      cacheHit: true,
-      key,
-      compiler: identity,
-      seconds: seconds(),
-    }
-  }
+  const key = buildKey(units, identity)
+  const cacheRoot = process.env.RUNNER_TOOL_CACHE
+  const entry = cacheRoot ? cacheEntry(path.resolve(cacheRoot), key) : null
+  const lookup = await lookUp(entry)
+  const notes: string[] = []
 
   await ensureDir(opts.tempDir).catch((err: Error) => {
     throw new Error(
       `the compile's scratch folder (RUNNER_TEMP): ${err.message}`,
     )
   })
-  const work = await fs.mkdtemp(path.join(opts.tempDir, 'sigvec-build-'))
-  const release = cleanupOnCancel(() =>
-    rmSync(work, { recursive: true, force: true }),
-  )
-  try {
-    const out = path.join(work, REPRODUCER_TOOL)
-    const build = await runCompiler(
-      opts.compiler,
-      [...COMPILE_FLAGS, '-o', out, opts.source],
-      "the reproducer's compile",
+  let bytes: Buffer
+  let cached = lookup.state === 'hit'
+  if (lookup.state === 'hit') {
+    bytes = lookup.bytes
+  } else {
+    if (lookup.state === 'avoid')
+      notes.push(`built privately, not cached: ${lookup.why}`)
+    else if (lookup.why) notes.push(`rebuilt: ${lookup.why}`)
+    const work = await fs.mkdtemp(path.join(opts.tempDir, 'sigvec-build-'))
+    const release = cleanupOnCancel(() =>
+      rmSync(work, { recursive: true, force: true }),
     )
-    if (build.code !== 0) {
-      const how =
-        build.code === null ? `killed by ${build.signal}` : `exit ${build.code}`
-      return {
-        ok: false,
-        reason: `${opts.compiler} failed to compile the reproducer (${how})`,
-        output: (build.stdout + build.stderr).trim(),
-        compiler: identity,
-      }
-    }
-    // tool-cache creates its folders with mkdir({ recursive: true }), which
-    // never returns under /proc; ours fails instead, with the folder named.
-    const cacheRoot = process.env.RUNNER_TOOL_CACHE
-    if (cacheRoot) {
-      await ensureDir(path.join(cacheRoot, REPRODUCER_TOOL, version)).catch(
-        (err: Error) => {
-          throw new Error(`the tool cache (RUNNER_TOOL_CACHE): ${err.message}`)
-        },
+    try {
+      const staged = path.join(work, 'entry')
+      await fs.mkdir(staged, { mode: 0o700 })
+      const out = path.join(staged, REPRODUCER_TOOL)
+      const sources = units
+        .filter((u) => u.name.endsWith('.c'))
+        .map((u) => path.join(opts.nativeDir, u.name))
+      const build = await runCompiler(
+        opts.compiler,
+        [...COMPILE_FLAGS, '-o', out, ...sources],
+        "the reproducer's compile",
       )
+      if (build.code !== 0) {
+        const how =
+          build.code === null
+            ? `killed by ${build.signal}`
+            : `exit ${build.code}`
+        return {
+          ok: false,
+          reason: `${opts.compiler} failed to compile the reproducer (${how})`,
+          output: (build.stdout + build.stderr).trim(),
+          compiler: identity,
+        }
+      }
+      bytes = await fs.readFile(out)
+      if (entry && lookup.state === 'fill') {
+        // Modes set here are what the cache copies: no write for others.
+        await fs.chmod(out, 0o755)
+        await fs.writeFile(
+          path.join(staged, DIGEST_FILE),
+          `${sha256(bytes)}  ${REPRODUCER_TOOL}\n`,
+          { mode: 0o644 },
+        )
+        try {
+          await store(entry, staged)
+          cached = true
+        } catch (err) {
+          notes.push(`not cached: ${(err as Error).message}`)
+        }
+      }
+    } finally {
+      release()
+      await fs.rm(work, { recursive: true, force: true })
     }
-    const dir = await tc.cacheFile(
-      out,
-      REPRODUCER_TOOL,
-      REPRODUCER_TOOL,
-      version,
-      os.arch(),
-    )
-    return {
-      ok: true,
-      binary: path.join(dir, REPRODUCER_TOOL),
-      cacheHit: false,
-      key,
-      compiler: identity,
-      seconds: seconds(),
-    }
-  } finally {
-    release()
-    await fs.rm(work, { recursive: true, force: true })
+  }
+  // A cache we trust is a second place to run from, for a noexec temp dir.
+  const parents = [opts.tempDir]
+  if (entry && cached) parents.push(path.dirname(path.dirname(entry.dir)))
+  const copy = await privateCopy(bytes, parents, notes)
+  return {
+    ok: true,
+    binary: copy.binary,
+    dispose: copy.dispose,
+    cacheHit: lookup.state === 'hit',
+    cached,
+    notes,
+    key,
+    compiler: identity,
+    seconds: seconds(),
   }
 }
