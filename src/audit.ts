@@ -74,8 +74,7 @@ async function reproduce(
   options: Options,
   ctx: AuditContext,
 ): Promise<ReproducerEvidence> {
-  // Loaded only when needed: @actions/tool-cache pulls in the HTTP stack,
-  // which a static audit never uses and which costs start-up time.
+  // Loaded only when needed: a static audit never compiles.
   const { compileReproducer, nativeDir } = await import('./compile.js')
   const build = await compileReproducer({
     compiler: options.compiler,

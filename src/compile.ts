@@ -12,7 +12,6 @@
 // Those bytes, read once, are what runs, from a private copy: what happens
 // to the cache entry afterwards (another run replacing it, someone deleting
 // or truncating it, a noexec mount) cannot change or stop what we run.
-import * as tc from '@actions/tool-cache'
 import crypto from 'node:crypto'
 import {
   constants as fsConstants,
@@ -25,6 +24,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureDir } from './files.js'
+import {
+  discardEntry,
+  findEntry,
+  storeEntry,
+  type CacheEntryName,
+} from './toolcache.js'
 import { InputError } from './options.js'
 import {
   cleanupOnCancel,
@@ -233,19 +238,20 @@ async function readOwnFile(file: string): Promise<Buffer> {
 
 /** Where this build's entry lives in the tool cache. */
 interface CacheEntry {
-  version: string
+  name: CacheEntryName
   /** Cache root, tool, version and arch folders, outermost first. */
   folders: string[]
   dir: string
 }
 
 function cacheEntry(root: string, key: string): CacheEntry {
-  // tool-cache wants a semver; the key rides in the pre-release part.
+  // tool-cache's layout wants a semver; the key rides in the pre-release part.
   const version = `1.0.0-${key}`
   const tool = path.join(root, REPRODUCER_TOOL)
   const versionDir = path.join(tool, version)
   const dir = path.join(versionDir, os.arch())
-  return { version, folders: [root, tool, versionDir, dir], dir }
+  const name = { root, tool: REPRODUCER_TOOL, version, arch: os.arch() }
+  return { name, folders: [root, tool, versionDir, dir], dir }
 }
 
 type CacheLookup =
@@ -268,13 +274,10 @@ async function lookUp(entry: CacheEntry | null): Promise<CacheLookup> {
       state: 'avoid',
       why: `the tool cache is not only ours: ${folders.foreign}, so a binary there could be anyone's`,
     }
-  // tool-cache's own test (tc.find), without its semver parsing: a key of
-  // digits with a leading zero is no valid pre-release, and find misses it.
-  const complete = await fs
-    .lstat(`${entry.dir}.complete`)
-    .then((st) => st.isFile())
-    .catch(() => false)
-  if (folders.existing < entry.folders.length || !complete)
+  if (
+    folders.existing < entry.folders.length ||
+    (await findEntry(entry.name)) === null
+  )
     return { state: 'fill', why: null }
   const damaged = (why: string): CacheLookup => ({
     state: 'fill',
@@ -299,20 +302,28 @@ async function lookUp(entry: CacheEntry | null): Promise<CacheLookup> {
 }
 
 /**
- * Stores the built entry (binary and digest) with tc.cacheDir, so the entry
- * is complete only with both. Another run may be storing the same entry at
- * the same moment; whoever loses gets an error here, and since every reader
- * verifies what it reads, a mixed entry is rebuilt by the next run.
+ * Stores the built entry (binary and digest) whole, so it is complete only
+ * with both; a damaged entry is taken aside first. Another run may store
+ * the same entry at the same moment: the first complete one stays, and
+ * since every reader verifies what it reads, nothing mixed is ever run.
  */
-async function store(entry: CacheEntry, staged: string): Promise<void> {
-  // tool-cache creates its folders with mkdir({ recursive: true }), which
-  // never returns under /proc; ours fails instead, with the folder named.
+async function store(
+  entry: CacheEntry,
+  bytes: Buffer,
+  damaged: boolean,
+): Promise<void> {
   await ensureDir(path.dirname(entry.dir), 0o755)
   const folders = await checkFolders(entry.folders.slice(0, -1))
   if ('foreign' in folders) throw new Error(folders.foreign)
-  await tc.cacheDir(staged, REPRODUCER_TOOL, entry.version, os.arch())
-  // tool-cache makes the entry's folder under the umask, which may be 0.
-  await fs.chmod(entry.dir, 0o755)
+  if (damaged) await discardEntry(entry.name)
+  await storeEntry(entry.name, [
+    { name: REPRODUCER_TOOL, content: bytes, mode: 0o755 },
+    {
+      name: DIGEST_FILE,
+      content: `${sha256(bytes)}  ${REPRODUCER_TOOL}\n`,
+      mode: 0o644,
+    },
+  ])
 }
 
 interface PrivateCopy {
@@ -419,9 +430,7 @@ export async function compileReproducer(
       rmSync(work, { recursive: true, force: true }),
     )
     try {
-      const staged = path.join(work, 'entry')
-      await fs.mkdir(staged, { mode: 0o700 })
-      const out = path.join(staged, REPRODUCER_TOOL)
+      const out = path.join(work, REPRODUCER_TOOL)
       const sources = units
         .filter((u) => u.name.endsWith('.c'))
         .map((u) => path.join(opts.nativeDir, u.name))
@@ -444,15 +453,8 @@ export async function compileReproducer(
       }
       bytes = await fs.readFile(out)
       if (entry && lookup.state === 'fill') {
-        // Modes set here are what the cache copies: no write for others.
-        await fs.chmod(out, 0o755)
-        await fs.writeFile(
-          path.join(staged, DIGEST_FILE),
-          `${sha256(bytes)}  ${REPRODUCER_TOOL}\n`,
-          { mode: 0o644 },
-        )
         try {
-          await store(entry, staged)
+          await store(entry, bytes, lookup.why !== null)
           cached = true
         } catch (err) {
           notes.push(`not cached: ${(err as Error).message}`)
