@@ -2,15 +2,14 @@
 // the action, printed for a terminal, as JSON or as Prometheus lines;
 // `merge`, which folds many Reports into one fleet table; and `hook`, the
 // gate a self-hosted runner runs before every job.
-import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { audit, type AuditContext } from './audit.js'
 import { captureHost } from './capture.js'
 import { EXIT_CODES } from './exitcodes.js'
-import { readRegularFile, writeInputFile } from './files.js'
-import { asReport, mergeReports, renderFleetMarkdown } from './fleet.js'
+import { writeInputFile } from './files.js'
+import { mergeReports, oneLine, renderFleetMarkdown } from './fleet.js'
 import {
   bootMemory,
   HOOK_SETTINGS,
@@ -22,6 +21,7 @@ import {
 import { InputError, parseOptions, type Options } from './options.js'
 import { renderPrometheus } from './prometheus.js'
 import { renderText, type Report } from './report.js'
+import { findReportFiles, readReports } from './reportfiles.js'
 import { TOOL_VERSION } from './version.js'
 
 const USAGE = `Usage: sigvec-check [options]
@@ -244,30 +244,14 @@ async function merge(argv: string[]): Promise<number> {
   )
   if (positionals.length === 0)
     throw new UsageError('merge needs at least one Report file or folder')
-  const files: string[] = []
-  for (const p of positionals) {
-    const st = await fs.stat(p).catch(() => null)
-    if (!st) throw new Error(`${p}: no such file or folder`)
-    if (st.isDirectory()) {
-      const found = await jsonFilesUnder(p)
-      if (found.length === 0)
-        throw new Error(`${p}: no *.json Reports in this folder`)
-      files.push(...found)
-    } else {
-      files.push(p)
-    }
-  }
-  const items: Array<{ report: Report; source: string }> = []
-  for (const file of files) {
-    let doc: unknown
-    try {
-      doc = JSON.parse(await readRegularFile(file))
-    } catch (err) {
-      throw new Error(`${file}: not JSON (${(err as Error).message})`)
-    }
-    items.push({ report: asReport(doc, file), source: file })
-  }
-  const summary = mergeReports(items)
+  const warn = (line: string) =>
+    process.stderr.write(`sigvec-check: ${oneLine(line)}\n`)
+  const files = await findReportFiles(positionals, warn)
+  const { entries, duplicates } = await readReports(files)
+  const summary = mergeReports(entries, duplicates)
+  // Said on stderr too: a job summary is not where a failing job is read.
+  for (const row of summary.rows)
+    if (row.invalid !== null) warn(`${row.invalid}; counted as unknown`)
   const json = JSON.stringify(summary, null, 2) + '\n'
   if (v['json-file']) await writeInputFile('json-file', v['json-file'], json)
   process.stdout.write(v.json ? json : renderFleetMarkdown(summary))
@@ -297,16 +281,6 @@ async function capture(argv: string[]): Promise<number> {
       `\naudit it with: sigvec-check --root ${r.dir}\n`,
   )
   return 0
-}
-
-async function jsonFilesUnder(dir: string): Promise<string[]> {
-  const out: string[] = []
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...(await jsonFilesUnder(p)))
-    else if (entry.name.endsWith('.json')) out.push(p)
-  }
-  return out.sort()
 }
 
 // Outside Actions the tool cache lives in the user's cache folder, and the

@@ -1,7 +1,8 @@
 // `merge`: many Reports (a matrix of runners, a fleet) into one Markdown
-// table and one JSON summary, worst status first.
+// table and one JSON summary, worst status first. A Report that could not be
+// read or validated is a row too, counted as unknown: the view fails closed.
 import { formatLimit } from './assess.js'
-import { REPORT_SCHEMA, REPORT_VERSION, type Report } from './report.js'
+import type { Report } from './report.js'
 import { missText, type Status } from './verdict.js'
 
 /** Worst first; also decides the merged exit code. */
@@ -25,6 +26,25 @@ export interface FleetRow {
   memlock: string
   go: string
   mitigation: string
+  /** Why this file is no valid Report (then the status is unknown); null. */
+  invalid: string | null
+}
+
+/** One file given to merge: a valid Report, or why it is none. */
+export type FleetEntry =
+  | { source: string; report: Report }
+  | {
+      source: string
+      /** The problem, naming the field where one field is wrong. */
+      invalid: string
+      /** The host the file claims to be, where that much can be told. */
+      host: string | null
+    }
+
+/** A file not counted because the report in it was already counted. */
+export interface FleetDuplicate {
+  source: string
+  sameAs: string
 }
 
 export interface FleetSummary {
@@ -33,23 +53,11 @@ export interface FleetSummary {
   hosts: number
   worst: Status | null
   counts: Record<Status, number>
+  /** Rows for files that are no valid Report; counted as unknown too. */
+  invalid: number
+  /** Files left out as a second copy of a report already counted. */
+  duplicates: FleetDuplicate[]
   rows: FleetRow[]
-}
-
-/** Checks that a parsed JSON document is a Report this version can read. */
-export function asReport(doc: unknown, source: string): Report {
-  const r = doc as Partial<Report> | null
-  if (!r || typeof r !== 'object' || r.schema !== REPORT_SCHEMA) {
-    throw new Error(
-      `${source} is not a sigvec-check Report (no "schema": "${REPORT_SCHEMA}")`,
-    )
-  }
-  if (r.version !== REPORT_VERSION) {
-    throw new Error(
-      `${source} is Report version ${String(r.version)}; this sigvec-check reads version ${REPORT_VERSION}`,
-    )
-  }
-  return r as Report
 }
 
 export function fleetRow(r: Report, source: string): FleetRow {
@@ -75,14 +83,38 @@ export function fleetRow(r: Report, source: string): FleetRow {
       r.decision.mitigation === 'godebug'
         ? `GODEBUG=${r.decision.godebug}`
         : r.mitigations.map((m) => m.id).join(', ') || 'none',
+    invalid: null,
   }
 }
 
+/** An unknown row: nothing in the file is trusted but the host it names. */
+function invalidRow(source: string, invalid: string, host: string | null) {
+  return {
+    source,
+    host: host ?? source,
+    kernel: 'unknown',
+    upstream: 'unknown',
+    compiler: 'unknown',
+    status: 'unknown',
+    drill: false,
+    reproducer: 'unknown',
+    memlock: 'unknown',
+    go: 'unknown',
+    mitigation: 'unknown',
+    invalid: `${source}: ${invalid}`,
+  } satisfies FleetRow
+}
+
 export function mergeReports(
-  items: Array<{ report: Report; source: string }>,
+  entries: FleetEntry[],
+  duplicates: FleetDuplicate[] = [],
 ): FleetSummary {
-  const rows = items
-    .map(({ report, source }) => fleetRow(report, source))
+  const rows = entries
+    .map((e) =>
+      'report' in e
+        ? fleetRow(e.report, e.source)
+        : invalidRow(e.source, e.invalid, e.host),
+    )
     .sort(
       (a, b) =>
         SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status) ||
@@ -100,11 +132,59 @@ export function mergeReports(
     hosts: rows.length,
     worst: rows[0]?.status ?? null,
     counts,
+    invalid: rows.filter((r) => r.invalid !== null).length,
+    duplicates,
     rows,
   }
 }
 
-const cell = (v: string) => v.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+/**
+ * Text from a Report as one line: no control characters (newlines would end
+ * the table row, escapes would drive a terminal) and no invisible or
+ * direction-changing characters (which make text read as other text).
+ */
+export function oneLine(v: string): string {
+  return v.replace(
+    // Control characters are exactly what this removes.
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+/g,
+    ' ',
+  )
+}
+
+/**
+ * Text from a Report as literal Markdown inside a table cell: it can add no
+ * cell (`|`), no HTML (`<`, entities), no link, image, code or emphasis
+ * (backslash escapes, CommonMark's way to make punctuation literal), and no
+ * autolink (GFM links bare `www.`, `scheme://` and e-mail addresses).
+ */
+export function markdownText(v: string): string {
+  return oneLine(v)
+    .replace(/[\\`*_[\]|~!]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@')
+}
+
+/**
+ * Text as a code span in a table cell: a fence longer than any run of
+ * backticks inside, and `|` escaped, which GFM tables need even in code.
+ */
+function codeSpan(v: string): string {
+  const text = oneLine(v).replace(/\|/g, '\\|')
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${text}${pad}${fence}`
+}
+
+const duplicateText = (d: FleetDuplicate) =>
+  d.source === d.sameAs
+    ? `${d.source} (given twice)`
+    : `${d.source} (the same report as ${d.sameAs})`
 
 export function renderFleetMarkdown(s: FleetSummary): string {
   const lines = [
@@ -114,14 +194,33 @@ export function renderFleetMarkdown(s: FleetSummary): string {
       .map((st) => `${s.counts[st]} ${st}`)
       .join(' · '),
     '',
+  ]
+  if (s.invalid > 0)
+    lines.push(
+      `${s.invalid} file${s.invalid === 1 ? '' : 's'} could not be read as a valid Report: counted as unknown, with the reason beside the status.`,
+      '',
+    )
+  if (s.duplicates.length > 0)
+    lines.push(
+      `Counted once: ${s.duplicates.map(duplicateText).map(markdownText).join(', ')}.`,
+      '',
+    )
+  lines.push(
     '| Host | Kernel | Upstream | Compiler | Status | Reproducer | Memlock | Go runtime | Mitigation |',
     '|---|---|---|---|---|---|---|---|---|',
-  ]
+  )
   for (const r of s.rows) {
-    const status = `**${r.status}**${r.drill ? ' (DRILL)' : ''}`
-    lines.push(
-      `| ${[r.host, `\`${r.kernel}\``, r.upstream, r.compiler, status, r.reproducer, r.memlock, r.go, r.mitigation].map(cell).join(' | ')} |`,
-    )
+    const status =
+      `**${r.status}**${r.drill ? ' (DRILL)' : ''}` +
+      (r.invalid === null ? '' : `: ${markdownText(r.invalid)}`)
+    const cells = [
+      markdownText(r.host),
+      codeSpan(r.kernel),
+      ...[r.upstream, r.compiler].map(markdownText),
+      status,
+      ...[r.reproducer, r.memlock, r.go, r.mitigation].map(markdownText),
+    ]
+    lines.push(`| ${cells.join(' | ')} |`)
   }
   return lines.join('\n') + '\n'
 }

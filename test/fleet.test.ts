@@ -6,21 +6,22 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, test } from 'node:test'
-import { ROOT } from './support/action.js'
 import { cli } from './support/cli.js'
+import {
+  HOSTS,
+  mergeJson,
+  removeFolders,
+  reportFolder,
+  reportText,
+  source,
+} from './support/merge.js'
 
-const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+after(removeFolders)
 
 function reportsOf(names: string[]): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-fleet-'))
-  dirs.push(dir)
-  for (const name of names) {
-    const r = cli(['--root', path.join(HOSTS, name), '--json'])
-    fs.writeFileSync(path.join(dir, `${name}.json`), r.stdout)
-  }
-  return dir
+  return reportFolder(
+    Object.fromEntries(names.map((n) => [`${n}.json`, reportText(n)])),
+  )
 }
 
 const FLEET = [
@@ -33,14 +34,14 @@ const FLEET = [
 
 test('merge orders hosts worst first and exits by the worst status', () => {
   const dir = reportsOf(FLEET)
-  const r = cli(['merge', '--json', dir])
+  const r = mergeJson([dir])
   assert.equal(r.code, 2, r.stderr)
-  const summary = JSON.parse(r.stdout)
+  const summary = r.summary!
   assert.equal(summary.schema, 'sigvec-check/fleet')
   assert.equal(summary.hosts, 5)
   assert.equal(summary.worst, 'vulnerable')
   assert.deepEqual(
-    summary.rows.map((row: { status: string }) => row.status),
+    summary.rows.map((row) => row.status),
     ['vulnerable', 'unknown', 'unaffected', 'unaffected', 'not-applicable'],
   )
   assert.deepEqual(summary.counts, {
@@ -50,16 +51,21 @@ test('merge orders hosts worst first and exits by the worst status', () => {
     unaffected: 2,
     'not-applicable': 1,
   })
-  const arch = summary.rows[0]
+  // An unknown that its Report says is unknown is no invalid Report.
+  assert.equal(summary.invalid, 0)
+  assert.deepEqual(summary.duplicates, [])
+  assert.ok(summary.rows.every((row) => row.invalid === null))
+  assert.equal(r.stderr, '')
+  const arch = summary.rows[0] as unknown as Record<string, string>
   assert.equal(arch.kernel, '5.4.1-arch1-1')
   assert.equal(arch.compiler, 'gcc 9.2.0')
-  assert.match(arch.mitigation, /upgrade-kernel/)
+  assert.match(arch.mitigation as string, /upgrade-kernel/)
 })
 
 test('merge prints one Markdown table, and writes the JSON summary too', () => {
   const dir = reportsOf(FLEET.slice(0, 1).concat(FLEET.slice(2, 3)))
   const jsonFile = path.join(dir, 'out', 'fleet.json')
-  const r = cli(['merge', '--json-file', jsonFile, dir])
+  const r = source(['merge', '--json-file', jsonFile, dir])
   assert.equal(r.code, 0, r.stderr)
   const lines = r.stdout.trim().split('\n')
   assert.match(
@@ -77,40 +83,30 @@ test('merge prints one Markdown table, and writes the JSON summary too', () => {
   assert.equal(JSON.parse(fs.readFileSync(jsonFile, 'utf8')).hosts, 2)
 })
 
-test('merge names what it cannot read', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-fleet-'))
-  dirs.push(dir)
-  const bad = path.join(dir, 'bad.json')
-  const table: Array<[string, string[], RegExp]> = [
-    ['{"schema":"other"}', [bad], /bad\.json is not a sigvec-check Report/],
-    [
-      '{"schema":"sigvec-check/report","version":9}',
-      [bad],
-      /Report version 9; this sigvec-check reads version 1/,
-    ],
-    ['not json', [bad], /bad\.json: not JSON/],
-    [
-      '',
-      [path.join(dir, 'missing.json')],
-      /missing\.json: no such file or folder/,
-    ],
-    ['', [], /merge needs at least one Report/],
+test('merge stops with a usage error only where it is given nothing to read', () => {
+  const dir = reportFolder({})
+  const table: Array<[string[], RegExp]> = [
+    [[path.join(dir, 'missing.json')], /missing\.json: no such file or folder/],
+    [[dir], /no \*\.json Reports in this folder/],
+    [[], /merge needs at least one Report/],
   ]
-  for (const [content, args, message] of table) {
-    fs.writeFileSync(bad, content)
-    const r = cli(['merge', ...args])
-    assert.equal(r.code, 1, content)
+  for (const [args, message] of table) {
+    const r = source(['merge', ...args])
+    assert.equal(r.code, 1, args.join(' '))
     assert.match(r.stderr, message)
     assert.equal(r.stdout, '')
   }
-  // A FIFO named like a Report would block a plain read for ever.
-  const fifoDir = path.join(dir, 'with-fifo')
-  fs.mkdirSync(fifoDir)
-  const made = spawnSync('mkfifo', [path.join(fifoDir, 'pipe.json')])
+})
+
+test('merge counts a FIFO named like a Report as unknown, without blocking', () => {
+  // A plain read of a FIFO waits for a writer for ever.
+  const dir = reportsOf(FLEET.slice(0, 1))
+  const made = spawnSync('mkfifo', [path.join(dir, 'pipe.json')])
   assert.equal(made.status, 0, String(made.stderr))
-  const r = cli(['merge', fifoDir])
-  assert.equal(r.code, 1)
-  assert.match(r.stderr, /pipe\.json: not a regular file/)
+  const r = mergeJson([dir])
+  assert.equal(r.code, 3, r.stderr)
+  assert.match(r.stderr, /pipe\.json: not a regular file; counted as unknown/)
+  assert.equal(r.summary?.invalid, 1)
 })
 
 /** A strict reader of the Prometheus text format (version 0.0.4). */
