@@ -29,7 +29,7 @@ import {
   type GoFamily,
   type GoWorkaround,
 } from './goruntime.js'
-import type { HostFacts, Limit } from './host.js'
+import type { HostFacts, Limit, MlockProof } from './host.js'
 
 /** A machine-readable code and the sentence a person reads. */
 export interface Reason {
@@ -68,9 +68,22 @@ export interface GoRuntimeView {
   memlockSoft: Limit | null
   memlockHard: Limit | null
   capIpcLock: boolean | null
+  /** Whether this is the initial user namespace; null when not known. */
+  initialUserNamespace: boolean | null
+  /** A real mlock's result, when one was tried; it outweighs the rest. */
+  mlockProof: MlockProof | null
+  /** What memlockSufficient rests on. */
+  memlockBasis: MemlockBasis | null
   memlockSufficient: boolean | null
   reasons: Reason[]
 }
+
+/**
+ * mlock-proof: a real mlock of at least the bytes needed; capability:
+ * CAP_IPC_LOCK in the initial user namespace; unlimited / limit:
+ * RLIMIT_MEMLOCK's soft value.
+ */
+export type MemlockBasis = 'mlock-proof' | 'capability' | 'unlimited' | 'limit'
 
 export interface Assessment {
   kernel: KernelAssessment
@@ -272,12 +285,9 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
   const memlock = facts.memlock.ok ? facts.memlock.value : null
   const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null
   const needed = opts.memlockThreads * GO_MLOCK_BYTES_PER_THREAD
-  const sufficient =
-    capIpcLock === true || memlock?.soft === 'unlimited'
-      ? true
-      : typeof memlock?.soft === 'number'
-        ? memlock.soft >= needed
-        : null
+  const judged = judgeMemlock(facts, needed)
+  const sufficient = judged.sufficient
+  reasons.push(...judged.reasons)
   const release = facts.release.ok ? facts.release.value : null
   const procVersion = facts.procVersion.ok ? facts.procVersion.value : null
   // With the version unknown, assume 1.14.0: no skip.
@@ -299,6 +309,11 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
     memlockSoft: memlock?.soft ?? null,
     memlockHard: memlock?.hard ?? null,
     capIpcLock,
+    initialUserNamespace: facts.userNamespace.ok
+      ? facts.userNamespace.value.initial
+      : null,
+    mlockProof: facts.mlockProof ?? null,
+    memlockBasis: judged.basis,
     memlockSufficient: sufficient,
     reasons,
   })
@@ -369,6 +384,76 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
     `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`,
   )
   return view('mlock-fails-fatal')
+}
+
+/**
+ * Whether Go's mlock of `needed` bytes will succeed here. A real mlock's
+ * result settles it when it covers the question; otherwise the kernel's
+ * rule (mm/mlock.c): the lock may exceed RLIMIT_MEMLOCK only with
+ * capable(CAP_IPC_LOCK), which is asked of the initial user namespace. In
+ * a child namespace (rootless containers, `unshare -U`) root holds the
+ * capability in CapEff and mlock still obeys the limit; where the
+ * namespace cannot be told (a capture made before uid_map was kept) the
+ * capability is not counted, the side that cannot miss a crash.
+ */
+function judgeMemlock(
+  facts: HostFacts,
+  needed: number,
+): {
+  sufficient: boolean | null
+  basis: MemlockBasis | null
+  reasons: Reason[]
+} {
+  const reasons: Reason[] = []
+  const proof = facts.mlockProof ?? null
+  if (proof?.ok && proof.bytes >= needed) {
+    reasons.push({
+      code: 'mlock-proof-ok',
+      message: `A real mlock of ${proof.bytes} bytes succeeded here, which covers the ${needed} bytes needed.`,
+    })
+    return { sufficient: true, basis: 'mlock-proof', reasons }
+  }
+  if (proof && !proof.ok && proof.bytes <= needed) {
+    reasons.push({
+      code: 'mlock-proof-failed',
+      message: `A real mlock of ${proof.bytes} bytes failed here (errno ${proof.errno ?? 'unknown'}), and ${needed} bytes are needed.`,
+    })
+    return { sufficient: false, basis: 'mlock-proof', reasons }
+  }
+  const memlock = facts.memlock.ok ? facts.memlock.value : null
+  const cap = facts.capIpcLock.ok && facts.capIpcLock.value
+  // A failed mlock of more than needed does not settle the bytes needed,
+  // but shows that no capability lifted the limit here.
+  const capCounts =
+    cap && proof?.ok !== false && judgeCapability(facts, reasons)
+  if (capCounts) return { sufficient: true, basis: 'capability', reasons }
+  if (memlock?.soft === 'unlimited')
+    return { sufficient: true, basis: 'unlimited', reasons }
+  if (typeof memlock?.soft === 'number')
+    return { sufficient: memlock.soft >= needed, basis: 'limit', reasons }
+  return { sufficient: null, basis: null, reasons }
+}
+
+/** Whether a held CAP_IPC_LOCK lifts the limit; says why when it does not. */
+function judgeCapability(facts: HostFacts, reasons: Reason[]): boolean {
+  const ns = facts.userNamespace
+  if (ns.ok && ns.value.initial) return true
+  const rows = ns.ok ? ns.value.uidMap.split('; ') : []
+  const map =
+    rows.slice(0, 2).join('; ') +
+    (rows.length > 2 ? ` and ${rows.length - 2} more lines` : '')
+  reasons.push(
+    ns.ok
+      ? {
+          code: 'cap-ipc-lock-in-user-namespace',
+          message: `CAP_IPC_LOCK is held in a user namespace, not the initial one (${ns.source}: ${map}): mlock obeys RLIMIT_MEMLOCK there, so the capability is not counted.`,
+        }
+      : {
+          code: 'cap-ipc-lock-namespace-unknown',
+          message: `CAP_IPC_LOCK is held, but whether this is the initial user namespace is not known (${ns.source}: ${ns.error}); outside it mlock obeys RLIMIT_MEMLOCK, so the capability is not counted.`,
+        },
+  )
+  return false
 }
 
 export function formatLimit(limit: Limit | null): string {

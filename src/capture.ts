@@ -1,8 +1,9 @@
 // `capture`: freezes the files the audit reads into a folder, so the host
 // can be audited later or elsewhere with --root, or added to a test corpus.
 // Only what the audit needs is kept: the first processor of cpuinfo, the
-// CapEff line of status, and the `container` variable of PID 1's environment
-// (never the rest of it: it can hold secrets).
+// CapEff line of status, uid_map's ranges (whether CAP_IPC_LOCK counts
+// depends on the user namespace), and the `container` variable of PID 1's
+// environment (never the rest of it: it can hold secrets).
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { ensureDir } from './files.js'
@@ -22,6 +23,15 @@ const TRIM: Partial<Record<string, (text: string) => string>> = {
       .split('\n')
       .filter((l) => l.startsWith('CapEff:'))
       .join('\n') + '\n',
+  // "%10u %10u %10u" lines as the kernel pads them, to "inside outside
+  // count": the map a later --root judges is the one read here.
+  [HOST_FILES.uidMap]: (t) =>
+    t
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).join(' '))
+      .filter(Boolean)
+      .map((l) => l + '\n')
+      .join(''),
   [HOST_FILES.environ]: (t) =>
     t
       .split('\0')

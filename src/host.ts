@@ -1,10 +1,14 @@
 // The only module that reads the machine. Every file is read under a root
 // (default "/"), so a captured host folder can be audited offline; a file
-// that cannot be read becomes a recorded fact, never a crash.
+// that cannot be read becomes a recorded fact, never a crash. A captured
+// tree comes from another machine: it is read through rootfs.ts (no links,
+// bounded sizes), and every string that reaches a report is checked here.
+import { realpathSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { readRegularFile } from './files.js'
+import { readTreeFile, TreeRefusal, treeHasFile } from './rootfs.js'
 import { runInGroup, toolDeadlineSeconds } from './spawn.js'
 
 /** A fact read from the host: its value, or why it could not be read. */
@@ -46,6 +50,29 @@ export interface GoToolchain {
   note: string
 }
 
+/**
+ * The user namespace this process runs in, from /proc/self/uid_map. Only
+ * the initial namespace maps every uid to itself in one line,
+ * "0 0 4294967295" (user_namespaces(7)); rootless Docker and Podman,
+ * `unshare -U` and user-namespaced pods see a shorter map.
+ */
+export interface UserNamespace {
+  initial: boolean
+  /** The map as read, one "inside outside count" per line, ";"-joined. */
+  uidMap: string
+}
+
+/**
+ * A real mlock of `bytes` tried in this process's own limits and
+ * namespace: evidence, which the assessment prefers to its inference from
+ * the limit and the capability. errno is mlock's (12: ENOMEM).
+ */
+export interface MlockProof {
+  bytes: number
+  ok: boolean
+  errno: number | null
+}
+
 export interface HostFacts {
   root: string
   hostname: Fact<string>
@@ -62,6 +89,10 @@ export interface HostFacts {
   cpu: Fact<CpuFacts>
   memlock: Fact<MemlockLimit>
   capIpcLock: Fact<boolean>
+  /** Decides whether CAP_IPC_LOCK lifts RLIMIT_MEMLOCK (initial only). */
+  userNamespace: Fact<UserNamespace>
+  /** Not measured yet by the audit; when set, it overrides the inference. */
+  mlockProof?: MlockProof | null
   container: ContainerFacts
   go: GoToolchain
 }
@@ -87,6 +118,7 @@ export const HOST_FILES = {
   cpuinfo: 'proc/cpuinfo',
   limits: 'proc/self/limits',
   status: 'proc/self/status',
+  uidMap: 'proc/self/uid_map',
   dockerenv: '.dockerenv',
   containerenv: 'run/.containerenv',
   cgroup: 'proc/1/cgroup',
@@ -95,10 +127,74 @@ export const HOST_FILES = {
 } as const
 const F = HOST_FILES
 
+/**
+ * The most read of each file of a captured tree; a larger file is refused
+ * as too large, not parsed. Each bound is several times what a real
+ * machine has: the kernel's utsname strings (hostname, osrelease, version,
+ * arch) hold at most 64 bytes (__NEW_UTS_LEN, include/uapi/linux/utsname.h);
+ * /proc/version is one line of a few hundred; limits about 1.3 KiB;
+ * uid_map at most 340 lines of three numbers (user_namespaces(7)); cpuinfo
+ * about 1.5 KiB per processor, a few MiB on the largest machines;
+ * mountinfo a line per mount, a few MiB on busy Kubernetes nodes; PID 1's
+ * environment is bounded by the exec argument limit (a quarter of the
+ * stack limit: 2 MiB by default).
+ */
+export const CAPTURED_FILE_MAX_BYTES: Record<
+  (typeof HOST_FILES)[keyof typeof HOST_FILES] | typeof BOOT_ID_FILE,
+  number
+> = {
+  'proc/sys/kernel/hostname': 1024,
+  'proc/sys/kernel/osrelease': 1024,
+  'proc/version': 4096,
+  'proc/sys/kernel/version': 1024,
+  'proc/version_signature': 1024,
+  'etc/os-release': 64 * 1024,
+  'usr/lib/os-release': 64 * 1024,
+  'proc/sys/kernel/arch': 1024,
+  'proc/cpuinfo': 16 * 1024 * 1024,
+  'proc/self/limits': 16 * 1024,
+  'proc/self/status': 64 * 1024,
+  'proc/self/uid_map': 16 * 1024,
+  '.dockerenv': 64 * 1024,
+  'run/.containerenv': 64 * 1024,
+  'proc/1/cgroup': 1024 * 1024,
+  'proc/1/mountinfo': 16 * 1024 * 1024,
+  'proc/1/environ': 8 * 1024 * 1024,
+  'proc/sys/kernel/random/boot_id': 1024,
+}
+
+/**
+ * The longest each string may be before a report shows it: the kernel's
+ * utsname fields hold 64 bytes (hostname, release, uname -v, arch, as
+ * above); the others are one line of a few hundred at most.
+ */
+const UTS_MAX = 64
+const LINE_MAX = 1024
+
+/** Where the host's files are read from, and how far they are trusted. */
+interface HostTree {
+  root: string
+  live: boolean
+}
+
+function hostTree(root: string): HostTree {
+  const resolved = path.resolve(root)
+  if (resolved === '/') return { root: resolved, live: true }
+  // The root itself is the operator's own path; only below it is foreign.
+  let real = resolved
+  try {
+    real = realpathSync(resolved)
+  } catch {
+    // A root that does not exist: every file is then missing.
+  }
+  return { root: real, live: false }
+}
+
 export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
   const root = path.resolve(opts.root)
-  const live = root === '/'
-  const read = (rel: string) => readText(root, rel)
+  const tree = hostTree(root)
+  const live = tree.live
+  const read = (rel: HostFile) => readText(tree, rel)
 
   const [
     hostname,
@@ -111,6 +207,7 @@ export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
     cpuinfo,
     limits,
     status,
+    uidMap,
     go,
   ] = await Promise.all([
     read(F.hostname),
@@ -118,28 +215,31 @@ export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
     read(F.procVersion),
     read(F.unameVersion),
     read(F.versionSignature),
-    readFirst(root, [F.osRelease, F.osReleaseFallback]),
+    readFirst(tree, [F.osRelease, F.osReleaseFallback]),
     read(F.arch),
     read(F.cpuinfo),
     read(F.limits),
     read(F.status),
+    read(F.uidMap),
     detectGo(live, opts.goVersion),
   ])
 
   return {
     root,
     live,
-    hostname: mapFact(hostname, (t) => t.trim() || null),
-    release: mapFact(release, (t) => t.trim()),
-    procVersion: mapFact(procVersion, (t) => t.trim()),
-    unameVersion: mapFact(unameVersion, (t) => t.trim()),
-    versionSignature: mapFact(versionSignature, (t) => t.trim()),
+    hostname: mapFact(plainLine(hostname, UTS_MAX), (t) => t || null),
+    release: plainLine(release, UTS_MAX),
+    procVersion: plainLine(procVersion, LINE_MAX),
+    unameVersion: plainLine(unameVersion, UTS_MAX),
+    versionSignature: plainLine(versionSignature, LINE_MAX),
     os: mapFact(osRelease, parseOsRelease),
-    arch: pickArch(archFile, cpuinfo, live),
+    arch: pickArch(plainLine(archFile, UTS_MAX), cpuinfo, live),
     cpu: mapFact(cpuinfo, parseCpuinfo),
     memlock: mapFact(limits, parseMemlock),
     capIpcLock: mapFact(status, (t) => hasCapability(t, CAP_IPC_LOCK)),
-    container: await detectContainer(root),
+    userNamespace: mapFact(uidMap, parseUidMap),
+    mlockProof: null,
+    container: await detectContainerIn(tree),
     go,
   }
 }
@@ -152,40 +252,74 @@ export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
 export const BOOT_ID_FILE = 'proc/sys/kernel/random/boot_id'
 
 export async function readBootId(root: string): Promise<Fact<string>> {
-  return mapFact(await readText(path.resolve(root), BOOT_ID_FILE), (t) =>
+  return mapFact(await readText(hostTree(root), BOOT_ID_FILE), (t) =>
     /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(t.trim())
       ? t.trim()
       : null,
   )
 }
 
-async function readText(root: string, rel: string): Promise<Fact<string>> {
+type HostFile = keyof typeof CAPTURED_FILE_MAX_BYTES
+
+async function readText(tree: HostTree, rel: HostFile): Promise<Fact<string>> {
   const source = '/' + rel
   try {
-    return {
-      ok: true,
-      value: await readRegularFile(path.join(root, rel)),
-      source,
-    }
+    const value = tree.live
+      ? await readRegularFile(path.join(tree.root, rel))
+      : await readTreeFile(tree.root, rel, CAPTURED_FILE_MAX_BYTES[rel])
+    return { ok: true, value, source }
   } catch (err) {
     return { ok: false, error: describeReadError(err), source }
   }
 }
 
-async function readFirst(root: string, rels: string[]): Promise<Fact<string>> {
+async function readFirst(
+  tree: HostTree,
+  rels: HostFile[],
+): Promise<Fact<string>> {
   let last: Fact<string> | null = null
   for (const rel of rels) {
-    last = await readText(root, rel)
+    last = await readText(tree, rel)
     if (last.ok) return last
   }
   return last as Fact<string>
 }
 
 function describeReadError(err: unknown): string {
+  if (err instanceof TreeRefusal) return err.message
   const code = (err as NodeJS.ErrnoException)?.code
   if (code === 'ENOENT') return 'missing (ENOENT)'
   if (code === 'EACCES' || code === 'EPERM') return `unreadable (${code})`
   return `unreadable (${code ?? String(err)})`
+}
+
+/**
+ * Characters a report must not carry from a host: controls (a newline
+ * would start a workflow command or a forged line), format characters
+ * (bidirectional overrides that reorder what a reader sees), separators
+ * other than the space, unassigned and private code points.
+ */
+const NOT_PLAIN = /[\p{C}\p{Zl}\p{Zp}]/u
+
+/** The text as one line a report may show, or null. */
+export function plainText(text: string, max: number): string | null {
+  const t = text.trim()
+  return t.length <= max && !NOT_PLAIN.test(t) ? t : null
+}
+
+/** A one-line fact, trimmed, refused when no real host could have said it. */
+function plainLine(fact: Fact<string>, max: number): Fact<string> {
+  if (!fact.ok) return fact
+  const text = fact.value.trim()
+  const why =
+    text.length > max
+      ? `not believed: ${text.length} characters, where a real one has at most ${max}`
+      : NOT_PLAIN.test(text)
+        ? 'not believed: it holds control or formatting characters (a newline, a terminal escape)'
+        : null
+  return why
+    ? { ok: false, error: why, source: fact.source }
+    : { ok: true, value: text, source: fact.source }
 }
 
 function mapFact<A, B>(fact: Fact<A>, f: (a: A) => B | null): Fact<B> {
@@ -207,10 +341,14 @@ export function parseOsRelease(text: string): OsRelease {
     const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim())
     if (m) fields.set(m[1] as string, unquote(m[2] as string))
   }
+  const field = (name: string) => {
+    const v = fields.get(name)
+    return v === undefined ? null : plainText(v, LINE_MAX)
+  }
   return {
-    id: fields.get('ID') ?? null,
-    versionId: fields.get('VERSION_ID') ?? null,
-    prettyName: fields.get('PRETTY_NAME') ?? fields.get('NAME') ?? null,
+    id: field('ID'),
+    versionId: field('VERSION_ID'),
+    prettyName: field('PRETTY_NAME') ?? field('NAME'),
   }
 }
 
@@ -221,23 +359,29 @@ function unquote(v: string): string {
 
 /** The first processor's vendor, model and vector flags; null if unknown. */
 export function parseCpuinfo(text: string): CpuFacts | null {
+  // [ \t], not \s: a field's value ends at its line.
   const field = (name: string) =>
-    new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? null
+    new RegExp(`^${name}[ \\t]*:[ \\t]*(.*)$`, 'm').exec(text)?.[1] ?? null
+  // Vendor and model reach reports; the flags are only looked up.
+  const shown = (name: string) => {
+    const v = field(name)
+    return v === null ? null : plainText(v, LINE_MAX)
+  }
   const flagsLine = field('flags')
   if (flagsLine === null) {
     // Arm and other non-x86 CPUs list "Features": no AVX by construction.
     if (field('Features') === null) return null
     const none = { avx: false, avx2: false, avx512f: false }
     return {
-      vendor: field('CPU implementer'),
-      model: field('model name'),
+      vendor: shown('CPU implementer'),
+      model: shown('model name'),
       ...none,
     }
   }
-  const flags = new Set(flagsLine.split(/\s+/))
+  const flags = new Set(flagsLine.trim().split(/\s+/))
   return {
-    vendor: field('vendor_id'),
-    model: field('model name'),
+    vendor: shown('vendor_id'),
+    model: shown('model name'),
     avx: flags.has('avx'),
     avx2: flags.has('avx2'),
     avx512f: flags.has('avx512f'),
@@ -300,6 +444,26 @@ function parseLimit(v: string): Limit | null {
   return /^\d+$/.test(v) ? Number(v) : null
 }
 
+const INITIAL_UID_MAP = [0, 0, 4294967295]
+/** The kernel refuses longer maps (user_namespaces(7), since Linux 4.15). */
+const UID_MAP_MAX_LINES = 340
+
+/** /proc/self/uid_map → which user namespace this is; null if malformed. */
+export function parseUidMap(text: string): UserNamespace | null {
+  const lines = text.split('\n').filter((l) => l.trim() !== '')
+  if (lines.length === 0 || lines.length > UID_MAP_MAX_LINES) return null
+  const rows: number[][] = []
+  for (const line of lines) {
+    const m = /^\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*$/.exec(line)
+    if (!m) return null
+    rows.push([Number(m[1]), Number(m[2]), Number(m[3])])
+  }
+  const initial =
+    rows.length === 1 &&
+    rows[0]?.every((n, i) => n === INITIAL_UID_MAP[i]) === true
+  return { initial, uidMap: rows.map((r) => r.join(' ')).join('; ') }
+}
+
 export function hasCapability(status: string, bit: bigint): boolean | null {
   const m = /^CapEff:\s*([0-9a-f]+)\s*$/im.exec(status)
   if (!m) return null
@@ -312,14 +476,22 @@ export function hasCapability(status: string, bit: bigint): boolean | null {
  * root filesystem, and the `container` variable systemd-nspawn/LXC set.
  */
 export async function detectContainer(root: string): Promise<ContainerFacts> {
+  return detectContainerIn(hostTree(root))
+}
+
+async function detectContainerIn(tree: HostTree): Promise<ContainerFacts> {
   const signals: string[] = []
-  const exists = async (rel: string) =>
-    fs.access(path.join(root, rel)).then(
-      () => true,
-      () => false,
-    )
-  const text = async (rel: string) =>
-    readRegularFile(path.join(root, rel)).catch(() => null)
+  const exists = async (rel: HostFile) =>
+    tree.live
+      ? fs.access(path.join(tree.root, rel)).then(
+          () => true,
+          () => false,
+        )
+      : treeHasFile(tree.root, rel)
+  const text = async (rel: HostFile) => {
+    const fact = await readText(tree, rel)
+    return fact.ok ? fact.value : null
+  }
 
   if (await exists(F.dockerenv)) signals.push('/.dockerenv exists')
   if (await exists(F.containerenv)) signals.push('/run/.containerenv exists')
@@ -333,7 +505,15 @@ export async function detectContainer(root: string): Promise<ContainerFacts> {
   }
   const environ = await text(F.environ)
   const env = environ && /(?:^|\0)container=([^\0]+)/.exec(environ)
-  if (env) signals.push(`PID 1 has container=${env[1]}`)
+  if (env) {
+    // The value reaches reports: shown only when it is a plain name.
+    const name = /^[\w.-]{1,64}$/.test(env[1] as string) ? env[1] : null
+    signals.push(
+      name
+        ? `PID 1 has container=${name}`
+        : 'PID 1 has a container variable (its value is not a plain name)',
+    )
+  }
   return { detected: signals.length > 0, signals }
 }
 

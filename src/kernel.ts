@@ -117,14 +117,69 @@ export function parseCompiler(procVersion: string): KernelCompiler | null {
   if (clang) return compiler('clang', clang)
   const oldGcc = /\(gcc version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion)
   if (oldGcc) return compiler('gcc', oldGcc)
-  // New format: "(<gcc name> (<vendor>) X.Y.Z[ date], GNU ld": the version is
-  // the first bare X.Y[.Z] after the closing parenthesis of the vendor note.
-  const newGcc =
-    /\([\w.-]*gcc(?:-\d+)?\s+\((?:[^()]|\([^()]*\))*\)\s+(\d+)\.(\d+)(?:\.(\d+))?[^,]*,\s*GNU ld/.exec(
-      procVersion,
-    )
+  const newGcc = matchNewGcc(procVersion)
   if (newGcc) return compiler('gcc', newGcc)
   return null
+}
+
+/** "(gcc-10 (" or "(x86_64-linux-gnu-gcc (": where a new-format note opens. */
+const NEW_GCC_HEAD = /\([\w.-]*gcc(?:-\d+)?\s+\(/g
+/** The version after the vendor note's closing parenthesis. */
+const NEW_GCC_VERSION = /\s+(\d+)\.(\d+)(?:\.(\d+))?/y
+const GNU_LD = /\s*GNU ld/y
+
+/**
+ * The new format, "(<gcc name> (<vendor>) X.Y.Z[ date], GNU ld": the version
+ * is the first bare X.Y[.Z] after the vendor note (which may hold one level
+ * of parentheses), and the first comma after it must open "GNU ld". Written
+ * as a scan, not one regular expression: the expression's "[^,]*," ran from
+ * every candidate to the next comma, quadratic in a crafted /proc/version
+ * (a 1 MB one took 88 s); here each candidate reuses the comma found for the
+ * one before it, so the work stays linear.
+ */
+function matchNewGcc(text: string): RegExpExecArray | null {
+  let comma = -1
+  let commaOpensLd = false
+  // Heads may overlap ("(gcc (gcc-10 (Debian …"): each search starts one
+  // past the last head, as the expression tried every start.
+  NEW_GCC_HEAD.lastIndex = 0
+  for (let head; (head = NEW_GCC_HEAD.exec(text));) {
+    NEW_GCC_HEAD.lastIndex = head.index + 1
+    const close = vendorNoteEnd(text, head.index + head[0].length)
+    if (close < 0) continue
+    NEW_GCC_VERSION.lastIndex = close + 1
+    const version = NEW_GCC_VERSION.exec(text)
+    if (!version) continue
+    const after = NEW_GCC_VERSION.lastIndex
+    if (comma < after) {
+      comma = text.indexOf(',', after)
+      // No comma after this candidate: none after any later one either.
+      if (comma < 0) return null
+      GNU_LD.lastIndex = comma + 1
+      commaOpensLd = GNU_LD.test(text)
+    }
+    if (commaOpensLd) return version
+  }
+  return null
+}
+
+/**
+ * The index of the ")" that closes a vendor note opened just before
+ * `from`, allowing one level of nested parentheses; -1 when there is none.
+ */
+function vendorNoteEnd(text: string, from: number): number {
+  let nested = false
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]
+    if (c === '(') {
+      if (nested) return -1
+      nested = true
+    } else if (c === ')') {
+      if (!nested) return i
+      nested = false
+    }
+  }
+  return -1
 }
 
 function compiler(
