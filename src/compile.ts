@@ -33,6 +33,7 @@ import {
 import { InputError } from './options.js'
 import {
   cleanupOnCancel,
+  probeDeadlineSeconds,
   runInGroup,
   toolDeadlineSeconds,
   type GroupRun,
@@ -99,16 +100,17 @@ export interface CompileOptions {
 }
 
 /**
- * Runs the compiler once, in its own group, under the tool deadline. A run
- * that meets the deadline fails the step: the compiler input names a
- * program that does not finish, and no verdict should wait on it.
+ * Runs the compiler once, in its own group, under a deadline (the tool
+ * deadline for the compile, the probe deadline for a version question). A
+ * run that meets it fails the step: the compiler input names a program that
+ * does not finish, and no verdict should wait on it.
  */
 async function runCompiler(
   compiler: string,
   args: string[],
   what: string,
+  seconds = toolDeadlineSeconds(),
 ): Promise<GroupRun> {
-  const seconds = toolDeadlineSeconds()
   const run = await runInGroup(compiler, args, seconds * 1000)
   if (run.timedOut) {
     throw new InputError(
@@ -123,7 +125,12 @@ async function runCompiler(
 /** The compiler's own description: `--version`'s first line and its target. */
 async function compilerIdentity(compiler: string): Promise<string> {
   const ask = (flag: string) =>
-    runCompiler(compiler, [flag], `"${compiler} ${flag}"`)
+    runCompiler(
+      compiler,
+      [flag],
+      `"${compiler} ${flag}"`,
+      probeDeadlineSeconds(),
+    )
   const version = await ask('--version')
   const target = await ask('-dumpmachine')
   return `${version.stdout.split('\n')[0]?.trim()} (${target.stdout.trim() || os.arch()})`

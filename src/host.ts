@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { readRegularFile } from './files.js'
 import { readTreeFile, TreeRefusal, treeHasFile } from './rootfs.js'
-import { runInGroup, toolDeadlineSeconds } from './spawn.js'
+import { probeDeadlineSeconds, runInGroup } from './spawn.js'
 
 /** A fact read from the host: its value, or why it could not be read. */
 export type Fact<T> =
@@ -535,21 +535,21 @@ async function detectGo(
       note: 'a captured host: no toolchain to ask',
     }
   }
-  // In its own group under the tool deadline: a `go` wrapper (a version
+  // In its own group under the probe deadline: a `go` wrapper (a version
   // manager's shim, a toolchain download) must not hold the audit for ever.
-  const deadline = toolDeadlineSeconds()
+  const deadline = probeDeadlineSeconds()
   const run = async (
     args: string[],
   ): Promise<{
     out: string
-    err: { code?: unknown; message: string } | null
+    err: { code?: unknown; message: string; timedOut?: true } | null
   }> => {
     try {
       const r = await runInGroup('go', args, deadline * 1000)
       const out = r.stdout.trim()
       if (r.timedOut) {
         const message = `"go ${args.join(' ')}" did not finish within ${deadline} s and was killed; set go-version`
-        return { out, err: { message } }
+        return { out, err: { message, timedOut: true } }
       }
       if (r.code !== 0) {
         const last = r.stderr.trim().split('\n')[0]
@@ -575,7 +575,8 @@ async function detectGo(
       note: 'from the go on PATH',
     }
   }
-  const v = await run(['version'])
+  // A go that did not answer once is not asked again: once is the cost.
+  const v = env.err?.timedOut ? { out: '', err: null } : await run(['version'])
   const m = /^go version (go\S+)/.exec(v.out)
   if (!v.err && m) {
     return {

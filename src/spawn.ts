@@ -41,6 +41,20 @@ export function toolDeadlineSeconds(
   return seconds
 }
 
+/**
+ * A version probe (`go env GOVERSION`, `cc --version`, `cc -dumpmachine`)
+ * answers at once on any working toolchain; one that does not is stuck on
+ * something (a shim downloading a toolchain, a licence server) and must not
+ * cost the tool deadline on every audit. A lower tool deadline still wins.
+ */
+export const PROBE_DEADLINE_SECONDS = 10
+
+export function probeDeadlineSeconds(
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  return Math.min(PROBE_DEADLINE_SECONDS, toolDeadlineSeconds(env))
+}
+
 function killGroup(pgid: number): void {
   try {
     process.kill(-pgid, 'SIGKILL')
