@@ -116,6 +116,9 @@ async function writeAll(
   }
 }
 
+/** Node does not export O_PATH; this is its value on x86 and arm. */
+const O_PATH_LINUX = 0o10000000
+
 /** Linux's limit on symlinks followed in one path (MAXSYMLINKS). */
 const MAX_LINKS = 40
 
@@ -145,9 +148,14 @@ async function openFolder(
   real: string,
   shown: string,
 ): Promise<Folder> {
-  const fd = await openFd(
-    at,
-    fsConstants.O_RDONLY | fsConstants.O_DIRECTORY | fsConstants.O_NOFOLLOW,
+  const flags = fsConstants.O_DIRECTORY | fsConstants.O_NOFOLLOW
+  const fd = await openFd(at, fsConstants.O_RDONLY | flags).catch(
+    (err: NodeJS.ErrnoException) => {
+      // A folder we may pass through but not list (mode 711): O_PATH holds
+      // it all the same. Not every platform has it; Linux's is 010000000.
+      if (err.code !== 'EACCES' || process.platform !== 'linux') throw err
+      return openFd(at, O_PATH_LINUX | flags)
+    },
   )
   return { fd, real, shown, stat: await fstatFd(fd, {}) }
 }

@@ -273,3 +273,18 @@ test('without RUNNER_TEMP the default report goes into a fresh private folder', 
   assert.notEqual(reports[0], reports[1])
   assert.equal(fs.readFileSync(victim, 'utf8'), 'the victim, unchanged\n')
 })
+
+test('a user may write below a folder it can pass through but not list', () => {
+  const dir = tempDirForNobody('sigvec-write-')
+  dirs.push(dir)
+  const inner = path.join(dir, 'pass', 'open')
+  fs.mkdirSync(inner, { recursive: true })
+  fs.chmodSync(path.dirname(inner), 0o711)
+  fs.chmodSync(inner, 0o777)
+  const files = path.join(ROOT, 'build', 'src', 'files.js')
+  const report = path.join(inner, 'report.json')
+  nobodyRuns(
+    `${process.execPath} --input-type=module -e "import { writeFileAtomic } from '${files}'; await writeFileAtomic('${report}', 'x')"`,
+  )
+  assert.equal(fs.readFileSync(report, 'utf8'), 'x')
+})
