@@ -1,6 +1,7 @@
 // The action: inputs → audit → publish. @actions/core is used here and
 // nowhere else; one catch fails the step with the error's message.
 import * as core from '@actions/core'
+import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { audit } from './audit.js'
@@ -27,11 +28,7 @@ export async function run(): Promise<void> {
       log: (line) => core.info(line),
     })
     const reportFile =
-      options.reportPath ??
-      path.join(
-        process.env.RUNNER_TEMP || os.tmpdir(),
-        'sigvec-check-report.json',
-      )
+      options.reportPath ?? (await defaultReportPath(process.env))
     await writeInputFile(
       'report-path',
       reportFile,
@@ -59,4 +56,19 @@ export async function run(): Promise<void> {
   } catch (err) {
     core.setFailed(err instanceof Error ? err.message : String(err))
   }
+}
+
+/**
+ * The report's path when report-path is not given. RUNNER_TEMP is the
+ * runner's own folder for this job; without it, a fixed name in a shared
+ * /tmp could be planted by another user before we write, so the report goes
+ * into a fresh private folder (mkdtemp: unguessable, mode 0700, ours).
+ */
+export async function defaultReportPath(
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  const dir = env.RUNNER_TEMP
+    ? env.RUNNER_TEMP
+    : await fs.mkdtemp(path.join(os.tmpdir(), 'sigvec-check-'))
+  return path.join(dir, 'sigvec-check-report.json')
 }

@@ -360,18 +360,45 @@ function reproducerSection(e: ReproducerEvidence): string[] {
   if (e.result === 'error' || e.result === 'skipped')
     out.push(`| Why | ${cell(e.reason)} |`)
   if (!b.ok && b.output) {
+    const excerpt = buildOutputExcerpt(b.output)
+    // A fence longer than any run of backticks in the output, so the
+    // compiler's text cannot end the code block and become markup.
+    const longest = Math.max(
+      0,
+      ...(excerpt.match(/`+/g) ?? []).map((run) => run.length),
+    )
+    const fence = '`'.repeat(Math.max(3, longest + 1))
     out.push(
       '',
       '<details><summary>Compiler output</summary>',
       '',
-      '```',
-      b.output,
-      '```',
+      fence,
+      excerpt,
+      fence,
       '',
       '</details>',
     )
   }
   return out
+}
+
+/**
+ * How much build output the job summary shows: the first errors matter
+ * most, the last lines say how it ended. GitHub caps a step's summary at
+ * 1 MiB and fails the upload beyond; the JSON Report keeps more.
+ */
+export const SUMMARY_OUTPUT_HEAD_CHARS = 12_000
+export const SUMMARY_OUTPUT_TAIL_CHARS = 4_000
+
+export function buildOutputExcerpt(output: string): string {
+  const keep = SUMMARY_OUTPUT_HEAD_CHARS + SUMMARY_OUTPUT_TAIL_CHARS
+  if (output.length <= keep) return output
+  const leftOut = output.length - keep
+  return [
+    output.slice(0, SUMMARY_OUTPUT_HEAD_CHARS),
+    `[… ${leftOut} characters of compiler output left out here; the JSON Report holds more …]`,
+    output.slice(-SUMMARY_OUTPUT_TAIL_CHARS),
+  ].join('\n')
 }
 
 function levelSourceText(k: KernelAssessment): string | null {

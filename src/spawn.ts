@@ -2,16 +2,73 @@
 // the whole group on every path: normal exit, timeout, and the action being
 // cancelled (SIGINT, then SIGTERM, as the runner sends them). The compiler,
 // `go` and the reproducer all run through here, so nothing is waited on
-// without an end.
+// without an end, and no output is kept without a bound.
 import { spawn } from 'node:child_process'
 
 export interface GroupRun {
   code: number | null
   signal: NodeJS.Signals | null
+  /** At most OUTPUT_HEAD_BYTES + OUTPUT_TAIL_BYTES of it, and a marker. */
   stdout: string
   stderr: string
   timedOut: boolean
   seconds: number
+}
+
+/** A run as runInGroup saw it, with how much each stream really carried. */
+export interface CountedGroupRun extends GroupRun {
+  stdoutBytes: number
+  stderrBytes: number
+}
+
+/**
+ * What is kept of each stream: the head (a compiler's first errors, a
+ * usage message) and the tail (the reproducer's result line is its last).
+ * A compiler that printed 700 MB once crashed the action with a RangeError
+ * (a string past V8's limit); nothing we run needs more than this.
+ */
+export const OUTPUT_HEAD_BYTES = 64 * 1024
+export const OUTPUT_TAIL_BYTES = 64 * 1024
+
+/** The line that stands where output was left out. */
+export function leftOutMarker(bytes: number): string {
+  return `\n[sigvec-check: ${bytes} bytes of output left out here]\n`
+}
+
+/** One stream's head and tail, however much the program writes. */
+class BoundedOutput {
+  private head: Buffer[] = []
+  private headBytes = 0
+  private tail: Buffer[] = []
+  private tailBytes = 0
+  bytes = 0
+
+  add(chunk: Buffer): void {
+    this.bytes += chunk.length
+    const toHead = Math.min(OUTPUT_HEAD_BYTES - this.headBytes, chunk.length)
+    if (toHead > 0) {
+      this.head.push(chunk.subarray(0, toHead))
+      this.headBytes += toHead
+      chunk = chunk.subarray(toHead)
+      if (chunk.length === 0) return
+    }
+    this.tail.push(chunk)
+    this.tailBytes += chunk.length
+    // Whole chunks that the tail no longer needs are dropped as they come.
+    while (this.tailBytes - (this.tail[0]?.length ?? 0) >= OUTPUT_TAIL_BYTES) {
+      this.tailBytes -= (this.tail.shift() as Buffer).length
+    }
+  }
+
+  text(): string {
+    const tail = Buffer.concat(this.tail)
+    const kept = tail.subarray(Math.max(0, tail.length - OUTPUT_TAIL_BYTES))
+    const leftOut = this.bytes - this.headBytes - kept.length
+    const head = Buffer.concat(this.head).toString('utf8')
+    return leftOut > 0
+      ? head + leftOutMarker(leftOut) + kept.toString('utf8')
+      : head + kept.toString('utf8')
+  }
 }
 
 const liveGroups = new Set<number>()
@@ -114,7 +171,7 @@ export function runInGroup(
   file: string,
   args: string[],
   deadlineMs: number,
-): Promise<GroupRun> {
+): Promise<CountedGroupRun> {
   // Whatever runs in a group is ended if the job is cancelled meanwhile.
   endGroupsOnCancel()
   const started = process.hrtime.bigint()
@@ -123,11 +180,11 @@ export function runInGroup(
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    let stdout = ''
-    let stderr = ''
+    const stdout = new BoundedOutput()
+    const stderr = new BoundedOutput()
     let timedOut = false
-    child.stdout.on('data', (d: Buffer) => (stdout += d))
-    child.stderr.on('data', (d: Buffer) => (stderr += d))
+    child.stdout.on('data', (d: Buffer) => stdout.add(d))
+    child.stderr.on('data', (d: Buffer) => stderr.add(d))
     const pgid = child.pid
     if (pgid !== undefined) liveGroups.add(pgid)
     // A program that left the group (setsid) can hold our pipes open for
@@ -163,8 +220,10 @@ export function runInGroup(
       resolve({
         code,
         signal,
-        stdout,
-        stderr,
+        stdout: stdout.text(),
+        stderr: stderr.text(),
+        stdoutBytes: stdout.bytes,
+        stderrBytes: stderr.bytes,
         timedOut,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
       })
