@@ -1,8 +1,8 @@
 // The one pipeline both front doors run: host facts → assessment →
 // reproducer evidence → verdict → policy → Report.
-import { assess } from './assess.js'
-import type { CompileOutcome } from './compile.js'
-import { readHostFacts } from './host.js'
+import { assess, type Assessment } from './assess.js'
+import type { CompileOutcome, compileReproducer } from './compile.js'
+import { readHostFacts, type HostFacts, type MlockProof } from './host.js'
 import type { Options } from './options.js'
 import { buildReport, type Report } from './report.js'
 import {
@@ -11,13 +11,15 @@ import {
   evidenceFromBuildFailure,
   evidenceFromRuns,
   evidenceFromSkip,
+  mlockProbeArgs,
+  parseMlockProbeLine,
   parseResultLine,
   planRun,
   realRunArgs,
   SELF_TEST_SECONDS,
   selfTestArgs,
 } from './reproducer.js'
-import { runInGroup, type GroupRun } from './spawn.js'
+import { probeDeadlineSeconds, runInGroup, type GroupRun } from './spawn.js'
 import { TOOL_VERSION } from './version.js'
 import { decide, decideVerdict, type ReproducerEvidence } from './verdict.js'
 
@@ -38,24 +40,68 @@ export interface RememberedRuns {
   keep(key: string, evidence: ReproducerEvidence): Promise<void>
 }
 
+/** Go locks memory here: the only case a real mlock has to settle. */
+const GO_LOCKS = new Set(['mlock', 'mlock-fails-fatal', 'mlock-fails-silent'])
+
+/**
+ * Whether the audit proves the memlock answer with a real mlock: on this
+ * machine only (a captured host is judged by what it recorded), when Go
+ * 1.14–1.15 would lock memory here, and unless the workflow asked for no
+ * native code at all (reproduce: never).
+ */
+export function needsMlockProof(
+  facts: Pick<HostFacts, 'live'>,
+  assessment: Pick<Assessment, 'go'>,
+  options: Pick<Options, 'reproduce'>,
+): boolean {
+  return (
+    facts.live &&
+    options.reproduce !== 'never' &&
+    GO_LOCKS.has(assessment.go.workaround)
+  )
+}
+
 export async function audit(
   options: Options,
   ctx: AuditContext,
 ): Promise<Report> {
-  const facts = await readHostFacts({
+  let facts = await readHostFacts({
     root: options.root,
     goVersion: options.goVersion,
   })
-  const assessment = assess(facts, { memlockThreads: options.memlockThreads })
+  const judge = (f: HostFacts) =>
+    assess(f, { memlockThreads: options.memlockThreads })
+  let assessment = judge(facts)
   const plan = facts.live
     ? options.drill
       ? { run: true, why: 'drill: true' }
       : planRun(options.reproduce, assessment.kernel.finding)
     : { run: false, why: 'a captured host (--root): nothing here to run it on' }
+  const prove = needsMlockProof(facts, assessment, options)
   ctx.log(`reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`)
-  const evidence = plan.run
-    ? await reproduce(options, ctx)
-    : evidenceFromSkip(plan.why, options.drill)
+  let evidence = evidenceFromSkip(plan.why, options.drill)
+  if (plan.run || prove) {
+    const build = await buildReproducer(options, ctx)
+    try {
+      if (prove && build.ok) {
+        const proof = await proveMlock(
+          build.binary,
+          assessment.go.memlockNeeded,
+          ctx,
+        )
+        if (proof) {
+          facts = { ...facts, mlockProof: proof }
+          assessment = judge(facts)
+        }
+      }
+      if (plan.run)
+        evidence = build.ok
+          ? await runRemembered(build, options, ctx)
+          : evidenceFromBuildFailure(build, options.drill)
+    } finally {
+      if (build.ok) await build.dispose()
+    }
+  }
   const verdict = decideVerdict(assessment, evidence)
   const decision = decide(verdict.status, options, ctx.godebug)
   return buildReport({
@@ -70,10 +116,12 @@ export async function audit(
   })
 }
 
-async function reproduce(
+type Built = Awaited<ReturnType<typeof compileReproducer>>
+
+async function buildReproducer(
   options: Options,
   ctx: AuditContext,
-): Promise<ReproducerEvidence> {
+): Promise<Built> {
   // Loaded only when needed: a static audit never compiles.
   const { compileReproducer, nativeDir } = await import('./compile.js')
   const build = await compileReproducer({
@@ -83,23 +131,51 @@ async function reproduce(
   })
   if (!build.ok) {
     ctx.log(`reproducer: not built: ${build.reason}`)
-    return evidenceFromBuildFailure(build, options.drill)
+    return build
   }
-  try {
-    for (const note of build.notes) ctx.log(`reproducer: ${note}`)
-    ctx.log(
-      build.cacheHit
-        ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
-        : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; ${build.cached ? 'cached' : 'not cached'} under key ${build.key}`,
-    )
-    const recalled = await ctx.remembered?.recall(build.key)
-    if (recalled) return recalled
-    const evidence = await runBuilt(build, options, ctx)
-    await ctx.remembered?.keep(build.key, evidence)
-    return evidence
-  } finally {
-    await build.dispose()
-  }
+  for (const note of build.notes) ctx.log(`reproducer: ${note}`)
+  ctx.log(
+    build.cacheHit
+      ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
+      : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; ${build.cached ? 'cached' : 'not cached'} under key ${build.key}`,
+  )
+  return build
+}
+
+/**
+ * A real mlock of `bytes` in this process's limits, user namespace and
+ * capabilities, which the Go runtime will meet too; null (and a log line)
+ * when the probe gave no answer, so the inference stands.
+ */
+export async function proveMlock(
+  binary: string,
+  bytes: number,
+  ctx: Pick<AuditContext, 'log'>,
+): Promise<MlockProof | null> {
+  const run = await runStage(
+    binary,
+    mlockProbeArgs(bytes),
+    probeDeadlineSeconds() * 1000,
+  )
+  const proof = 'startFailure' in run ? null : parseMlockProbeLine(run.stdout)
+  ctx.log(
+    proof
+      ? `memlock: a real mlock of ${proof.bytes} bytes ${proof.ok ? 'succeeded' : `failed (errno ${proof.errno})`}`
+      : `memlock: the mlock probe gave no answer (${'startFailure' in run ? run.startFailure : `exit ${run.code}`}); judged by the limit and the capability`,
+  )
+  return proof
+}
+
+async function runRemembered(
+  build: CompileOutcome & { ok: true },
+  options: Options,
+  ctx: AuditContext,
+): Promise<ReproducerEvidence> {
+  const recalled = await ctx.remembered?.recall(build.key)
+  if (recalled) return recalled
+  const evidence = await runBuilt(build, options, ctx)
+  await ctx.remembered?.keep(build.key, evidence)
+  return evidence
 }
 
 /**

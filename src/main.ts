@@ -1,6 +1,6 @@
-// The action: inputs → audit → publish. @actions/core is used here and
-// nowhere else; one catch fails the step with the error's message.
-import * as core from '@actions/core'
+// The action: inputs → audit → publish. The runner is spoken to here and
+// nowhere else (through workflow.ts); one catch fails the step with the
+// error's message.
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,19 +13,20 @@ import {
   reportAnnotations,
   reportOutputs,
 } from './report.js'
+import * as runner from './workflow.js'
 
 export async function run(): Promise<void> {
   try {
-    const options = parseOptions((name) => core.getInput(name))
+    const options = parseOptions((name) => runner.getInput(name))
     for (const name of INPUT_NAMES)
-      core.debug(`input ${name}=${core.getInput(name)}`)
-    core.debug(`options ${JSON.stringify(options)}`)
+      runner.debug(`input ${name}=${runner.getInput(name)}`)
+    runner.debug(`options ${JSON.stringify(options)}`)
 
     const report = await audit(options, {
       godebug: process.env.GODEBUG,
       now: new Date(),
       tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
-      log: (line) => core.info(line),
+      log: (line) => runner.info(line),
     })
     const reportFile =
       options.reportPath ?? (await defaultReportPath(process.env))
@@ -35,26 +36,21 @@ export async function run(): Promise<void> {
       JSON.stringify(report, null, 2) + '\n',
     )
 
-    core.info(renderText(report))
-    // The summary first: if it cannot be written, no output is set either.
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(renderSummary(report)).write()
-    }
-    for (const [name, value] of Object.entries(
-      reportOutputs(report, reportFile),
-    )) {
-      core.setOutput(name, value)
-    }
+    runner.info(renderText(report))
+    // The summary first: if it cannot be written, no output is set either;
+    // the outputs go in one write, all or none.
+    await runner.appendSummary(renderSummary(report))
+    await runner.setOutputs(reportOutputs(report, reportFile))
     if (report.decision.godebug !== null) {
-      core.exportVariable('GODEBUG', report.decision.godebug)
+      await runner.exportVariable('GODEBUG', report.decision.godebug)
     }
     for (const a of reportAnnotations(report)) {
-      core[a.level](a.message, { title: a.title })
+      runner.annotate(a.level, a.message, a.title)
     }
     // The error annotation above already says why; exit code alone fails the step.
     if (report.decision.fail) process.exitCode = 1
   } catch (err) {
-    core.setFailed(err instanceof Error ? err.message : String(err))
+    runner.setFailed(err instanceof Error ? err.message : String(err))
   }
 }
 

@@ -98,7 +98,7 @@ export function oneOf<T extends string>(
   throw new InputError(name, value, `one of: ${accepted.join(', ')}`)
 }
 
-/** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
+/** The YAML 1.2 core-schema booleans, as the runner and @actions/core accept them. */
 export function booleanInput(
   raw: RawInputs,
   name: string,

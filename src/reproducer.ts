@@ -9,6 +9,7 @@ import {
   missProbability,
 } from './confidence.js'
 import type { CompileOutcome } from './compile.js'
+import type { MlockProof } from './host.js'
 import type { GroupRun } from './spawn.js'
 import type { Options } from './options.js'
 import { crashSummary, type ReproducerEvidence } from './verdict.js'
@@ -64,6 +65,38 @@ function reasonOf(
 ): string | null {
   if (!code && !text) return null
   return [code, text].filter(Boolean).join(': ')
+}
+
+/** `--mlock-probe BYTES`: lock that much and say whether it worked. */
+export function mlockProbeArgs(bytes: number): string[] {
+  return ['--mlock-probe', String(bytes)]
+}
+
+/**
+ * The probe's line, `{"version":1,"mlockProbe":{"bytes":N,"ok":…,
+ * "errno":N}}`, as a proof; null when no well-formed line was printed.
+ */
+export function parseMlockProbeLine(stdout: string): MlockProof | null {
+  for (const line of stdout.split('\n').reverse()) {
+    let doc: unknown
+    try {
+      doc = JSON.parse(line)
+    } catch {
+      continue
+    }
+    const p = (doc as { mlockProbe?: Record<string, unknown> } | null)
+      ?.mlockProbe
+    if (!p || typeof p !== 'object') continue
+    const { bytes, ok, errno } = p
+    if (!Number.isSafeInteger(bytes) || typeof ok !== 'boolean') return null
+    if (!ok && !Number.isSafeInteger(errno)) return null
+    return {
+      bytes: bytes as number,
+      ok,
+      errno: ok ? null : (errno as number),
+    }
+  }
+  return null
 }
 
 /**

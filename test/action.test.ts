@@ -63,3 +63,24 @@ test('go-version and memlock-threads reach the Go runtime view', async () => {
   assert.equal(report.go.memlockNeeded, 16 * 4096)
   assert.equal(run.outputs['go-workaround'], 'not-triggered')
 })
+
+// Under `ulimit -v` the action used to die while loading (@actions/core's
+// HTTP stack compiles WebAssembly at import, reserving gigabytes of address
+// space): 4 GiB is below what that needed, and far above what the audit and
+// the reproducer use.
+for (const reproduce of ['never', 'always'] as const) {
+  test(`the action runs whole under ulimit -v 4 GiB (reproduce: ${reproduce})`, async () => {
+    const run = await runAction(
+      { reproduce, duration: '1s' },
+      { addressSpaceKiB: 4 * 1024 * 1024 },
+    )
+    dirs.push(run.dir)
+    assert.equal(run.code, 0, run.stdout + run.stderr)
+    assert.doesNotMatch(run.stderr, /RangeError|WebAssembly/)
+    assert.equal(run.outputs.status, 'unaffected')
+    assert.equal(
+      run.outputs.reproducer,
+      reproduce === 'never' ? 'skipped' : 'clean',
+    )
+  })
+}

@@ -104,3 +104,25 @@ test('the npm package carries the bundles and the reproducer source', () => {
   )
   assert.equal(pkg.bin['sigvec-check'], 'dist/cli.js')
 })
+
+test('the CLI audits and runs the reproducer under ulimit -v 4 GiB', () => {
+  const r = spawnSync(
+    'sh',
+    [
+      '-c',
+      'ulimit -v 4194304 && exec "$@"',
+      'sh',
+      process.execPath,
+      path.join(ROOT, 'dist', 'cli.js'),
+      '--reproduce',
+      'always',
+      '--duration',
+      '1s',
+      '--json',
+    ],
+    { encoding: 'utf8' },
+  )
+  assert.equal(r.status, 0, r.stderr)
+  assert.doesNotMatch(r.stderr, /RangeError|WebAssembly/)
+  assert.equal(JSON.parse(r.stdout).reproducer.result, 'clean')
+})

@@ -3240,115 +3240,10 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
 /***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
@@ -3366,27 +3261,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 
 /***/ }),
 
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
 /***/ 8161:
 /***/ ((module) => {
 
@@ -3401,34 +3275,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
 /***/ 3136:
 /***/ ((module) => {
 
@@ -3440,76 +3286,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 5574:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -3659,11 +3435,9 @@ function assessGo(facts, opts) {
     const memlock = facts.memlock.ok ? facts.memlock.value : null;
     const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null;
     const needed = opts.memlockThreads * _goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .GO_MLOCK_BYTES_PER_THREAD */ .$l;
-    const sufficient = capIpcLock === true || memlock?.soft === 'unlimited'
-        ? true
-        : typeof memlock?.soft === 'number'
-            ? memlock.soft >= needed
-            : null;
+    const judged = judgeMemlock(facts, needed);
+    const sufficient = judged.sufficient;
+    reasons.push(...judged.reasons);
     const release = facts.release.ok ? facts.release.value : null;
     const procVersion = facts.procVersion.ok ? facts.procVersion.value : null;
     // With the version unknown, assume 1.14.0: no skip.
@@ -3682,6 +3456,11 @@ function assessGo(facts, opts) {
         memlockSoft: memlock?.soft ?? null,
         memlockHard: memlock?.hard ?? null,
         capIpcLock,
+        initialUserNamespace: facts.userNamespace.ok
+            ? facts.userNamespace.value.initial
+            : null,
+        mlockProof: facts.mlockProof ?? null,
+        memlockBasis: judged.basis,
         memlockSufficient: sufficient,
         reasons,
     });
@@ -3723,6 +3502,65 @@ function assessGo(facts, opts) {
     say('mlock-fails-fatal', `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
     return view('mlock-fails-fatal');
 }
+/**
+ * Whether Go's mlock of `needed` bytes will succeed here. A real mlock's
+ * result settles it when it covers the question; otherwise the kernel's
+ * rule (mm/mlock.c): the lock may exceed RLIMIT_MEMLOCK only with
+ * capable(CAP_IPC_LOCK), which is asked of the initial user namespace. In
+ * a child namespace (rootless containers, `unshare -U`) root holds the
+ * capability in CapEff and mlock still obeys the limit; where the
+ * namespace cannot be told (a capture made before uid_map was kept) the
+ * capability is not counted, the side that cannot miss a crash.
+ */
+function judgeMemlock(facts, needed) {
+    const reasons = [];
+    const proof = facts.mlockProof ?? null;
+    if (proof?.ok && proof.bytes >= needed) {
+        reasons.push({
+            code: 'mlock-proof-ok',
+            message: `A real mlock of ${proof.bytes} bytes succeeded here, which covers the ${needed} bytes needed.`,
+        });
+        return { sufficient: true, basis: 'mlock-proof', reasons };
+    }
+    if (proof && !proof.ok && proof.bytes <= needed) {
+        reasons.push({
+            code: 'mlock-proof-failed',
+            message: `A real mlock of ${proof.bytes} bytes failed here (errno ${proof.errno ?? 'unknown'}), and ${needed} bytes are needed.`,
+        });
+        return { sufficient: false, basis: 'mlock-proof', reasons };
+    }
+    const memlock = facts.memlock.ok ? facts.memlock.value : null;
+    const cap = facts.capIpcLock.ok && facts.capIpcLock.value;
+    // A failed mlock of more than needed does not settle the bytes needed,
+    // but shows that no capability lifted the limit here.
+    const capCounts = cap && proof?.ok !== false && judgeCapability(facts, reasons);
+    if (capCounts)
+        return { sufficient: true, basis: 'capability', reasons };
+    if (memlock?.soft === 'unlimited')
+        return { sufficient: true, basis: 'unlimited', reasons };
+    if (typeof memlock?.soft === 'number')
+        return { sufficient: memlock.soft >= needed, basis: 'limit', reasons };
+    return { sufficient: null, basis: null, reasons };
+}
+/** Whether a held CAP_IPC_LOCK lifts the limit; says why when it does not. */
+function judgeCapability(facts, reasons) {
+    const ns = facts.userNamespace;
+    if (ns.ok && ns.value.initial)
+        return true;
+    const rows = ns.ok ? ns.value.uidMap.split('; ') : [];
+    const map = rows.slice(0, 2).join('; ') +
+        (rows.length > 2 ? ` and ${rows.length - 2} more lines` : '');
+    reasons.push(ns.ok
+        ? {
+            code: 'cap-ipc-lock-in-user-namespace',
+            message: `CAP_IPC_LOCK is held in a user namespace, not the initial one (${ns.source}: ${map}): mlock obeys RLIMIT_MEMLOCK there, so the capability is not counted.`,
+        }
+        : {
+            code: 'cap-ipc-lock-namespace-unknown',
+            message: `CAP_IPC_LOCK is held, but whether this is the initial user namespace is not known (${ns.source}: ${ns.error}); outside it mlock obeys RLIMIT_MEMLOCK, so the capability is not counted.`,
+        });
+    return false;
+}
 function formatLimit(limit) {
     if (limit === null)
         return 'unknown';
@@ -3742,13 +3580,15 @@ function formatLimit(limit) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  s: () => (/* binding */ audit)
+  sb: () => (/* binding */ audit)
 });
+
+// UNUSED EXPORTS: needsMlockProof, proveMlock, runBuilt
 
 // EXTERNAL MODULE: ./build/src/assess.js
 var assess = __nccwpck_require__(6779);
-// EXTERNAL MODULE: ./build/src/host.js
-var host = __nccwpck_require__(8843);
+// EXTERNAL MODULE: ./build/src/host.js + 1 modules
+var host = __nccwpck_require__(5781);
 // EXTERNAL MODULE: ./build/src/report.js
 var report = __nccwpck_require__(6471);
 // EXTERNAL MODULE: ./build/src/confidence.js
@@ -3763,6 +3603,40 @@ function reasonOf(code, text) {
     if (!code && !text)
         return null;
     return [code, text].filter(Boolean).join(': ');
+}
+/** `--mlock-probe BYTES`: lock that much and say whether it worked. */
+function mlockProbeArgs(bytes) {
+    return ['--mlock-probe', String(bytes)];
+}
+/**
+ * The probe's line, `{"version":1,"mlockProbe":{"bytes":N,"ok":…,
+ * "errno":N}}`, as a proof; null when no well-formed line was printed.
+ */
+function parseMlockProbeLine(stdout) {
+    for (const line of stdout.split('\n').reverse()) {
+        let doc;
+        try {
+            doc = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        const p = doc
+            ?.mlockProbe;
+        if (!p || typeof p !== 'object')
+            continue;
+        const { bytes, ok, errno } = p;
+        if (!Number.isSafeInteger(bytes) || typeof ok !== 'boolean')
+            return null;
+        if (!ok && !Number.isSafeInteger(errno))
+            return null;
+        return {
+            bytes: bytes,
+            ok,
+            errno: ok ? null : errno,
+        };
+    }
+    return null;
 }
 /**
  * Where a mode can clear a kernel, the real run stops once a buggy kernel
@@ -4002,21 +3876,54 @@ var version = __nccwpck_require__(8009);
 
 
 
+/** Go locks memory here: the only case a real mlock has to settle. */
+const GO_LOCKS = new Set(['mlock', 'mlock-fails-fatal', 'mlock-fails-silent']);
+/**
+ * Whether the audit proves the memlock answer with a real mlock: on this
+ * machine only (a captured host is judged by what it recorded), when Go
+ * 1.14–1.15 would lock memory here, and unless the workflow asked for no
+ * native code at all (reproduce: never).
+ */
+function needsMlockProof(facts, assessment, options) {
+    return (facts.live &&
+        options.reproduce !== 'never' &&
+        GO_LOCKS.has(assessment.go.workaround));
+}
 async function audit(options, ctx) {
-    const facts = await (0,host/* readHostFacts */.ah)({
+    let facts = await (0,host/* readHostFacts */.ah)({
         root: options.root,
         goVersion: options.goVersion,
     });
-    const assessment = (0,assess/* assess */.no)(facts, { memlockThreads: options.memlockThreads });
+    const judge = (f) => (0,assess/* assess */.no)(f, { memlockThreads: options.memlockThreads });
+    let assessment = judge(facts);
     const plan = facts.live
         ? options.drill
             ? { run: true, why: 'drill: true' }
             : planRun(options.reproduce, assessment.kernel.finding)
         : { run: false, why: 'a captured host (--root): nothing here to run it on' };
+    const prove = needsMlockProof(facts, assessment, options);
     ctx.log(`reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`);
-    const evidence = plan.run
-        ? await reproduce(options, ctx)
-        : evidenceFromSkip(plan.why, options.drill);
+    let evidence = evidenceFromSkip(plan.why, options.drill);
+    if (plan.run || prove) {
+        const build = await buildReproducer(options, ctx);
+        try {
+            if (prove && build.ok) {
+                const proof = await proveMlock(build.binary, assessment.go.memlockNeeded, ctx);
+                if (proof) {
+                    facts = { ...facts, mlockProof: proof };
+                    assessment = judge(facts);
+                }
+            }
+            if (plan.run)
+                evidence = build.ok
+                    ? await runRemembered(build, options, ctx)
+                    : evidenceFromBuildFailure(build, options.drill);
+        }
+        finally {
+            if (build.ok)
+                await build.dispose();
+        }
+    }
     const verdict = (0,src_verdict/* decideVerdict */.AU)(assessment, evidence);
     const decision = (0,src_verdict/* decide */.LD)(verdict.status, options, ctx.godebug);
     return (0,report/* buildReport */.FK)({
@@ -4030,22 +3937,39 @@ async function audit(options, ctx) {
         now: ctx.now,
     });
 }
-async function reproduce(options, ctx) {
-    // Loaded only when needed: @actions/tool-cache pulls in the HTTP stack,
-    // which a static audit never uses and which costs start-up time.
-    const { compileReproducer, nativeSource } = await Promise.all(/* import() */[__nccwpck_require__.e(991), __nccwpck_require__.e(840)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7840));
+async function buildReproducer(options, ctx) {
+    // Loaded only when needed: a static audit never compiles.
+    const { compileReproducer, nativeDir } = await __nccwpck_require__.e(/* import() */ 760).then(__nccwpck_require__.bind(__nccwpck_require__, 1760));
     const build = await compileReproducer({
         compiler: options.compiler,
-        source: nativeSource(),
+        nativeDir: nativeDir(),
         tempDir: ctx.tempDir,
     });
     if (!build.ok) {
         ctx.log(`reproducer: not built: ${build.reason}`);
-        return evidenceFromBuildFailure(build, options.drill);
+        return build;
     }
+    for (const note of build.notes)
+        ctx.log(`reproducer: ${note}`);
     ctx.log(build.cacheHit
         ? `reproducer: tool cache hit (key ${build.key}, ${build.compiler})`
-        : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; cached under key ${build.key}`);
+        : `reproducer: compiled in ${build.seconds.toFixed(2)} s with ${build.compiler}; ${build.cached ? 'cached' : 'not cached'} under key ${build.key}`);
+    return build;
+}
+/**
+ * A real mlock of `bytes` in this process's limits, user namespace and
+ * capabilities, which the Go runtime will meet too; null (and a log line)
+ * when the probe gave no answer, so the inference stands.
+ */
+async function proveMlock(binary, bytes, ctx) {
+    const run = await runStage(binary, mlockProbeArgs(bytes), (0,spawn/* probeDeadlineSeconds */.IK)() * 1000);
+    const proof = 'startFailure' in run ? null : parseMlockProbeLine(run.stdout);
+    ctx.log(proof
+        ? `memlock: a real mlock of ${proof.bytes} bytes ${proof.ok ? 'succeeded' : `failed (errno ${proof.errno})`}`
+        : `memlock: the mlock probe gave no answer (${'startFailure' in run ? run.startFailure : `exit ${run.code}`}); judged by the limit and the capability`);
+    return proof;
+}
+async function runRemembered(build, options, ctx) {
     const recalled = await ctx.remembered?.recall(build.key);
     if (recalled)
         return recalled;
@@ -4053,9 +3977,49 @@ async function reproduce(options, ctx) {
     await ctx.remembered?.keep(build.key, evidence);
     return evidence;
 }
+/**
+ * Runs the reproducer once; a program that could not even be started
+ * (ENOENT, EACCES on a noexec mount, ETXTBSY…) is the reason, not a throw.
+ */
+async function runStage(binary, args, deadlineMs) {
+    try {
+        return await (0,spawn/* runInGroup */.Se)(binary, args, deadlineMs);
+    }
+    catch (err) {
+        const code = err.code;
+        if (!code)
+            throw err;
+        return {
+            startFailure: `the reproducer could not be started (${code}): ${err.message}`,
+        };
+    }
+}
+/** The evidence of a reproducer that did not start, at either stage. */
+function evidenceFromStartFailure(build, why, selfTest, drill) {
+    return {
+        ...EMPTY_EVIDENCE,
+        result: 'error',
+        reason: selfTest ? `the run failed: ${why}` : `self-test failed: ${why}`,
+        drill,
+        selfTest: selfTest ?? { passed: false, seconds: 0, detail: why },
+        build: {
+            ok: true,
+            compiler: build.compiler,
+            output: '',
+            cacheHit: build.cacheHit,
+            seconds: build.seconds,
+            key: build.key,
+        },
+    };
+}
+/** The self-test, then the real run, of a built reproducer. */
 async function runBuilt(build, options, ctx) {
     const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS;
-    const stRun = await (0,spawn/* runInGroup */.Se)(build.binary, selfTestArgs(options.mode), stDeadline);
+    const stRun = await runStage(build.binary, selfTestArgs(options.mode), stDeadline);
+    if ('startFailure' in stRun) {
+        ctx.log(`reproducer: self-test ${stRun.startFailure}`);
+        return evidenceFromStartFailure(build, stRun.startFailure, null, options.drill);
+    }
     const selfTest = {
         run: stRun,
         line: parseResultLine(stRun.stdout),
@@ -4075,7 +4039,11 @@ async function runBuilt(build, options, ctx) {
     const mode = selfTest.line?.mode ?? options.mode;
     const args = realRunArgs(mode, options.duration, options.drill);
     ctx.log(`reproducer: ${build.binary} ${args.join(' ')}`);
-    const run = await (0,spawn/* runInGroup */.Se)(build.binary, args, deadline);
+    const run = await runStage(build.binary, args, deadline);
+    if ('startFailure' in run) {
+        ctx.log(`reproducer: ${run.startFailure}`);
+        return evidenceFromStartFailure(build, run.startFailure, afterSelfTest.selfTest, options.drill);
+    }
     const real = { run, line: parseResultLine(run.stdout), deadlineMs: deadline };
     return evidenceFromRuns({ build, selfTest, real, drill: options.drill });
 }
@@ -4091,13 +4059,14 @@ async function runBuilt(build, options, ctx) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9198);
-/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8843);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7907);
+/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5781);
 // `capture`: freezes the files the audit reads into a folder, so the host
 // can be audited later or elsewhere with --root, or added to a test corpus.
 // Only what the audit needs is kept: the first processor of cpuinfo, the
-// CapEff line of status, and the `container` variable of PID 1's environment
-// (never the rest of it: it can hold secrets).
+// CapEff line of status, uid_map's ranges (whether CAP_IPC_LOCK counts
+// depends on the user namespace), and the `container` variable of PID 1's
+// environment (never the rest of it: it can hold secrets).
 
 
 
@@ -4108,6 +4077,14 @@ const TRIM = {
         .split('\n')
         .filter((l) => l.startsWith('CapEff:'))
         .join('\n') + '\n',
+    // "%10u %10u %10u" lines as the kernel pads them, to "inside outside
+    // count": the map a later --root judges is the one read here.
+    [_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e.uidMap]: (t) => t
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/).join(' '))
+        .filter(Boolean)
+        .map((l) => l + '\n')
+        .join(''),
     [_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e.environ]: (t) => t
         .split('\0')
         .filter((v) => v.startsWith('container='))
@@ -4168,19 +4145,19 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5058);
-/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5927);
-/* harmony import */ var _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5147);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9198);
-/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2497);
-/* harmony import */ var _hook_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5718);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6067);
-/* harmony import */ var _prometheus_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2649);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6471);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5058);
+/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5927);
+/* harmony import */ var _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5147);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7907);
+/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2497);
+/* harmony import */ var _hook_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5718);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6067);
+/* harmony import */ var _prometheus_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2649);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6471);
+/* harmony import */ var _reportfiles_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4200);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8009);
 // The CLI (dist/cli.js, `npx sigvec-check`): the same audit and Report as
 // the action, printed for a terminal, as JSON or as Prometheus lines;
@@ -4250,7 +4227,7 @@ Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
 class UsageError extends Error {
 }
 function describe(err) {
-    if (err instanceof _options_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .dz) {
+    if (err instanceof _options_js__WEBPACK_IMPORTED_MODULE_9__/* .InputError */ .dz) {
         // Lower case is a flag's name; SIGVEC_* names a hook's variable.
         const name = /^[A-Z]/.test(err.input) ? err.input : `--${err.input}`;
         return `invalid ${name}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`;
@@ -4270,7 +4247,7 @@ async function main(argv) {
     catch (err) {
         const usage = err instanceof UsageError ? `\n${USAGE}` : '';
         process.stderr.write(`sigvec-check: ${describe(err)}\n${usage}`);
-        return _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT_CODES */ .a.usage;
+        return _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT_CODES */ .a.usage;
     }
 }
 /** parseArgs, with its complaints turned into usage errors. */
@@ -4283,7 +4260,7 @@ function usageOnThrow(f) {
     }
 }
 async function single(argv) {
-    const { values: v } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+    const { values: v } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
         args: argv,
         strict: true,
         allowPositionals: false,
@@ -4315,7 +4292,7 @@ async function single(argv) {
     if (v.json && v.prometheus)
         throw new UsageError('--json and --prometheus exclude each other');
     if (v.root === '')
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .dz('root', '', 'a directory');
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_9__/* .InputError */ .dz('root', '', 'a directory');
     if (v['no-reproduce'] &&
         v.reproduce !== undefined &&
         v.reproduce !== 'never') {
@@ -4326,7 +4303,7 @@ async function single(argv) {
         reproduce: v['no-reproduce'] ? 'never' : v.reproduce,
         drill: v.drill ? 'true' : '',
     };
-    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_10__/* .parseOptions */ .Ac)((name) => (typeof flags[name] === 'string' ? flags[name] : ''), v.root ?? '/');
+    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_9__/* .parseOptions */ .Ac)((name) => (typeof flags[name] === 'string' ? flags[name] : ''), v.root ?? '/');
     const quiet = v.json || v.prometheus;
     const report = await auditHere(options, {
         log: (line) => {
@@ -4337,32 +4314,32 @@ async function single(argv) {
     process.stdout.write(v.json
         ? JSON.stringify(report, null, 2) + '\n'
         : v.prometheus
-            ? (0,_prometheus_js__WEBPACK_IMPORTED_MODULE_11__/* .renderPrometheus */ .B)(report)
-            : (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .renderText */ .S5)(report));
-    return _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT_CODES */ .a[report.status];
+            ? (0,_prometheus_js__WEBPACK_IMPORTED_MODULE_10__/* .renderPrometheus */ .B)(report)
+            : (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .renderText */ .S5)(report));
+    return _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT_CODES */ .a[report.status];
 }
 /** The audit of this machine (or --root), its Report also written to --report-path. */
 async function auditHere(options, extra) {
-    const report = await (0,_audit_js__WEBPACK_IMPORTED_MODULE_4__/* .audit */ .s)(options, {
+    const report = await (0,_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .audit */ .sb)(options, {
         godebug: process.env.GODEBUG,
         now: new Date(),
-        tempDir: process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(),
+        tempDir: process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir(),
         ...extra,
     });
     if (options.reportPath)
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .writeInputFile */ .qR)('report-path', options.reportPath, JSON.stringify(report, null, 2) + '\n');
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeInputFile */ .qR)('report-path', options.reportPath, JSON.stringify(report, null, 2) + '\n');
     return report;
 }
 /** Everything goes to the job log; the exit code is the gate. */
 async function hook(argv) {
-    const { values: v } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+    const { values: v } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
         args: argv,
         strict: true,
         allowPositionals: false,
         options: {
             root: { type: 'string' },
             help: { type: 'boolean', short: 'h' },
-            ...Object.fromEntries(_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .HOOK_SETTINGS */ .QY.map((name) => [name, { type: 'string' }])),
+            ...Object.fromEntries(_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .HOOK_SETTINGS */ .QY.map((name) => [name, { type: 'string' }])),
         },
     }));
     if (v.help) {
@@ -4370,17 +4347,17 @@ async function hook(argv) {
         return 0;
     }
     if (v.root === '')
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .dz('root', '', 'a directory');
-    const settings = (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .parseHookSettings */ .mj)(v, process.env, v.root ?? '/');
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_9__/* .InputError */ .dz('root', '', 'a directory');
+    const settings = (0,_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHookSettings */ .mj)(v, process.env, v.root ?? '/');
     const log = (line) => process.stderr.write(`${line}\n`);
-    const remembered = (await (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .bootMemory */ .UA)(settings, log)) ?? undefined;
+    const remembered = (await (0,_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .bootMemory */ .UA)(settings, log)) ?? undefined;
     const report = await auditHere(settings.options, { log, remembered });
     const { failOn } = settings.options;
-    process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .renderText */ .S5)(report) + '\n' + (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .hookOutcome */ .Od)(report.status, failOn));
-    return (0,_hook_js__WEBPACK_IMPORTED_MODULE_9__/* .hookExitCode */ .ld)(report.status, failOn);
+    process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .renderText */ .S5)(report) + '\n' + (0,_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .hookOutcome */ .Od)(report.status, failOn));
+    return (0,_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .hookExitCode */ .ld)(report.status, failOn);
 }
 async function merge(argv) {
-    const { values: v, positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+    const { values: v, positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
         args: argv,
         strict: true,
         allowPositionals: true,
@@ -4391,41 +4368,22 @@ async function merge(argv) {
     }));
     if (positionals.length === 0)
         throw new UsageError('merge needs at least one Report file or folder');
-    const files = [];
-    for (const p of positionals) {
-        const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(p).catch(() => null);
-        if (!st)
-            throw new Error(`${p}: no such file or folder`);
-        if (st.isDirectory()) {
-            const found = await jsonFilesUnder(p);
-            if (found.length === 0)
-                throw new Error(`${p}: no *.json Reports in this folder`);
-            files.push(...found);
-        }
-        else {
-            files.push(p);
-        }
-    }
-    const items = [];
-    for (const file of files) {
-        let doc;
-        try {
-            doc = JSON.parse(await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .readRegularFile */ .XF)(file));
-        }
-        catch (err) {
-            throw new Error(`${file}: not JSON (${err.message})`);
-        }
-        items.push({ report: (0,_fleet_js__WEBPACK_IMPORTED_MODULE_8__/* .asReport */ .zi)(doc, file), source: file });
-    }
-    const summary = (0,_fleet_js__WEBPACK_IMPORTED_MODULE_8__/* .mergeReports */ .C1)(items);
+    const warn = (line) => process.stderr.write(`sigvec-check: ${(0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(line)}\n`);
+    const files = await (0,_reportfiles_js__WEBPACK_IMPORTED_MODULE_12__/* .findReportFiles */ .jU)(positionals, warn);
+    const { entries, duplicates } = await (0,_reportfiles_js__WEBPACK_IMPORTED_MODULE_12__/* .readReports */ .oh)(files);
+    const summary = (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .mergeReports */ .C1)(entries, duplicates);
+    // Said on stderr too: a job summary is not where a failing job is read.
+    for (const row of summary.rows)
+        if (row.invalid !== null)
+            warn(`${row.invalid}; counted as unknown`);
     const json = JSON.stringify(summary, null, 2) + '\n';
     if (v['json-file'])
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .writeInputFile */ .qR)('json-file', v['json-file'], json);
-    process.stdout.write(v.json ? json : (0,_fleet_js__WEBPACK_IMPORTED_MODULE_8__/* .renderFleetMarkdown */ .eN)(summary));
-    return summary.worst ? _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT_CODES */ .a[summary.worst] : _exitcodes_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT_CODES */ .a.usage;
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeInputFile */ .qR)('json-file', v['json-file'], json);
+    process.stdout.write(v.json ? json : (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .renderFleetMarkdown */ .eN)(summary));
+    return summary.worst ? _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT_CODES */ .a[summary.worst] : _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT_CODES */ .a.usage;
 }
 async function capture(argv) {
-    const { positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+    const { positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
         args: argv,
         strict: true,
         allowPositionals: true,
@@ -4433,7 +4391,7 @@ async function capture(argv) {
     }));
     if (positionals.length !== 1)
         throw new UsageError('capture needs exactly one folder');
-    const r = await (0,_capture_js__WEBPACK_IMPORTED_MODULE_5__/* .captureHost */ .f)('/', positionals[0]);
+    const r = await (0,_capture_js__WEBPACK_IMPORTED_MODULE_4__/* .captureHost */ .f)('/', positionals[0]);
     process.stdout.write(`captured ${r.copied.length} files into ${r.dir}` +
         (r.missing.length
             ? `; not on this machine: ${r.missing.join(', ')}`
@@ -4444,21 +4402,10 @@ async function capture(argv) {
         `\naudit it with: sigvec-check --root ${r.dir}\n`);
     return 0;
 }
-async function jsonFilesUnder(dir) {
-    const out = [];
-    for (const entry of await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir(dir, { withFileTypes: true })) {
-        const p = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, entry.name);
-        if (entry.isDirectory())
-            out.push(...(await jsonFilesUnder(p)));
-        else if (entry.name.endsWith('.json'))
-            out.push(p);
-    }
-    return out.sort();
-}
 // Outside Actions the tool cache lives in the user's cache folder, and the
 // workflow commands that @actions/* print (::debug:: …) mean nothing.
-process.env.RUNNER_TOOL_CACHE ||= node_path__WEBPACK_IMPORTED_MODULE_2__.join(process.env.XDG_CACHE_HOME || node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.homedir(), '.cache'), 'sigvec-check');
-process.env.RUNNER_TEMP ||= node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir();
+process.env.RUNNER_TOOL_CACHE ||= node_path__WEBPACK_IMPORTED_MODULE_1__.join(process.env.XDG_CACHE_HOME || node_path__WEBPACK_IMPORTED_MODULE_1__.join(node_os__WEBPACK_IMPORTED_MODULE_0__.homedir(), '.cache'), 'sigvec-check');
+process.env.RUNNER_TEMP ||= node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir();
 if (!process.env.GITHUB_ACTIONS) {
     const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::')
@@ -4593,24 +4540,61 @@ const EXIT_CODES = {
 
 /***/ }),
 
-/***/ 9198:
+/***/ 7907:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A0: () => (/* binding */ ensureDir),
-/* harmony export */   XF: () => (/* binding */ readRegularFile),
-/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
-/* harmony export */   qR: () => (/* binding */ writeInputFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6067);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A0: () => (/* binding */ ensureDir),
+  XF: () => (/* binding */ readRegularFile),
+  Zf: () => (/* binding */ writeFileAtomic),
+  qR: () => (/* binding */ writeInputFile)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./build/src/options.js
+var options = __nccwpck_require__(6067);
+// EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
+var spawn = __nccwpck_require__(4687);
+;// CONCATENATED MODULE: ./build/src/files.js
 // Creates folders, reads files without waiting on a FIFO, and writes files
-// whole or not at all. Every folder the tool makes goes through ensureDir:
-// Node's mkdir({ recursive: true }) never returns on paths under /proc
-// (mkdir there answers ENOENT although the parent exists, and Node retries
-// for ever), so ours walks the path once.
+// whole or not at all without replacing what it must not. Every folder the
+// tool makes goes through ensureDir or the write path's own walk: Node's
+// mkdir({ recursive: true }) never returns on paths under /proc (mkdir there
+// answers ENOENT although the parent exists, and Node retries for ever), so
+// ours walk the path once.
+//
+// What a write may replace (we run as root on other people's machines; the
+// README's security notes say the same in prose):
+// - nothing or a regular file: a temp file beside it, made exclusively with
+//   an unguessable name, then link() (new: a file planted meanwhile is never
+//   replaced) or rename() (existing). In a sticky folder that others may
+//   write, a file someone else owns is refused, as fs.protected_regular does.
+// - a character device or a FIFO: written through, never replaced; a FIFO
+//   nobody reads is an error at once, not a wait.
+// - a folder, a block device, a socket: refused with the reason.
+// - a symlink, at the path or among its folders: followed only if root or
+//   we own it (/dev/stdout → /proc/self/fd/1); the rules then apply to
+//   where it leads. Anyone else's link is refused.
+// Each folder on the way is held open and the next step is looked up in it
+// (through /proc/self/fd, Node having no openat), so a folder swapped for a
+// link after we looked cannot redirect the write.
+
+
+
+
 
 
 
@@ -4622,8 +4606,8 @@ const EXIT_CODES = {
  */
 async function ensureDir(dir, mode) {
     const missing = [];
-    for (let at = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(dir);; at = node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(at)) {
-        const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat(at).catch((err) => {
+    for (let at = external_node_path_.resolve(dir);; at = external_node_path_.dirname(at)) {
+        const st = await promises_.stat(at).catch((err) => {
             // ENOTDIR: a file on the way, found and named a step further up.
             if (err.code === 'ENOENT' || err.code === 'ENOTDIR')
                 return null;
@@ -4635,18 +4619,18 @@ async function ensureDir(dir, mode) {
             break;
         }
         missing.unshift(at);
-        if (node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(at) === at)
+        if (external_node_path_.dirname(at) === at)
             break;
     }
     for (const at of missing) {
         try {
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir(at, mode === undefined ? undefined : { mode });
+            await promises_.mkdir(at, mode === undefined ? undefined : { mode });
         }
         catch (err) {
             const code = err.code;
             if (code === 'EEXIST')
                 continue;
-            const parent = node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(at);
+            const parent = external_node_path_.dirname(at);
             const why = code === 'ENOENT'
                 ? `${parent} exists but refuses new folders (ENOENT)`
                 : `${code ?? String(err)}`;
@@ -4660,7 +4644,7 @@ async function ensureDir(dir, mode) {
  * for a writer for ever; every file we read, /proc's included, is regular.
  */
 async function readRegularFile(file) {
-    const handle = await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     try {
         const st = await handle.stat();
         if (!st.isFile()) {
@@ -4673,17 +4657,326 @@ async function readRegularFile(file) {
         await handle.close();
     }
 }
-/** A temp file beside the target, then a rename: never half a file. */
-async function writeFileAtomic(file, content, mode) {
-    await ensureDir(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file));
-    const tmp = `${file}.${process.pid}.tmp`;
+const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
+const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
+const fstatFd = (0,external_node_util_.promisify)(external_node_fs_.fstat);
+const fsyncFd = (0,external_node_util_.promisify)(external_node_fs_.fsync);
+const writeFd = (0,external_node_util_.promisify)(external_node_fs_.write);
+/** Every byte, or an error naming `shown`; EAGAIN is a device that would block. */
+async function writeAll(fd, data, shown) {
+    for (let done = 0; done < data.length;) {
+        const { bytesWritten } = await writeFd(fd, data, done).catch((err) => {
+            if (err.code === 'EAGAIN')
+                throw new Error(`${shown}: the device would block; not all written`);
+            throw new Error(`${shown}: ${err.code ?? err.message}`);
+        });
+        if (bytesWritten === 0)
+            throw new Error(`${shown}: no room to write`);
+        done += bytesWritten;
+    }
+}
+/** Node does not export O_PATH; this is its value on x86 and arm. */
+const O_PATH_LINUX = 0o10000000;
+/** Linux's limit on symlinks followed in one path (MAXSYMLINKS). */
+const MAX_LINKS = 40;
+/** Where Node lets us name "this entry of that open folder" (openat). */
+const HELD_FOLDERS = external_node_fs_.existsSync('/proc/self/fd');
+const euid = () => process.geteuid?.() ?? -1;
+function entry(folder, name) {
+    return HELD_FOLDERS
+        ? `/proc/self/fd/${folder.fd}/${name}`
+        : external_node_path_.join(folder.real, name);
+}
+async function openFolder(at, real, shown) {
+    const flags = external_node_fs_.constants.O_DIRECTORY | external_node_fs_.constants.O_NOFOLLOW;
+    const fd = await openFd(at, external_node_fs_.constants.O_RDONLY | flags).catch((err) => {
+        // A folder we may pass through but not list (mode 711): O_PATH holds
+        // it all the same. Not every platform has it; Linux's is 010000000.
+        if (err.code !== 'EACCES' || process.platform !== 'linux')
+            throw err;
+        return openFd(at, O_PATH_LINUX | flags);
+    });
+    return { fd, real, shown, stat: await fstatFd(fd, {}) };
+}
+/** /proc/PID/fd/N names an open file; its link text may not be a path
+ * ("pipe:[123]"), but the kernel follows it to the file itself. */
+function isFdFolder(real) {
+    return /^\/proc\/\d+(\/task\/\d+)?\/fd$/.test(real);
+}
+function kindOf(st) {
+    if (st.isDirectory())
+        return 'a folder';
+    if (st.isBlockDevice())
+        return 'a block device';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isCharacterDevice())
+        return 'a character device';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isSymbolicLink())
+        return 'a symlink';
+    return 'a regular file';
+}
+/**
+ * Walks `file` one component at a time from /, each folder held open,
+ * following only links that root or we own, creating missing folders.
+ * The caller closes the returned folder.
+ */
+async function walkTo(file) {
+    const wanted = external_node_path_.resolve(file);
+    const dirWanted = external_node_path_.dirname(wanted);
+    if (wanted === '/')
+        throw new Error('/ is a folder; give a file path');
+    // `shown`: the user's spelling up to this step; a link's target keeps
+    // the link's own name, so messages speak of what the user wrote.
+    const names = wanted.split('/').filter(Boolean);
+    const pending = names.map((name, i) => ({
+        name,
+        shown: '/' + names.slice(0, i + 1).join('/'),
+    }));
+    let folder = await openFolder('/', '/', '/');
+    let links = 0;
     try {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile(tmp, content, { mode });
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename(tmp, file);
+        for (;;) {
+            const step = pending.shift();
+            if (!step)
+                throw new Error(`${folder.shown} is a folder; give a file path`);
+            const last = pending.length === 0;
+            if (step.name === '.' || step.name === '..') {
+                if (last)
+                    throw new Error(`${step.shown} is a folder; give a file path`);
+                const up = step.name === '..' ? external_node_path_.dirname(folder.real) : folder.real;
+                const next = await openFolder(entry(folder, step.name), up, step.shown);
+                await closeFd(folder.fd);
+                folder = next;
+                continue;
+            }
+            const at = entry(folder, step.name);
+            const st = await promises_.lstat(at).catch((err) => {
+                if (err.code === 'ENOENT')
+                    return null;
+                throw new Error(`${step.shown}: ${err.code ?? err.message}`);
+            });
+            if (st === null) {
+                if (last)
+                    return { kind: 'entry', folder, name: step.name, stat: null };
+                await promises_.mkdir(at).catch((err) => {
+                    // EEXIST: made meanwhile; looked at again below like any entry.
+                    if (err.code === 'EEXIST')
+                        return;
+                    const why = err.code === 'ENOENT'
+                        ? `${folder.shown} exists but refuses new folders (ENOENT)`
+                        : (err.code ?? err.message);
+                    throw new Error(`cannot create folder ${step.shown}: ${why}`);
+                });
+                pending.unshift(step);
+                continue;
+            }
+            if (st.isSymbolicLink()) {
+                if (st.uid !== 0 && st.uid !== euid())
+                    throw new Error(`${step.shown} is a symlink owned by uid ${st.uid}; only links owned by root or by us (uid ${euid()}) are followed, since another user's link could lead anywhere. Give the path it should lead to`);
+                if (++links > MAX_LINKS)
+                    throw new Error(`${step.shown}: too many levels of symlinks`);
+                const target = await promises_.readlink(at);
+                // /dev/stdout → /proc/self/fd/1 → "pipe:[123]": not a path; the
+                // kernel itself follows it to the open file.
+                // /dev/stdout → /proc/self/fd/1: one of our own open files, meant
+                // as that stream (a shell's `> out.txt` included), not as a path
+                // to replace.
+                const ownFd = folder.real === `/proc/${process.pid}/fd` && /^\d+$/.test(step.name)
+                    ? Number(step.name)
+                    : null;
+                if (isFdFolder(folder.real) &&
+                    (ownFd !== null || !target.startsWith('/'))) {
+                    if (!last)
+                        throw new Error(`${step.shown} is not a folder (an open file)`);
+                    return { kind: 'fd-link', folder, at, ownFd };
+                }
+                if (target.startsWith('/')) {
+                    const root = await openFolder('/', '/', step.shown);
+                    await closeFd(folder.fd);
+                    folder = root;
+                }
+                pending.unshift(...target
+                    .split('/')
+                    .filter(Boolean)
+                    .map((name) => ({ name, shown: step.shown })));
+                continue;
+            }
+            if (last)
+                return { kind: 'entry', folder, name: step.name, stat: st };
+            if (!st.isDirectory())
+                throw new Error(`cannot create folder ${dirWanted}: ${step.shown} exists and is not a folder`);
+            const next = await openFolder(at, external_node_path_.join(folder.real, step.name), step.shown).catch((err) => {
+                // swapped for a link or a file since the lstat: look again
+                if (err.code === 'ELOOP' || err.code === 'ENOTDIR')
+                    return null;
+                throw new Error(`${step.shown}: ${err.code ?? err.message}`);
+            });
+            if (next === null) {
+                pending.unshift(step);
+                continue;
+            }
+            await closeFd(folder.fd);
+            folder = next;
+        }
     }
     catch (err) {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm(tmp, { force: true });
+        await closeFd(folder.fd);
         throw err;
+    }
+}
+/**
+ * A sticky folder others may write in (/tmp): only the file's owner may
+ * replace it there, and the kernel's fs.protected_regular/_fifos make even
+ * root's O_CREAT refuse it. Root's rename() ignores the sticky bit, so we
+ * apply the rule ourselves.
+ */
+function othersFileInSharedFolder(folder, st) {
+    const shared = (folder.stat.mode & 0o1000) !== 0 && (folder.stat.mode & 0o022) !== 0;
+    return shared && st.uid !== euid() && st.uid !== folder.stat.uid;
+}
+/**
+ * A temp file beside the destination: O_EXCL|O_NOFOLLOW with 64 random
+ * bits in its name, so nothing planted (a link at a guessed name) is ever
+ * opened; written, synced, closed. The name ends `.<digits>.tmp`, which the
+ * hook's state folder sweeps if a kill left one behind.
+ */
+async function writeTemp(folder, name, content, mode) {
+    const digits = (0,external_node_crypto_.randomBytes)(8).readBigUInt64BE().toString();
+    const tmp = `${name.slice(0, 200)}.${digits}.tmp`;
+    const fd = await openFd(entry(folder, tmp), external_node_fs_.constants.O_WRONLY |
+        external_node_fs_.constants.O_CREAT |
+        external_node_fs_.constants.O_EXCL |
+        external_node_fs_.constants.O_NOFOLLOW, mode);
+    try {
+        await writeAll(fd, Buffer.from(content), name);
+        await fsyncFd(fd);
+    }
+    catch (err) {
+        await closeFd(fd);
+        await promises_.rm(entry(folder, tmp), { force: true });
+        throw err;
+    }
+    await closeFd(fd);
+    return tmp;
+}
+/** A regular file or nothing at the destination: temp, then into place. */
+async function writeBeside(folder, name, existing, content, mode, shown) {
+    if (existing && othersFileInSharedFolder(folder, existing))
+        throw new Error(`${shown} belongs to uid ${existing.uid} in ${folder.shown}, a sticky folder others can write to; it is not replaced (the kernel's fs.protected_regular rule). Give a path in a folder of your own`);
+    const tmpPath = () => entry(folder, tmp);
+    let tmp = '';
+    const release = (0,spawn/* cleanupOnCancel */.IN)(() => tmp && (0,external_node_fs_.rmSync)(tmpPath(), { force: true }));
+    try {
+        tmp = await writeTemp(folder, name, content, mode);
+        if (existing) {
+            await promises_.rename(tmpPath(), entry(folder, name));
+        }
+        else {
+            // link() never replaces: whatever appeared meanwhile stays, and we fail.
+            await promises_.link(tmpPath(), entry(folder, name))
+                .catch((err) => {
+                if (err.code === 'EEXIST')
+                    throw new Error(`${shown} appeared while the file was being written; it is not replaced`);
+                throw err;
+            });
+        }
+        await fsyncFd(folder.fd).catch(() => {
+            // some file systems cannot sync a folder; the file itself is synced
+        });
+    }
+    finally {
+        if (tmp)
+            await promises_.rm(tmpPath(), { force: true });
+        release();
+    }
+}
+/**
+ * A character device or FIFO: opened for writing as it is, never created
+ * or truncated. O_NONBLOCK: a FIFO nobody reads answers ENXIO at once
+ * instead of waiting for a reader. The fstat after the open checks it is
+ * still what was allowed (a regular file swapped in is not written in place).
+ */
+async function writeThrough(at, follow, content, shown) {
+    let fd;
+    try {
+        fd = await openFd(at, external_node_fs_.constants.O_WRONLY |
+            external_node_fs_.constants.O_NONBLOCK |
+            external_node_fs_.constants.O_NOCTTY |
+            (follow ? 0 : external_node_fs_.constants.O_NOFOLLOW));
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENXIO')
+            throw new Error(`${shown} is a FIFO that nobody is reading (or a socket); nothing was written`);
+        throw new Error(`${shown}: ${code ?? String(err)}`);
+    }
+    const st = await fstatFd(fd, {}).catch(async (err) => {
+        await closeFd(fd);
+        throw err;
+    });
+    if (st.isFIFO()) {
+        // A pipe's reader may be slower than we write: Node's socket layer
+        // waits for room on the non-blocking fd, which fs.write would not.
+        const pipe = new external_node_net_namespaceObject.Socket({ fd, readable: false, writable: true });
+        await new Promise((resolve, reject) => {
+            pipe.on('error', (err) => reject(new Error(`${shown}: the FIFO's reader went away (${err.code ?? err.message})`)));
+            pipe.on('close', () => resolve());
+            pipe.end(content);
+        });
+        return;
+    }
+    try {
+        if (!st.isCharacterDevice())
+            throw new Error(`${shown} became ${kindOf(st)} while being opened; nothing was written`);
+        await writeAll(fd, Buffer.from(content), shown);
+    }
+    finally {
+        await closeFd(fd);
+    }
+}
+/**
+ * Writes `content` to `file` by the rules at the top of this module: whole
+ * or not at all, never replacing what it must not, never through a link
+ * another user could have made. `mode` is for a file we create.
+ */
+async function writeFileAtomic(file, content, mode = 0o666) {
+    const to = await walkTo(file);
+    const shown = external_node_path_.resolve(file);
+    try {
+        if (to.kind === 'fd-link') {
+            // Our stdout or stderr: through Node's own stream, so the report
+            // lands in order with what we print, whatever the stream is (a file
+            // at its offset, a pipe, a socket that cannot be opened anew).
+            const stream = to.ownFd === 1 ? process.stdout : to.ownFd === 2 ? process.stderr : null;
+            if (stream)
+                await new Promise((resolve, reject) => stream.write(content, (err) => (err ? reject(err) : resolve())));
+            else if (to.ownFd !== null && (await fstatFd(to.ownFd, {})).isFile())
+                await writeAll(to.ownFd, Buffer.from(content), shown);
+            else
+                await writeThrough(to.at, true, content, shown);
+            return;
+        }
+        const { folder, name, stat } = to;
+        if (stat === null || stat.isFile()) {
+            await writeBeside(folder, name, stat, content, mode, shown);
+        }
+        else if (stat.isCharacterDevice() || stat.isFIFO()) {
+            if (othersFileInSharedFolder(folder, stat))
+                throw new Error(`${shown} is ${kindOf(stat)} owned by uid ${stat.uid} in ${folder.shown}, a sticky folder others can write to; it is not written (the kernel's fs.protected_fifos rule)`);
+            await writeThrough(entry(folder, name), false, content, shown);
+        }
+        else if (stat.isDirectory()) {
+            throw new Error(`${shown} is a folder; give a file path`);
+        }
+        else {
+            throw new Error(`${shown} is ${kindOf(stat)}; only a regular file (replaced), a character device or a FIFO (written through) are accepted`);
+        }
+    }
+    finally {
+        await closeFd(to.folder.fd);
     }
 }
 /** writeFileAtomic for a path the user gave as `input`: failures name it. */
@@ -4693,7 +4986,7 @@ async function writeInputFile(input, file, content) {
     }
     catch (err) {
         const why = err instanceof Error ? err.message : String(err);
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, file, `a file path in a folder that exists or can be created; ${why}`);
+        throw new options/* InputError */.dz(input, file, `a file path in a folder that exists or can be created; ${why}`);
     }
 }
 
@@ -4705,16 +4998,15 @@ async function writeInputFile(input, file, content) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C1: () => (/* binding */ mergeReports),
-/* harmony export */   eN: () => (/* binding */ renderFleetMarkdown),
-/* harmony export */   zi: () => (/* binding */ asReport)
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   eN: () => (/* binding */ renderFleetMarkdown)
 /* harmony export */ });
-/* unused harmony exports SEVERITY, fleetRow */
+/* unused harmony exports SEVERITY, fleetRow, markdownText */
 /* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6471);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2848);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2848);
 // `merge`: many Reports (a matrix of runners, a fleet) into one Markdown
-// table and one JSON summary, worst status first.
-
+// table and one JSON summary, worst status first. A Report that could not be
+// read or validated is a row too, counted as unknown: the view fails closed.
 
 
 /** Worst first; also decides the merged exit code. */
@@ -4725,17 +5017,6 @@ const SEVERITY = [
     'unaffected',
     'not-applicable',
 ];
-/** Checks that a parsed JSON document is a Report this version can read. */
-function asReport(doc, source) {
-    const r = doc;
-    if (!r || typeof r !== 'object' || r.schema !== _report_js__WEBPACK_IMPORTED_MODULE_1__/* .REPORT_SCHEMA */ .DC) {
-        throw new Error(`${source} is not a sigvec-check Report (no "schema": "${_report_js__WEBPACK_IMPORTED_MODULE_1__/* .REPORT_SCHEMA */ .DC}")`);
-    }
-    if (r.version !== _report_js__WEBPACK_IMPORTED_MODULE_1__/* .REPORT_VERSION */ .Aj) {
-        throw new Error(`${source} is Report version ${String(r.version)}; this sigvec-check reads version ${_report_js__WEBPACK_IMPORTED_MODULE_1__/* .REPORT_VERSION */ .Aj}`);
-    }
-    return r;
-}
 function fleetRow(r, source) {
     const rep = r.reproducer;
     const go = r.go;
@@ -4750,18 +5031,38 @@ function fleetRow(r, source) {
         reproducer: rep.result === 'clean' ||
             rep.result === 'corrupted' ||
             rep.result === 'crashed'
-            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .missText */ .gu)(rep)}` : ''})`
+            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .missText */ .gu)(rep)}` : ''})`
             : rep.result,
         memlock: `${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
         go: `${go.goVersion ?? 'unknown'}: ${go.workaround}`,
         mitigation: r.decision.mitigation === 'godebug'
             ? `GODEBUG=${r.decision.godebug}`
             : r.mitigations.map((m) => m.id).join(', ') || 'none',
+        invalid: null,
     };
 }
-function mergeReports(items) {
-    const rows = items
-        .map(({ report, source }) => fleetRow(report, source))
+/** An unknown row: nothing in the file is trusted but the host it names. */
+function invalidRow(source, invalid, host) {
+    return {
+        source,
+        host: host ?? source,
+        kernel: 'unknown',
+        upstream: 'unknown',
+        compiler: 'unknown',
+        status: 'unknown',
+        drill: false,
+        reproducer: 'unknown',
+        memlock: 'unknown',
+        go: 'unknown',
+        mitigation: 'unknown',
+        invalid: `${source}: ${invalid}`,
+    };
+}
+function mergeReports(entries, duplicates = []) {
+    const rows = entries
+        .map((e) => 'report' in e
+        ? fleetRow(e.report, e.source)
+        : invalidRow(e.source, e.invalid, e.host))
         .sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status) ||
         a.host.localeCompare(b.host) ||
         a.source.localeCompare(b.source));
@@ -4774,10 +5075,52 @@ function mergeReports(items) {
         hosts: rows.length,
         worst: rows[0]?.status ?? null,
         counts,
+        invalid: rows.filter((r) => r.invalid !== null).length,
+        duplicates,
         rows,
     };
 }
-const cell = (v) => v.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from a Report as one line: no control characters (newlines would end
+ * the table row, escapes would drive a terminal) and no invisible or
+ * direction-changing characters (which make text read as other text).
+ */
+function oneLine(v) {
+    return v.replace(
+    // Control characters are exactly what this removes.
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+/g, ' ');
+}
+/**
+ * Text from a Report as literal Markdown inside a table cell: it can add no
+ * cell (`|`), no HTML (`<`, entities), no link, image, code or emphasis
+ * (backslash escapes, CommonMark's way to make punctuation literal), and no
+ * autolink (GFM links bare `www.`, `scheme://` and e-mail addresses).
+ */
+function markdownText(v) {
+    return oneLine(v)
+        .replace(/[\\`*_[\]|~!]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/:\/\//g, ':\\/\\/')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(/@/g, '\\@');
+}
+/**
+ * Text as a code span in a table cell: a fence longer than any run of
+ * backticks inside, and `|` escaped, which GFM tables need even in code.
+ */
+function codeSpan(v) {
+    const text = oneLine(v).replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+const duplicateText = (d) => d.source === d.sameAs
+    ? `${d.source} (given twice)`
+    : `${d.source} (the same report as ${d.sameAs})`;
 function renderFleetMarkdown(s) {
     const lines = [
         `## sigvec-check: ${s.hosts} host${s.hosts === 1 ? '' : 's'}, worst \`${s.worst ?? 'none'}\``,
@@ -4786,12 +5129,23 @@ function renderFleetMarkdown(s) {
             .map((st) => `${s.counts[st]} ${st}`)
             .join(' · '),
         '',
-        '| Host | Kernel | Upstream | Compiler | Status | Reproducer | Memlock | Go runtime | Mitigation |',
-        '|---|---|---|---|---|---|---|---|---|',
     ];
+    if (s.invalid > 0)
+        lines.push(`${s.invalid} file${s.invalid === 1 ? '' : 's'} could not be read as a valid Report: counted as unknown, with the reason beside the status.`, '');
+    if (s.duplicates.length > 0)
+        lines.push(`Counted once: ${s.duplicates.map(duplicateText).map(markdownText).join(', ')}.`, '');
+    lines.push('| Host | Kernel | Upstream | Compiler | Status | Reproducer | Memlock | Go runtime | Mitigation |', '|---|---|---|---|---|---|---|---|---|');
     for (const r of s.rows) {
-        const status = `**${r.status}**${r.drill ? ' (DRILL)' : ''}`;
-        lines.push(`| ${[r.host, `\`${r.kernel}\``, r.upstream, r.compiler, status, r.reproducer, r.memlock, r.go, r.mitigation].map(cell).join(' | ')} |`);
+        const status = `**${r.status}**${r.drill ? ' (DRILL)' : ''}` +
+            (r.invalid === null ? '' : `: ${markdownText(r.invalid)}`);
+        const cells = [
+            markdownText(r.host),
+            codeSpan(r.kernel),
+            ...[r.upstream, r.compiler].map(markdownText),
+            status,
+            ...[r.reproducer, r.memlock, r.go, r.mitigation].map(markdownText),
+        ];
+        lines.push(`| ${cells.join(' | ')} |`);
     }
     return lines.join('\n') + '\n';
 }
@@ -4919,8 +5273,8 @@ function goUbuntuSkip(release, procVersion) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var _exitcodes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5147);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9198);
-/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8843);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7907);
+/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5781);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6067);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8009);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2848);
@@ -5204,23 +5558,163 @@ async function bootMemory(settings, log) {
 
 /***/ }),
 
-/***/ 8843:
+/***/ 5781:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* binding */ HOST_FILES),
-/* harmony export */   ah: () => (/* binding */ readHostFacts),
-/* harmony export */   wV: () => (/* binding */ readBootId)
-/* harmony export */ });
-/* unused harmony exports BOOT_ID_FILE, parseOsRelease, parseCpuinfo, archFromCpuinfo, parseMemlock, hasCapability, detectContainer */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9198);
-/* harmony import */ var _spawn_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4687);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $e: () => (/* binding */ HOST_FILES),
+  wV: () => (/* binding */ readBootId),
+  ah: () => (/* binding */ readHostFacts)
+});
+
+// UNUSED EXPORTS: BOOT_ID_FILE, CAPTURED_FILE_MAX_BYTES, archFromCpuinfo, detectContainer, hasCapability, parseCpuinfo, parseMemlock, parseOsRelease, parseUidMap, plainText
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/files.js + 1 modules
+var files = __nccwpck_require__(7907);
+;// CONCATENATED MODULE: ./build/src/rootfs.js
+// Reads the files of a captured host tree (--root DIR), which came from
+// another machine and is input to distrust: nothing outside the tree is
+// read, no link inside it is followed, nothing but a regular file is
+// opened, and no file is read past the size a real machine's could have.
+// The live root "/" is not read here: /proc/self is a link there, and the
+// kernel, not a stranger, wrote what it points to.
+
+
+
+/** Why a file of a captured tree was not read, as the fact records it. */
+class TreeRefusal extends Error {
+    name = 'TreeRefusal';
+}
+const READ_CHUNK = 64 * 1024;
+const LINK_REFUSED = 'links in a captured tree are not followed';
+function errnoError(code, where) {
+    return Object.assign(new Error(`${where}: ${code}`), { code });
+}
+/**
+ * Walks `rel` below `root` one component at a time with lstat, so that no
+ * link on the way is followed, and returns what lstat saw of the last one.
+ * ENOENT and EACCES come out as the errno errors they are.
+ */
+async function lstatInside(root, rel) {
+    const parts = rel.split('/').filter(Boolean);
+    if (parts.length === 0 || parts.some((p) => p === '..' || p === '.')) {
+        throw new TreeRefusal(`not a path inside the tree: ${rel}`);
+    }
+    let at = root;
+    for (const [i, part] of parts.entries()) {
+        at = external_node_path_.join(at, part);
+        const st = await promises_.lstat(at);
+        const last = i === parts.length - 1;
+        if (st.isSymbolicLink()) {
+            const shown = '/' + parts.slice(0, i + 1).join('/');
+            throw new TreeRefusal(last
+                ? `a link; ${LINK_REFUSED}`
+                : `${shown} is a link; ${LINK_REFUSED}`);
+        }
+        if (last)
+            return { file: at, st };
+        if (!st.isDirectory())
+            throw errnoError('ENOTDIR', at);
+    }
+    throw new TreeRefusal(`not a path inside the tree: ${rel}`);
+}
+/**
+ * The text of the regular file `rel` under `root` (a real path, without
+ * links: the caller resolves it once). At most `maxBytes` are read; a larger
+ * file is refused as "too large", never cut short, so that no parser judges
+ * half a file.
+ */
+async function readTreeFile(root, rel, maxBytes) {
+    const { file, st } = await lstatInside(root, rel);
+    if (st.isDirectory())
+        throw errnoError('EISDIR', file);
+    if (!st.isFile())
+        throw errnoError('not a regular file', file);
+    if (st.size > maxBytes)
+        throw tooLarge(st.size, maxBytes);
+    // O_NOFOLLOW: the last component may have become a link since lstat;
+    // O_NONBLOCK: or a FIFO, whose open would wait for a writer for ever.
+    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const opened = await handle.stat();
+        if (opened.dev !== st.dev || opened.ino !== st.ino || !opened.isFile()) {
+            throw new TreeRefusal('replaced while being read; not read');
+        }
+        await checkOpenedPath(handle.fd, file);
+        // Read in chunks rather than by st.size: the file may grow meanwhile.
+        const chunks = [];
+        let size = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            size += bytesRead;
+            if (size > maxBytes)
+                throw tooLarge(size, maxBytes, 'at least ');
+        }
+        return Buffer.concat(chunks, size).toString('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+function tooLarge(size, max, atLeast = '') {
+    return new TreeRefusal(`too large (${atLeast}${size} bytes; at most ${max} are read from a captured tree)`);
+}
+/**
+ * A folder on the way may have been swapped for a link between the lstat
+ * walk and the open. The kernel names the file it really opened in
+ * /proc/self/fd; anything but the path we walked is refused. Without /proc
+ * (a chroot) the walk and O_NOFOLLOW stand alone.
+ */
+async function checkOpenedPath(fd, expected) {
+    let opened;
+    try {
+        opened = await promises_.readlink(`/proc/self/fd/${fd}`);
+    }
+    catch {
+        return;
+    }
+    if (opened !== expected) {
+        throw new TreeRefusal(`resolved outside the path walked while being read; ${LINK_REFUSED}`);
+    }
+}
+/**
+ * Whether `rel` is a regular file in the tree: marker files (/.dockerenv)
+ * count by existing, so a link there, which could only say whether some
+ * path exists on the machine running the audit, does not count.
+ */
+async function treeHasFile(root, rel) {
+    try {
+        return (await lstatInside(root, rel)).st.isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
+var spawn = __nccwpck_require__(4687);
+;// CONCATENATED MODULE: ./build/src/host.js
 // The only module that reads the machine. Every file is read under a root
 // (default "/"), so a captured host folder can be audited offline; a file
-// that cannot be read becomes a recorded fact, never a crash.
+// that cannot be read becomes a recorded fact, never a crash. A captured
+// tree comes from another machine: it is read through rootfs.ts (no links,
+// bounded sizes), and every string that reaches a report is checked here.
+
+
 
 
 
@@ -5240,6 +5734,7 @@ const HOST_FILES = {
     cpuinfo: 'proc/cpuinfo',
     limits: 'proc/self/limits',
     status: 'proc/self/status',
+    uidMap: 'proc/self/uid_map',
     dockerenv: '.dockerenv',
     containerenv: 'run/.containerenv',
     cgroup: 'proc/1/cgroup',
@@ -5247,37 +5742,94 @@ const HOST_FILES = {
     environ: 'proc/1/environ',
 };
 const F = HOST_FILES;
+/**
+ * The most read of each file of a captured tree; a larger file is refused
+ * as too large, not parsed. Each bound is several times what a real
+ * machine has: the kernel's utsname strings (hostname, osrelease, version,
+ * arch) hold at most 64 bytes (__NEW_UTS_LEN, include/uapi/linux/utsname.h);
+ * /proc/version is one line of a few hundred; limits about 1.3 KiB;
+ * uid_map at most 340 lines of three numbers (user_namespaces(7)); cpuinfo
+ * about 1.5 KiB per processor, a few MiB on the largest machines;
+ * mountinfo a line per mount, a few MiB on busy Kubernetes nodes; PID 1's
+ * environment is bounded by the exec argument limit (a quarter of the
+ * stack limit: 2 MiB by default).
+ */
+const CAPTURED_FILE_MAX_BYTES = {
+    'proc/sys/kernel/hostname': 1024,
+    'proc/sys/kernel/osrelease': 1024,
+    'proc/version': 4096,
+    'proc/sys/kernel/version': 1024,
+    'proc/version_signature': 1024,
+    'etc/os-release': 64 * 1024,
+    'usr/lib/os-release': 64 * 1024,
+    'proc/sys/kernel/arch': 1024,
+    'proc/cpuinfo': 16 * 1024 * 1024,
+    'proc/self/limits': 16 * 1024,
+    'proc/self/status': 64 * 1024,
+    'proc/self/uid_map': 16 * 1024,
+    '.dockerenv': 64 * 1024,
+    'run/.containerenv': 64 * 1024,
+    'proc/1/cgroup': 1024 * 1024,
+    'proc/1/mountinfo': 16 * 1024 * 1024,
+    'proc/1/environ': 8 * 1024 * 1024,
+    'proc/sys/kernel/random/boot_id': 1024,
+};
+/**
+ * The longest each string may be before a report shows it: the kernel's
+ * utsname fields hold 64 bytes (hostname, release, uname -v, arch, as
+ * above); the others are one line of a few hundred at most.
+ */
+const UTS_MAX = 64;
+const LINE_MAX = 1024;
+function hostTree(root) {
+    const resolved = external_node_path_.resolve(root);
+    if (resolved === '/')
+        return { root: resolved, live: true };
+    // The root itself is the operator's own path; only below it is foreign.
+    let real = resolved;
+    try {
+        real = (0,external_node_fs_.realpathSync)(resolved);
+    }
+    catch {
+        // A root that does not exist: every file is then missing.
+    }
+    return { root: real, live: false };
+}
 async function readHostFacts(opts) {
-    const root = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(opts.root);
-    const live = root === '/';
-    const read = (rel) => readText(root, rel);
-    const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, go,] = await Promise.all([
+    const root = external_node_path_.resolve(opts.root);
+    const tree = hostTree(root);
+    const live = tree.live;
+    const read = (rel) => readText(tree, rel);
+    const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, uidMap, go,] = await Promise.all([
         read(F.hostname),
         read(F.release),
         read(F.procVersion),
         read(F.unameVersion),
         read(F.versionSignature),
-        readFirst(root, [F.osRelease, F.osReleaseFallback]),
+        readFirst(tree, [F.osRelease, F.osReleaseFallback]),
         read(F.arch),
         read(F.cpuinfo),
         read(F.limits),
         read(F.status),
+        read(F.uidMap),
         detectGo(live, opts.goVersion),
     ]);
     return {
         root,
         live,
-        hostname: mapFact(hostname, (t) => t.trim() || null),
-        release: mapFact(release, (t) => t.trim()),
-        procVersion: mapFact(procVersion, (t) => t.trim()),
-        unameVersion: mapFact(unameVersion, (t) => t.trim()),
-        versionSignature: mapFact(versionSignature, (t) => t.trim()),
+        hostname: mapFact(plainLine(hostname, UTS_MAX), (t) => t || null),
+        release: plainLine(release, UTS_MAX),
+        procVersion: plainLine(procVersion, LINE_MAX),
+        unameVersion: plainLine(unameVersion, UTS_MAX),
+        versionSignature: plainLine(versionSignature, LINE_MAX),
         os: mapFact(osRelease, parseOsRelease),
-        arch: pickArch(archFile, cpuinfo, live),
+        arch: pickArch(plainLine(archFile, UTS_MAX), cpuinfo, live),
         cpu: mapFact(cpuinfo, parseCpuinfo),
         memlock: mapFact(limits, parseMemlock),
         capIpcLock: mapFact(status, (t) => hasCapability(t, CAP_IPC_LOCK)),
-        container: await detectContainer(root),
+        userNamespace: mapFact(uidMap, parseUidMap),
+        mlockProof: null,
+        container: await detectContainerIn(tree),
         go,
     };
 }
@@ -5288,39 +5840,66 @@ async function readHostFacts(opts) {
  */
 const BOOT_ID_FILE = 'proc/sys/kernel/random/boot_id';
 async function readBootId(root) {
-    return mapFact(await readText(node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(root), BOOT_ID_FILE), (t) => /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(t.trim())
+    return mapFact(await readText(hostTree(root), BOOT_ID_FILE), (t) => /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(t.trim())
         ? t.trim()
         : null);
 }
-async function readText(root, rel) {
+async function readText(tree, rel) {
     const source = '/' + rel;
     try {
-        return {
-            ok: true,
-            value: await (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, rel)),
-            source,
-        };
+        const value = tree.live
+            ? await (0,files/* readRegularFile */.XF)(external_node_path_.join(tree.root, rel))
+            : await readTreeFile(tree.root, rel, CAPTURED_FILE_MAX_BYTES[rel]);
+        return { ok: true, value, source };
     }
     catch (err) {
         return { ok: false, error: describeReadError(err), source };
     }
 }
-async function readFirst(root, rels) {
+async function readFirst(tree, rels) {
     let last = null;
     for (const rel of rels) {
-        last = await readText(root, rel);
+        last = await readText(tree, rel);
         if (last.ok)
             return last;
     }
     return last;
 }
 function describeReadError(err) {
+    if (err instanceof TreeRefusal)
+        return err.message;
     const code = err?.code;
     if (code === 'ENOENT')
         return 'missing (ENOENT)';
     if (code === 'EACCES' || code === 'EPERM')
         return `unreadable (${code})`;
     return `unreadable (${code ?? String(err)})`;
+}
+/**
+ * Characters a report must not carry from a host: controls (a newline
+ * would start a workflow command or a forged line), format characters
+ * (bidirectional overrides that reorder what a reader sees), separators
+ * other than the space, unassigned and private code points.
+ */
+const NOT_PLAIN = /[\p{C}\p{Zl}\p{Zp}]/u;
+/** The text as one line a report may show, or null. */
+function plainText(text, max) {
+    const t = text.trim();
+    return t.length <= max && !NOT_PLAIN.test(t) ? t : null;
+}
+/** A one-line fact, trimmed, refused when no real host could have said it. */
+function plainLine(fact, max) {
+    if (!fact.ok)
+        return fact;
+    const text = fact.value.trim();
+    const why = text.length > max
+        ? `not believed: ${text.length} characters, where a real one has at most ${max}`
+        : NOT_PLAIN.test(text)
+            ? 'not believed: it holds control or formatting characters (a newline, a terminal escape)'
+            : null;
+    return why
+        ? { ok: false, error: why, source: fact.source }
+        : { ok: true, value: text, source: fact.source };
 }
 function mapFact(fact, f) {
     if (!fact.ok)
@@ -5342,10 +5921,14 @@ function parseOsRelease(text) {
         if (m)
             fields.set(m[1], unquote(m[2]));
     }
+    const field = (name) => {
+        const v = fields.get(name);
+        return v === undefined ? null : plainText(v, LINE_MAX);
+    };
     return {
-        id: fields.get('ID') ?? null,
-        versionId: fields.get('VERSION_ID') ?? null,
-        prettyName: fields.get('PRETTY_NAME') ?? fields.get('NAME') ?? null,
+        id: field('ID'),
+        versionId: field('VERSION_ID'),
+        prettyName: field('PRETTY_NAME') ?? field('NAME'),
     };
 }
 function unquote(v) {
@@ -5354,7 +5937,13 @@ function unquote(v) {
 }
 /** The first processor's vendor, model and vector flags; null if unknown. */
 function parseCpuinfo(text) {
-    const field = (name) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? null;
+    // [ \t], not \s: a field's value ends at its line.
+    const field = (name) => new RegExp(`^${name}[ \\t]*:[ \\t]*(.*)$`, 'm').exec(text)?.[1] ?? null;
+    // Vendor and model reach reports; the flags are only looked up.
+    const shown = (name) => {
+        const v = field(name);
+        return v === null ? null : plainText(v, LINE_MAX);
+    };
     const flagsLine = field('flags');
     if (flagsLine === null) {
         // Arm and other non-x86 CPUs list "Features": no AVX by construction.
@@ -5362,15 +5951,15 @@ function parseCpuinfo(text) {
             return null;
         const none = { avx: false, avx2: false, avx512f: false };
         return {
-            vendor: field('CPU implementer'),
-            model: field('model name'),
+            vendor: shown('CPU implementer'),
+            model: shown('model name'),
             ...none,
         };
     }
-    const flags = new Set(flagsLine.split(/\s+/));
+    const flags = new Set(flagsLine.trim().split(/\s+/));
     return {
-        vendor: field('vendor_id'),
-        model: field('model name'),
+        vendor: shown('vendor_id'),
+        model: shown('model name'),
         avx: flags.has('avx'),
         avx2: flags.has('avx2'),
         avx512f: flags.has('avx512f'),
@@ -5385,7 +5974,7 @@ function pickArch(archFile, cpuinfo, live) {
         return { ok: true, value: archFile.value.trim(), source: archFile.source };
     }
     if (live)
-        return { ok: true, value: node_os__WEBPACK_IMPORTED_MODULE_1__.machine(), source: 'uname -m' };
+        return { ok: true, value: external_node_os_.machine(), source: 'uname -m' };
     if (!cpuinfo.ok) {
         return {
             ok: false,
@@ -5430,6 +6019,25 @@ function parseLimit(v) {
         return 'unlimited';
     return /^\d+$/.test(v) ? Number(v) : null;
 }
+const INITIAL_UID_MAP = [0, 0, 4294967295];
+/** The kernel refuses longer maps (user_namespaces(7), since Linux 4.15). */
+const UID_MAP_MAX_LINES = 340;
+/** /proc/self/uid_map → which user namespace this is; null if malformed. */
+function parseUidMap(text) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    if (lines.length === 0 || lines.length > UID_MAP_MAX_LINES)
+        return null;
+    const rows = [];
+    for (const line of lines) {
+        const m = /^\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*$/.exec(line);
+        if (!m)
+            return null;
+        rows.push([Number(m[1]), Number(m[2]), Number(m[3])]);
+    }
+    const initial = rows.length === 1 &&
+        rows[0]?.every((n, i) => n === INITIAL_UID_MAP[i]) === true;
+    return { initial, uidMap: rows.map((r) => r.join(' ')).join('; ') };
+}
 function hasCapability(status, bit) {
     const m = /^CapEff:\s*([0-9a-f]+)\s*$/im.exec(status);
     if (!m)
@@ -5442,9 +6050,17 @@ function hasCapability(status, bit) {
  * root filesystem, and the `container` variable systemd-nspawn/LXC set.
  */
 async function detectContainer(root) {
+    return detectContainerIn(hostTree(root));
+}
+async function detectContainerIn(tree) {
     const signals = [];
-    const exists = async (rel) => node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access(node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, rel)).then(() => true, () => false);
-    const text = async (rel) => (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, rel)).catch(() => null);
+    const exists = async (rel) => tree.live
+        ? promises_.access(external_node_path_.join(tree.root, rel)).then(() => true, () => false)
+        : treeHasFile(tree.root, rel);
+    const text = async (rel) => {
+        const fact = await readText(tree, rel);
+        return fact.ok ? fact.value : null;
+    };
     if (await exists(F.dockerenv))
         signals.push('/.dockerenv exists');
     if (await exists(F.containerenv))
@@ -5459,8 +6075,13 @@ async function detectContainer(root) {
     }
     const environ = await text(F.environ);
     const env = environ && /(?:^|\0)container=([^\0]+)/.exec(environ);
-    if (env)
-        signals.push(`PID 1 has container=${env[1]}`);
+    if (env) {
+        // The value reaches reports: shown only when it is a plain name.
+        const name = /^[\w.-]{1,64}$/.test(env[1]) ? env[1] : null;
+        signals.push(name
+            ? `PID 1 has container=${name}`
+            : 'PID 1 has a container variable (its value is not a plain name)');
+    }
     return { detected: signals.length > 0, signals };
 }
 /** `go env GOVERSION` from the toolchain on PATH, unless the input says. */
@@ -5478,16 +6099,16 @@ async function detectGo(live, input) {
             note: 'a captured host: no toolchain to ask',
         };
     }
-    // In its own group under the tool deadline: a `go` wrapper (a version
+    // In its own group under the probe deadline: a `go` wrapper (a version
     // manager's shim, a toolchain download) must not hold the audit for ever.
-    const deadline = (0,_spawn_js__WEBPACK_IMPORTED_MODULE_4__/* .toolDeadlineSeconds */ .Om)();
+    const deadline = (0,spawn/* probeDeadlineSeconds */.IK)();
     const run = async (args) => {
         try {
-            const r = await (0,_spawn_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .Se)('go', args, deadline * 1000);
+            const r = await (0,spawn/* runInGroup */.Se)('go', args, deadline * 1000);
             const out = r.stdout.trim();
             if (r.timedOut) {
                 const message = `"go ${args.join(' ')}" did not finish within ${deadline} s and was killed; set go-version`;
-                return { out, err: { message } };
+                return { out, err: { message, timedOut: true } };
             }
             if (r.code !== 0) {
                 const last = r.stderr.trim().split('\n')[0];
@@ -5514,7 +6135,8 @@ async function detectGo(live, input) {
             note: 'from the go on PATH',
         };
     }
-    const v = await run(['version']);
+    // A go that did not answer once is not asked again: once is the cost.
+    const v = env.err?.timedOut ? { out: '', err: null } : await run(['version']);
     const m = /^go version (go\S+)/.exec(v.out);
     if (!v.err && m) {
         return {
@@ -5646,12 +6268,74 @@ function parseCompiler(procVersion) {
     const oldGcc = /\(gcc version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion);
     if (oldGcc)
         return compiler('gcc', oldGcc);
-    // New format: "(<gcc name> (<vendor>) X.Y.Z[ date], GNU ld": the version is
-    // the first bare X.Y[.Z] after the closing parenthesis of the vendor note.
-    const newGcc = /\([\w.-]*gcc(?:-\d+)?\s+\((?:[^()]|\([^()]*\))*\)\s+(\d+)\.(\d+)(?:\.(\d+))?[^,]*,\s*GNU ld/.exec(procVersion);
+    const newGcc = matchNewGcc(procVersion);
     if (newGcc)
         return compiler('gcc', newGcc);
     return null;
+}
+/** "(gcc-10 (" or "(x86_64-linux-gnu-gcc (": where a new-format note opens. */
+const NEW_GCC_HEAD = /\([\w.-]*gcc(?:-\d+)?\s+\(/g;
+/** The version after the vendor note's closing parenthesis. */
+const NEW_GCC_VERSION = /\s+(\d+)\.(\d+)(?:\.(\d+))?/y;
+const GNU_LD = /\s*GNU ld/y;
+/**
+ * The new format, "(<gcc name> (<vendor>) X.Y.Z[ date], GNU ld": the version
+ * is the first bare X.Y[.Z] after the vendor note (which may hold one level
+ * of parentheses), and the first comma after it must open "GNU ld". Written
+ * as a scan, not one regular expression: the expression's "[^,]*," ran from
+ * every candidate to the next comma, quadratic in a crafted /proc/version
+ * (a 1 MB one took 88 s); here each candidate reuses the comma found for the
+ * one before it, so the work stays linear.
+ */
+function matchNewGcc(text) {
+    let comma = -1;
+    let commaOpensLd = false;
+    // Heads may overlap ("(gcc (gcc-10 (Debian …"): each search starts one
+    // past the last head, as the expression tried every start.
+    NEW_GCC_HEAD.lastIndex = 0;
+    for (let head; (head = NEW_GCC_HEAD.exec(text));) {
+        NEW_GCC_HEAD.lastIndex = head.index + 1;
+        const close = vendorNoteEnd(text, head.index + head[0].length);
+        if (close < 0)
+            continue;
+        NEW_GCC_VERSION.lastIndex = close + 1;
+        const version = NEW_GCC_VERSION.exec(text);
+        if (!version)
+            continue;
+        const after = NEW_GCC_VERSION.lastIndex;
+        if (comma < after) {
+            comma = text.indexOf(',', after);
+            // No comma after this candidate: none after any later one either.
+            if (comma < 0)
+                return null;
+            GNU_LD.lastIndex = comma + 1;
+            commaOpensLd = GNU_LD.test(text);
+        }
+        if (commaOpensLd)
+            return version;
+    }
+    return null;
+}
+/**
+ * The index of the ")" that closes a vendor note opened just before
+ * `from`, allowing one level of nested parentheses; -1 when there is none.
+ */
+function vendorNoteEnd(text, from) {
+    let nested = false;
+    for (let i = from; i < text.length; i++) {
+        const c = text[i];
+        if (c === '(') {
+            if (nested)
+                return -1;
+            nested = true;
+        }
+        else if (c === ')') {
+            if (!nested)
+                return i;
+            nested = false;
+        }
+    }
+    return -1;
 }
 function compiler(kind, m) {
     const major = Number(m[1]);
@@ -5735,7 +6419,7 @@ function oneOf(raw, name, accepted, fallback) {
         return value;
     throw new InputError(name, value, `one of: ${accepted.join(', ')}`);
 }
-/** The YAML 1.2 core-schema booleans, as @actions/core accepts them. */
+/** The YAML 1.2 core-schema booleans, as the runner and @actions/core accept them. */
 function booleanInput(raw, name, fallback) {
     const value = raw(name).trim();
     if (value === '')
@@ -5891,7 +6575,7 @@ function renderPrometheus(r) {
 /* harmony export */   FK: () => (/* binding */ buildReport),
 /* harmony export */   S5: () => (/* binding */ renderText)
 /* harmony export */ });
-/* unused harmony exports reportOutputs, reportAnnotations, renderSummary */
+/* unused harmony exports reportOutputs, reportAnnotations, renderSummary, SUMMARY_OUTPUT_HEAD_CHARS, SUMMARY_OUTPUT_TAIL_CHARS, buildOutputExcerpt */
 /* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2848);
 /* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8152);
@@ -6134,9 +6818,32 @@ function reproducerSection(e) {
     if (e.result === 'error' || e.result === 'skipped')
         out.push(`| Why | ${cell(e.reason)} |`);
     if (!b.ok && b.output) {
-        out.push('', '<details><summary>Compiler output</summary>', '', '```', b.output, '```', '', '</details>');
+        const excerpt = buildOutputExcerpt(b.output);
+        // A fence longer than any run of backticks in the output, so the
+        // compiler's text cannot end the code block and become markup.
+        const longest = Math.max(0, ...(excerpt.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = '`'.repeat(Math.max(3, longest + 1));
+        out.push('', '<details><summary>Compiler output</summary>', '', fence, excerpt, fence, '', '</details>');
     }
     return out;
+}
+/**
+ * How much build output the job summary shows: the first errors matter
+ * most, the last lines say how it ended. GitHub caps a step's summary at
+ * 1 MiB and fails the upload beyond; the JSON Report keeps more.
+ */
+const SUMMARY_OUTPUT_HEAD_CHARS = 12_000;
+const SUMMARY_OUTPUT_TAIL_CHARS = 4_000;
+function buildOutputExcerpt(output) {
+    const keep = SUMMARY_OUTPUT_HEAD_CHARS + SUMMARY_OUTPUT_TAIL_CHARS;
+    if (output.length <= keep)
+        return output;
+    const leftOut = output.length - keep;
+    return [
+        output.slice(0, SUMMARY_OUTPUT_HEAD_CHARS),
+        `[… ${leftOut} characters of compiler output left out here; the JSON Report holds more …]`,
+        output.slice(-SUMMARY_OUTPUT_TAIL_CHARS),
+    ].join('\n');
 }
 function levelSourceText(k) {
     switch (k.levelSource) {
@@ -6206,6 +6913,476 @@ function renderText(r) {
 
 /***/ }),
 
+/***/ 4200:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  jU: () => (/* binding */ findReportFiles),
+  oh: () => (/* binding */ readReports)
+});
+
+// UNUSED EXPORTS: MAX_REPORT_BYTES
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/verdict.js
+var verdict = __nccwpck_require__(2848);
+// EXTERNAL MODULE: ./build/src/report.js
+var src_report = __nccwpck_require__(6471);
+;// CONCATENATED MODULE: ./build/src/reportcheck.js
+
+
+/**
+ * The longest string merge renders from a Report. uname's fields hold at
+ * most 64 bytes and a DNS name 253, so a real host never comes near it.
+ */
+const MAX_TEXT = 256;
+/** GODEBUG carries the user's own settings besides ours, so it may be longer. */
+const MAX_GODEBUG = 4096;
+/** A Report lists at most the three mitigations verdict.ts knows. */
+const MAX_MITIGATIONS = 16;
+/**
+ * Every member of the union `T`, checked both ways at compile time, so the
+ * lists below follow the types in verdict.ts and goruntime.ts.
+ */
+const everyOf = () => (values) => values;
+const RESULTS = everyOf()([
+    'corrupted',
+    'clean',
+    'crashed',
+    'skipped',
+    'error',
+]);
+const WORKAROUNDS = everyOf()([
+    'inactive',
+    'not-triggered',
+    'mlock',
+    'mlock-fails-fatal',
+    'mlock-fails-silent',
+    'unknown',
+]);
+const MITIGATION_IDS = everyOf()([
+    'upgrade-kernel',
+    'raise-memlock',
+    'godebug-asyncpreemptoff',
+]);
+const MITIGATION_MODES = everyOf()([
+    'none',
+    'godebug',
+]);
+class FieldError extends Error {
+    field;
+    problem;
+    constructor(field, 
+    /** Follows the field's name: "is missing", or "<value> is not …". */
+    problem) {
+        super(problem);
+        this.field = field;
+        this.problem = problem;
+    }
+}
+/**
+ * A value for a message: one line and short whatever it holds. Never
+ * stringifies a container: a hostile one may nest deeper than the stack.
+ */
+function shown(v) {
+    if (typeof v === 'string')
+        return v.length > 60
+            ? `${JSON.stringify(v.slice(0, 57))}...`
+            : JSON.stringify(v);
+    if (Array.isArray(v))
+        return 'an array';
+    if (v === null)
+        return 'null';
+    if (typeof v === 'object')
+        return 'an object';
+    return String(v);
+}
+/** Walks one object, naming each field by its path from the Report. */
+class Fields {
+    at;
+    obj;
+    constructor(at, obj) {
+        this.at = at;
+        this.obj = obj;
+    }
+    path(key) {
+        return this.at ? `${this.at}.${key}` : key;
+    }
+    get(key) {
+        if (!Object.hasOwn(this.obj, key))
+            throw new FieldError(this.path(key), ' is missing');
+        return this.obj[key];
+    }
+    wrong(key, v, expected) {
+        throw new FieldError(this.path(key), `: ${shown(v)} is not ${expected}`);
+    }
+    object(key) {
+        const v = this.get(key);
+        if (!isObject(v))
+            this.wrong(key, v, 'an object');
+        return new Fields(this.path(key), v);
+    }
+    oneOf(key, values) {
+        const v = this.get(key);
+        if (typeof v !== 'string' || !values.includes(v))
+            this.wrong(key, v, `one of ${values.join(', ')}`);
+        return v;
+    }
+    text(key, max = MAX_TEXT) {
+        const v = this.get(key);
+        if (v === null)
+            return null;
+        if (typeof v !== 'string')
+            this.wrong(key, v, 'a string or null');
+        if (v.length > max)
+            throw new FieldError(this.path(key), ` is ${v.length} characters long, more than the ${max} a Report may hold`);
+        return v;
+    }
+    boolean(key, nullable = false) {
+        const v = this.get(key);
+        if (typeof v === 'boolean' || (nullable && v === null))
+            return v;
+        return this.wrong(key, v, nullable ? 'true, false or null' : 'true or false');
+    }
+    /** A finite number from `min` to `max`, or null. */
+    count(key, min = 0, max = Number.MAX_SAFE_INTEGER) {
+        const v = this.get(key);
+        if (v === null)
+            return null;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+            this.wrong(key, v, `a number from ${min} to ${max} or null`);
+        return v;
+    }
+    limit(key) {
+        const v = this.get(key);
+        if (v === null || v === 'unlimited')
+            return;
+        if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+            this.wrong(key, v, 'a byte count, "unlimited" or null');
+    }
+    array(key, max) {
+        const v = this.get(key);
+        if (!Array.isArray(v))
+            return this.wrong(key, v, 'an array');
+        if (v.length > max)
+            throw new FieldError(this.path(key), ` holds ${v.length} entries, more than the ${max} a Report may hold`);
+        return v.map((item, i) => {
+            if (!isObject(item))
+                this.wrong(`${key}[${i}]`, item, 'an object');
+            return new Fields(this.path(`${key}[${i}]`), item);
+        });
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The host a document claims, if it is a string merge may show. */
+function claimedHost(doc) {
+    if (!isObject(doc) || !isObject(doc.host))
+        return null;
+    const name = doc.host.name;
+    return typeof name === 'string' && name.length > 0 && name.length <= MAX_TEXT
+        ? name
+        : null;
+}
+/**
+ * Checks a parsed JSON document field by field, in the Report's own order,
+ * and names the first field that fails. On success the document is the
+ * Report merge reads; fields merge does not read are not checked.
+ */
+function checkReport(doc) {
+    try {
+        if (!isObject(doc) || doc.schema !== src_report/* REPORT_SCHEMA */.DC)
+            throw new FieldError(null, `not a sigvec-check Report (no "schema": "${src_report/* REPORT_SCHEMA */.DC}")`);
+        if (doc.version !== src_report/* REPORT_VERSION */.Aj)
+            throw new FieldError(null, `Report version ${shown(doc.version)}; this sigvec-check reads version ${src_report/* REPORT_VERSION */.Aj}`);
+        const report = new Fields('', doc);
+        report.object('host').text('name');
+        report.oneOf('status', verdict/* STATUSES */.f);
+        const kernel = report.object('kernel');
+        kernel.text('release');
+        kernel.text('level');
+        kernel.text('compiler');
+        const go = report.object('go');
+        go.text('goVersion');
+        go.oneOf('workaround', WORKAROUNDS);
+        go.limit('memlockSoft');
+        go.boolean('memlockSufficient', true);
+        const rep = report.object('reproducer');
+        rep.oneOf('result', RESULTS);
+        rep.text('mode');
+        rep.count('faultingDeliveries');
+        rep.count('minEvents');
+        rep.count('missProbability', 0, 1);
+        rep.boolean('drill');
+        for (const m of report.array('mitigations', MAX_MITIGATIONS))
+            m.oneOf('id', MITIGATION_IDS);
+        const decision = report.object('decision');
+        decision.oneOf('mitigation', MITIGATION_MODES);
+        decision.text('godebug', MAX_GODEBUG);
+        return { ok: true, report: doc };
+    }
+    catch (err) {
+        if (!(err instanceof FieldError))
+            throw err;
+        return {
+            ok: false,
+            field: err.field,
+            problem: err.problem,
+            host: claimedHost(doc),
+        };
+    }
+}
+/** "field "status": "Affected" is not one of …", or the problem alone. */
+function checkText(c) {
+    return c.field === null ? c.problem : `field "${c.field}"${c.problem}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/reportfiles.js
+// Finds and reads the Report files given to `merge`. They come from other
+// machines (artifacts of a matrix, a fleet's uploads), so each is hostile
+// input: only regular files, only so many bytes, no link followed out of a
+// folder, and each report counted once however many times it is reached.
+// Whatever cannot be read or validated becomes an invalid entry, which merge
+// counts as unknown: a fleet view fails closed (DESIGN.md, Trust).
+
+
+
+
+
+/**
+ * The largest file merge reads as a Report. A real one is a few KiB (tens
+ * with a failed compile's output); a cap keeps one hostile file from
+ * filling memory before it is refused.
+ */
+const MAX_REPORT_BYTES = 1024 * 1024;
+/**
+ * The Reports the arguments name: a file as given (a link the user names
+ * is followed), a folder searched for `*.json` below it. Inside a folder no
+ * link to a folder is entered and a `*.json` link is read only where it
+ * leads to a file in the same folder.
+ */
+async function findReportFiles(args, note) {
+    const out = [];
+    for (const p of args) {
+        const st = await promises_.stat(p).catch(() => null);
+        if (!st)
+            throw new Error(`${p}: no such file or folder`);
+        if (!st.isDirectory()) {
+            out.push({ file: p, folder: null, symlink: false });
+            continue;
+        }
+        const found = await jsonFilesUnder(p, p, note);
+        if (found.length === 0)
+            throw new Error(`${p}: no *.json Reports in this folder`);
+        out.push(...found.sort((a, b) => a.file.localeCompare(b.file)));
+    }
+    return out;
+}
+async function jsonFilesUnder(folder, dir, note) {
+    const out = [];
+    const entries = await promises_.readdir(dir, { withFileTypes: true })
+        .catch((err) => err);
+    if (entries instanceof Error) {
+        // Reports may be in there: a folder that cannot be listed is no less
+        // unknown than a file that cannot be read.
+        const problem = `a folder that cannot be listed (${entries.code ?? entries.message})`;
+        return [{ file: dir, folder, symlink: false, problem }];
+    }
+    for (const entry of entries) {
+        const file = external_node_path_.join(dir, entry.name);
+        const json = entry.name.endsWith('.json');
+        if (entry.isDirectory()) {
+            out.push(...(await jsonFilesUnder(folder, file, note)));
+        }
+        else if (entry.isSymbolicLink()) {
+            if (json)
+                out.push({ file, folder, symlink: true });
+            else if (await isFolder(file))
+                note(`${file}: a link to a folder, not followed`);
+        }
+        else if (json) {
+            // Not only regular files: a FIFO or a socket named *.json must show
+            // up as refused, not vanish from the count.
+            out.push({ file, folder, symlink: false });
+        }
+    }
+    return out;
+}
+const isFolder = (p) => promises_.stat(p).then((st) => st.isDirectory(), () => false);
+/**
+ * Reads a regular file of at most MAX_REPORT_BYTES. O_NONBLOCK: a FIFO would
+ * otherwise wait for a writer for ever; O_NOFOLLOW where no link may be
+ * followed, so one swapped in after the folder was listed is refused too.
+ */
+async function readBounded(file, noFollow) {
+    let handle;
+    try {
+        handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY |
+            external_node_fs_.constants.O_NONBLOCK |
+            (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
+    }
+    catch (err) {
+        const code = err.code ?? String(err);
+        return {
+            identity: null,
+            problem: code === 'ELOOP'
+                ? 'a symbolic link, not followed'
+                : `cannot be read (${code})`,
+        };
+    }
+    try {
+        const st = await handle.stat();
+        const identity = `${st.dev}:${st.ino}`;
+        if (!st.isFile())
+            return {
+                identity,
+                problem: st.isDirectory() ? 'a folder' : 'not a regular file',
+            };
+        if (st.size > MAX_REPORT_BYTES)
+            return { identity, problem: tooLarge(`${st.size} bytes`) };
+        // The size is read again as the bytes come: the file may grow meanwhile.
+        const buf = Buffer.alloc(MAX_REPORT_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buf, length, buf.length - length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > MAX_REPORT_BYTES)
+                return { identity, problem: tooLarge('it grew while read') };
+        }
+        return { identity, bytes: buf.subarray(0, length) };
+    }
+    catch (err) {
+        const code = err.code ?? String(err);
+        return { identity: null, problem: `cannot be read (${code})` };
+    }
+    finally {
+        await handle.close();
+    }
+}
+const tooLarge = (size) => `too large (${size}; a Report may hold at most ${MAX_REPORT_BYTES} bytes), not read`;
+/** Where a link found in `folder` leads, if that is inside the folder. */
+async function insideFolder(link, folder) {
+    const [target, root] = await Promise.all([
+        promises_.realpath(link).catch(() => null),
+        promises_.realpath(folder),
+    ]);
+    if (target === null)
+        return { problem: 'a symbolic link to nothing' };
+    const rel = external_node_path_.relative(root, target);
+    if (rel === '' || rel.startsWith('..') || external_node_path_.isAbsolute(rel))
+        return {
+            problem: `a symbolic link out of ${folder}, not followed`,
+        };
+    return { target };
+}
+async function readCandidate(c) {
+    if (c.problem)
+        return { identity: null, problem: c.problem };
+    if (!c.symlink || c.folder === null)
+        return readBounded(c.file, !!c.folder);
+    const inside = await insideFolder(c.file, c.folder);
+    if ('problem' in inside)
+        return { identity: null, ...inside };
+    return readBounded(inside.target, true);
+}
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/**
+ * A key for a Report's content, whatever its spacing; null where fields
+ * merge never checked nest too deep to stringify (then bytes decide).
+ */
+function contentKey(doc) {
+    try {
+        return `report ${sha256(JSON.stringify(doc))}`;
+    }
+    catch {
+        return null;
+    }
+}
+/** Reads a Report's bytes as a parsed document, or says why not. */
+function parse(bytes) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return { problem: 'not UTF-8 text' };
+    }
+    try {
+        return { doc: JSON.parse(text) };
+    }
+    catch (err) {
+        return { problem: `not JSON (${err.message})` };
+    }
+}
+/**
+ * Reads, checks and counts each file once. A file reached twice (the same
+ * device and inode) or a Report with the same content under another name is
+ * one host; two different Reports naming the same host stay two, so a
+ * forged Report can never stand in for a real one.
+ */
+async function readReports(files) {
+    const entries = [];
+    const duplicates = [];
+    const seen = new Map();
+    /** True when `keys` name something already counted. */
+    const counted = (source, keys) => {
+        for (const key of keys) {
+            const first = key === null ? undefined : seen.get(key);
+            if (first !== undefined) {
+                duplicates.push({ source, sameAs: first });
+                return true;
+            }
+        }
+        for (const key of keys)
+            if (key !== null)
+                seen.set(key, source);
+        return false;
+    };
+    for (const c of files) {
+        const source = c.file;
+        const read = await readCandidate(c);
+        const file = read.identity === null ? null : `file ${read.identity}`;
+        if ('problem' in read) {
+            if (!counted(source, [file]))
+                entries.push({ source, invalid: read.problem, host: null });
+            continue;
+        }
+        const parsed = parse(read.bytes);
+        if ('problem' in parsed) {
+            if (!counted(source, [file, `bytes ${sha256(read.bytes)}`]))
+                entries.push({ source, invalid: parsed.problem, host: null });
+            continue;
+        }
+        const check = checkReport(parsed.doc);
+        const keys = [file, `bytes ${sha256(read.bytes)}`];
+        // The same Report saved with other spacing or indentation is the same
+        // content.
+        if (check.ok)
+            keys.push(contentKey(check.report));
+        if (counted(source, keys))
+            continue;
+        entries.push(check.ok
+            ? { source, report: check.report }
+            : { source, invalid: checkText(check), host: check.host });
+    }
+    return { entries, duplicates };
+}
+
+
+/***/ }),
+
 /***/ 4687:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6213,11 +7390,12 @@ function renderText(r) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   IN: () => (/* binding */ cleanupOnCancel),
+  IK: () => (/* binding */ probeDeadlineSeconds),
   Se: () => (/* binding */ runInGroup),
   Om: () => (/* binding */ toolDeadlineSeconds)
 });
 
-// UNUSED EXPORTS: TOOL_DEADLINE_ENV, TOOL_DEADLINE_SECONDS, killAllGroups
+// UNUSED EXPORTS: OUTPUT_HEAD_BYTES, OUTPUT_TAIL_BYTES, PROBE_DEADLINE_SECONDS, TOOL_DEADLINE_ENV, TOOL_DEADLINE_SECONDS, killAllGroups, leftOutMarker
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -6226,8 +7404,54 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // the whole group on every path: normal exit, timeout, and the action being
 // cancelled (SIGINT, then SIGTERM, as the runner sends them). The compiler,
 // `go` and the reproducer all run through here, so nothing is waited on
-// without an end.
+// without an end, and no output is kept without a bound.
 
+/**
+ * What is kept of each stream: the head (a compiler's first errors, a
+ * usage message) and the tail (the reproducer's result line is its last).
+ * A compiler that printed 700 MB once crashed the action with a RangeError
+ * (a string past V8's limit); nothing we run needs more than this.
+ */
+const OUTPUT_HEAD_BYTES = 64 * 1024;
+const OUTPUT_TAIL_BYTES = 64 * 1024;
+/** The line that stands where output was left out. */
+function leftOutMarker(bytes) {
+    return `\n[sigvec-check: ${bytes} bytes of output left out here]\n`;
+}
+/** One stream's head and tail, however much the program writes. */
+class BoundedOutput {
+    head = [];
+    headBytes = 0;
+    tail = [];
+    tailBytes = 0;
+    bytes = 0;
+    add(chunk) {
+        this.bytes += chunk.length;
+        const toHead = Math.min(OUTPUT_HEAD_BYTES - this.headBytes, chunk.length);
+        if (toHead > 0) {
+            this.head.push(chunk.subarray(0, toHead));
+            this.headBytes += toHead;
+            chunk = chunk.subarray(toHead);
+            if (chunk.length === 0)
+                return;
+        }
+        this.tail.push(chunk);
+        this.tailBytes += chunk.length;
+        // Whole chunks that the tail no longer needs are dropped as they come.
+        while (this.tailBytes - (this.tail[0]?.length ?? 0) >= OUTPUT_TAIL_BYTES) {
+            this.tailBytes -= this.tail.shift().length;
+        }
+    }
+    text() {
+        const tail = Buffer.concat(this.tail);
+        const kept = tail.subarray(Math.max(0, tail.length - OUTPUT_TAIL_BYTES));
+        const leftOut = this.bytes - this.headBytes - kept.length;
+        const head = Buffer.concat(this.head).toString('utf8');
+        return leftOut > 0
+            ? head + leftOutMarker(leftOut) + kept.toString('utf8')
+            : head + kept.toString('utf8');
+    }
+}
 const liveGroups = new Set();
 /** How long the pipes may stay open after the program itself exited. */
 const DRAIN_MS = 10_000;
@@ -6247,6 +7471,16 @@ function toolDeadlineSeconds(env = process.env) {
     if (!(seconds >= 1 && seconds <= 3600))
         throw new Error(`Invalid ${TOOL_DEADLINE_ENV}: ${JSON.stringify(raw)}. Expected whole seconds from 1 to 3600.`);
     return seconds;
+}
+/**
+ * A version probe (`go env GOVERSION`, `cc --version`, `cc -dumpmachine`)
+ * answers at once on any working toolchain; one that does not is stuck on
+ * something (a shim downloading a toolchain, a licence server) and must not
+ * cost the tool deadline on every audit. A lower tool deadline still wins.
+ */
+const PROBE_DEADLINE_SECONDS = 10;
+function probeDeadlineSeconds(env = process.env) {
+    return Math.min(PROBE_DEADLINE_SECONDS, toolDeadlineSeconds(env));
 }
 function killGroup(pgid) {
     try {
@@ -6309,11 +7543,11 @@ function runInGroup(file, args, deadlineMs) {
             detached: true,
             stdio: ['ignore', 'pipe', 'pipe'],
         });
-        let stdout = '';
-        let stderr = '';
+        const stdout = new BoundedOutput();
+        const stderr = new BoundedOutput();
         let timedOut = false;
-        child.stdout.on('data', (d) => (stdout += d));
-        child.stderr.on('data', (d) => (stderr += d));
+        child.stdout.on('data', (d) => stdout.add(d));
+        child.stderr.on('data', (d) => stderr.add(d));
         const pgid = child.pid;
         if (pgid !== undefined)
             liveGroups.add(pgid);
@@ -6352,8 +7586,10 @@ function runInGroup(file, args, deadlineMs) {
             resolve({
                 code,
                 signal,
-                stdout,
-                stderr,
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                stdoutBytes: stdout.bytes,
+                stderrBytes: stderr.bytes,
                 timedOut,
                 seconds: Number(process.hrtime.bigint() - started) / 1e9,
             });

@@ -42,6 +42,8 @@ export interface RunActionOptions {
   /** Folder holding runner-temp/ and tool-cache/ (kept across runs). */
   dir?: string
   onSpawn?: (pid: number) => void
+  /** `ulimit -v` for the action's process, in KiB. */
+  addressSpaceKiB?: number
 }
 
 /** key<<delimiter\nvalue\ndelimiter — the format of GITHUB_OUTPUT/ENV. */
@@ -93,7 +95,18 @@ export async function runAction(
   }
   Object.assign(env, opts.env)
 
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], {
+  const entry = [process.execPath, path.join(ROOT, 'dist', 'index.js')]
+  const argv =
+    opts.addressSpaceKiB === undefined
+      ? entry
+      : [
+          'sh',
+          '-c',
+          `ulimit -v ${opts.addressSpaceKiB} && exec "$@"`,
+          'sh',
+          ...entry,
+        ]
+  const child = spawn(argv[0] as string, argv.slice(1), {
     env,
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
