@@ -10,7 +10,14 @@ import type {
 import { formatLimit } from './assess.js'
 import { clearingText, crashSummary, missText } from './verdict.js'
 import { AFFECTED_LEVELS_TEXT } from './kernel.js'
-import type { ContainerFacts, CpuFacts, Fact, HostFacts } from './host.js'
+import type {
+  ContainerFacts,
+  CpuFacts,
+  Fact,
+  HostFacts,
+  MlockProof,
+  UserNamespace,
+} from './host.js'
 import type { Options } from './options.js'
 import type {
   Decision,
@@ -114,6 +121,8 @@ function factRecords(f: HostFacts): FactRecord[] {
         `soft ${formatLimit(m.soft)}, hard ${formatLimit(m.hard)}`,
     ],
     ['CAP_IPC_LOCK', f.capIpcLock, (b: boolean) => (b ? 'yes' : 'no')],
+    // The capability lifts the limit only in the initial user namespace.
+    ['user namespace', f.userNamespace, userNamespaceText],
   ]
   const records = rows.map(([name, fact, show]) => ({
     name,
@@ -121,6 +130,7 @@ function factRecords(f: HostFacts): FactRecord[] {
     value: fact.ok ? show(fact.value as never) : null,
     error: fact.ok ? null : fact.error,
   }))
+  records.push(mlockProofRecord(f.mlockProof ?? null))
   records.push({
     name: 'Go toolchain',
     source: f.go.source,
@@ -128,6 +138,33 @@ function factRecords(f: HostFacts): FactRecord[] {
     error: f.go.version ? null : f.go.note,
   })
   return records
+}
+
+function userNamespaceText(ns: UserNamespace): string {
+  return `${ns.initial ? 'initial' : 'not the initial one'} (uid_map ${ns.uidMap})`
+}
+
+/** The mlock the audit tried itself, which outweighs the limit's reading. */
+export const MLOCK_PROBE_SOURCE = 'sigvec-repro --mlock-probe'
+
+function mlockProofRecord(proof: MlockProof | null): FactRecord {
+  if (!proof) {
+    return {
+      name: 'real mlock',
+      source: MLOCK_PROBE_SOURCE,
+      value: null,
+      error:
+        'not tried, or no answer: it is tried only on the audited machine itself, where Go 1.14–1.15 would lock memory',
+    }
+  }
+  return {
+    name: 'real mlock',
+    source: MLOCK_PROBE_SOURCE,
+    value: proof.ok
+      ? `${proof.bytes} bytes locked`
+      : `${proof.bytes} bytes refused (errno ${proof.errno ?? 'unknown'})`,
+    error: null,
+  }
 }
 
 function cpuText(c: CpuFacts): string {
