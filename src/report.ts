@@ -365,7 +365,7 @@ function reproducerSection(e: ReproducerEvidence): string[] {
   out.push(`| Compiler | ${cell(b.compiler)} |`)
   if (b.ok) {
     out.push(
-      `| Binary | ${b.cacheHit ? 'tool cache hit' : `compiled in ${b.seconds?.toFixed(2)} s and cached`} (key \`${cell(b.key)}\`) |`,
+      `| Binary | ${b.cacheHit ? 'tool cache hit' : `compiled in ${b.seconds?.toFixed(2)} s`} (key \`${cell(b.key)}\`) |`,
     )
   }
   if (e.selfTest)
