@@ -145,7 +145,7 @@ function userNamespaceText(ns: UserNamespace): string {
 }
 
 /** The mlock the audit tried itself, which outweighs the limit's reading. */
-export const MLOCK_PROBE_SOURCE = 'sigvec-repro --mlock-probe'
+const MLOCK_PROBE_SOURCE = 'sigvec-repro --mlock-probe'
 
 function mlockProofRecord(proof: MlockProof | null): FactRecord {
   if (!proof) {
