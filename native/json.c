@@ -131,12 +131,13 @@ static int read_lane(const uint8_t *obs, const struct task_record *rec,
 	return 1;
 }
 
-/* The role of the task a tag names. */
+/* The role of the task a tag names; NULL for a tag no task of this run
+ * carries (args reject such an --inject-tag, so only a stray canary). */
 static const char *leaked_role(int task)
 {
 	if (task == PARENT_TAG)
 		return "parent";
-	if (task > 0 && task <= MAX_TASKS)
+	if (task > 0 && (unsigned)task <= ntasks)
 		return role_name(shared->task[task - 1].role);
 	return NULL;
 }
@@ -184,7 +185,8 @@ static void print_mismatch(FILE *f, const struct task_record *rec)
 	if (found && src.task >= 0)
 		snprintf(seen, sizeof seen,
 			 "the canary of task %d (%s) in %u of 16 registers",
-			 src.task, role, nchanged);
+			 src.task, role ? role : "no task of this run",
+			 nchanged);
 	else if (found)
 		snprintf(seen, sizeof seen, "a %s canary in %u of 16 registers",
 			 src.from, nchanged);
@@ -210,10 +212,13 @@ static void print_mismatch(FILE *f, const struct task_record *rec)
 	fputs(",\"leakedFrom\":", f);
 	json_string(f, src.from);
 	if (src.task >= 0)
-		fprintf(f, ",\"leakedTask\":%d,\"leakedRole\":\"%s\"", src.task,
-			role);
+		fprintf(f, ",\"leakedTask\":%d", src.task);
 	else
-		fputs(",\"leakedTask\":null,\"leakedRole\":null", f);
+		fputs(",\"leakedTask\":null", f);
+	if (role)
+		fprintf(f, ",\"leakedRole\":\"%s\"", role);
+	else
+		fputs(",\"leakedRole\":null", f);
 	if (src.reg[0])
 		fprintf(f, ",\"leakedRegister\":\"%s\"", src.reg);
 	else

@@ -111,6 +111,14 @@ static void plan_tasks(void)
 		p->competitor = per_checker ? (int)ntasks : -1;
 		ntasks += per_checker;
 	}
+	/* An injected canary must name a task of this run, or the leak it
+	 * stands for would name nobody. */
+	if (opt.inject_tag > ntasks) {
+		snprintf(text, sizeof text,
+			 "--inject-tag %u: this run has tasks 1 to %u",
+			 opt.inject_tag, ntasks);
+		usage_error("%s", text);
+	}
 	for (unsigned i = 0; i < ntasks; i++) {
 		shared->task[i].tag = (int32_t)i + 1;
 		shared->task[i].first_injection_ns = -1;

@@ -297,6 +297,8 @@ test('bad arguments exit 2 with usage on stderr and a JSON line', async () => {
     [['--cpus', String(cpus + 1)], /only \d+ CPUs available/],
     [['--inject', 'x'], /--inject needs a whole number/],
     [['--inject-tag', '65535'], /--inject-tag needs a whole number/],
+    // A tag no task of the run carries would name nobody.
+    [['--inject-tag', '300'], /--inject-tag 300: this run has tasks 1 to \d+/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
     [['--duration'], /--duration needs a value/],
     [['extra'], /unexpected argument 'extra'/],
