@@ -46,6 +46,8 @@ static const char usage_text[] =
 	"                           with this period (default 0: off)\n"
 	"  --hold-us N              uffd: hold each fault-in this long\n"
 	"                           (default 0)\n"
+	"  --mlock-probe BYTES      do nothing else: mlock BYTES (rounded up to\n"
+	"                           pages), print whether it worked, exit\n"
 	"  --help                   this text\n"
 	"\n"
 	"Prints one JSON line on stdout. Exit: 0 clean, 1 corrupted, 2 usage,\n"
@@ -153,12 +155,17 @@ void parse_args(int argc, char **argv)
 		{ "timer-us", required_argument, 0, 'T' },
 		{ "sender-us", required_argument, 0, 'S' },
 		{ "hold-us", required_argument, 0, 'H' },
+		{ "mlock-probe", required_argument, 0, 'L' },
 		{ "help", no_argument, 0, 'h' },
 		{ 0, 0, 0, 0 },
 	};
-	int c;
+	/* The first reproducer option given: --mlock-probe takes none. */
+	const char *other = NULL;
+	int c, at;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", longopts, &at)) != -1) {
+		if (c != 'L' && c != 'h' && c != ':' && c != '?' && !other)
+			other = longopts[at].name;
 		switch (c) {
 		case 'm':
 			check_mode(optarg);
@@ -210,6 +217,10 @@ void parse_args(int argc, char **argv)
 			opt.hold_us = (unsigned)count_arg("--hold-us", optarg, 0,
 							  1000000);
 			break;
+		case 'L':
+			opt.mlock_probe = count_arg("--mlock-probe", optarg, 1,
+						    MLOCK_PROBE_MAX_BYTES);
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(EXIT_CLEAN);
@@ -222,4 +233,6 @@ void parse_args(int argc, char **argv)
 	}
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);
+	if (opt.mlock_probe && other)
+		usage_error("--mlock-probe runs alone, without '--%s'", other);
 }

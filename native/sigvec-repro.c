@@ -215,5 +215,7 @@ int main(int argc, char **argv)
 	start_ns = now_ns(); /* "seconds" counts from here */
 #endif
 	parse_args(argc, argv);
+	if (opt.mlock_probe)
+		return mlock_probe(opt.mlock_probe);
 	return run_reproducer();
 }

@@ -16,7 +16,8 @@
 
 /* The reproducer proper runs on x86-64 Linux only; elsewhere (or with
  * -DSIGVEC_PORTABLE_ONLY, which the tests use to build that path) the
- * program parses its arguments and reports "unsupported". Units that need x86 compile to nothing there. */
+ * program parses its arguments, answers --mlock-probe and reports
+ * "unsupported". Units that need x86 compile to nothing there. */
 #if defined(__x86_64__) && defined(__linux__) && !defined(SIGVEC_PORTABLE_ONLY)
 #define SIGVEC_X86_LINUX 1
 #else
@@ -42,6 +43,10 @@
 /* Workers killed by a fault and started again that the line lists. */
 #define MAX_CRASHES 16
 
+/* --mlock-probe BYTES: far above any memlock limit a runner sets, and low
+ * enough that rounding up to pages cannot overflow. */
+#define MLOCK_PROBE_MAX_BYTES (UINT64_C(1) << 40)
+
 struct options {
 	const char *mode; /* a name in the mode table, or "auto" */
 	double duration;
@@ -56,6 +61,7 @@ struct options {
 	unsigned timer_us;
 	unsigned sender_us;
 	unsigned hold_us;
+	uint64_t mlock_probe; /* bytes; 0: not asked */
 };
 
 struct mode_reason;
@@ -99,6 +105,9 @@ void json_string(FILE *f, const char *s);
 void print_failure(const char *result, const char *code, const char *text);
 const char *errno_name(int e);
 const char *signal_name(int sig);
+
+/* mlock-probe.c */
+int mlock_probe(uint64_t bytes);
 
 #if SIGVEC_X86_LINUX
 
