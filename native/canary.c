@@ -62,7 +62,6 @@ int decode_lane(const uint8_t *in, unsigned *tag, unsigned *reg,
 	return 0;
 }
 
-#define LOAD(n) "vmovdqu " #n "*32(%%rsi), %%ymm" #n "\n\t"
 #define STORE(n) "vmovdqu %%ymm" #n ", " #n "*32(%%rsi)\n\t"
 #define CALL(i)                                                        \
 	"movq %c[o_nr" #i "](%[w]), %%rax\n\t"                           \
@@ -79,8 +78,6 @@ int decode_lane(const uint8_t *in, unsigned *tag, unsigned *reg,
 	[o_a2##i] "i"(offsetof(struct window, call[i].a2)),                    \
 	[o_a3##i] "i"(offsetof(struct window, call[i].a3)),                    \
 	[o_ret##i] "i"(offsetof(struct window, call[i].ret))
-#define ALL16(m) \
-	m(0) m(1) m(2) m(3) m(4) m(5) m(6) m(7) m(8) m(9) m(10) m(11) m(12) m(13) m(14) m(15)
 
 /*
  * Load, spin, call and snapshot live in one asm block so the compiler can
@@ -164,17 +161,6 @@ struct window quiet_window(const uint8_t *canary, uint8_t *observed,
 	for (unsigned i = 0; i < WINDOW_CALLS; i++)
 		w.call[i].nr = -1;
 	return w;
-}
-
-/* Loads a canary into all 16 registers; they are scratch to the caller. */
-void load_canary(const uint8_t *canary)
-{
-	__asm__ volatile("movq %0, %%rsi\n\t" ALL16(LOAD)
-			 :
-			 : "r"(canary)
-			 : "rsi", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4",
-			   "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
-			   "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
 }
 
 /* CPUID + XGETBV first: no AVX instruction may run before this says yes. */

@@ -207,15 +207,93 @@ static void start_timer(struct task_record *rec)
 		worker_fail(rec, "timer_settime", errno);
 }
 
+/* The crash handler, and the handler of the checker's own signals. */
+static void install_handlers(struct task_record *rec, const uint8_t *canary,
+			     const sigset_t *block)
+{
+	struct sigaction sa;
+
+	crash_rec = rec;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_crash;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+
+	ck.canary = canary; /* before rec: the handler uses both once rec is set */
+	ck.rec = rec;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_signal;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+	/* No nested frames: each would fault in more stack pages per delivery. */
+	sa.sa_mask = *block;
+	if (sigaction(SIG_TIMER, &sa, NULL) || sigaction(SIG_SENDER, &sa, NULL) ||
+	    sigaction(SIG_SELF, &sa, NULL))
+		worker_fail(rec, "sigaction", errno);
+}
+
+/* The windows, each one faulting delivery, until the run stops. */
+static __attribute__((noreturn)) void
+check_forever(const struct worker_plan *p, struct task_record *rec,
+	      uint8_t *canary, void *altstack)
+{
+	static uint8_t observed[CANARY_BYTES] __attribute__((aligned(32)));
+	uint64_t spins = (uint64_t)(spins_per_us * opt.window_us);
+	uint64_t t_start = tsc(), live_cycles = 0, checks = 0;
+	volatile int *live = &ck.live;
+	pid_t pid = getpid();
+	for (;;) {
+		/*
+		 * Each window provokes one faulting delivery with the canaries
+		 * live: release the signal stack, then signal ourselves. Both
+		 * happen inside the window, so no signal ever lands on code
+		 * whose registers the compiler owns (a corruption there crashed
+		 * workers on the buggy lab kernel), and no frame is on the
+		 * stack while it is released.
+		 */
+		struct window w = quiet_window(canary, observed, live);
+		w.spins_after = spins;
+		w.call[0] = (struct window_call){ SYS_madvise,
+			(int64_t)(uintptr_t)altstack, ALTSTACK_BYTES,
+			MADV_DONTNEED, 0 };
+		w.call[1] = (struct window_call){ SYS_tgkill, pid, rec->tid,
+						  SIG_SELF, 0 };
+		ck.released = 1;
+		run_window(&w);
+		live_cycles += w.cycles;
+		checks++;
+		publish_progress(rec, checks, live_cycles, t_start);
+		uint32_t mask = changed_registers(canary, observed);
+		if (mask) {
+			publish_rusage(rec);
+			report_mismatch(rec, &w, mask);
+			_exit(EXIT_CORRUPTED);
+		}
+		if (w.call[0].ret)
+			worker_fail(rec, "madvise", (int)-w.call[0].ret);
+		if (opt.inject_crash && checks >= opt.inject_crash &&
+		    p->checker == 0 &&
+		    !atomic_exchange(&shared->crash_injected, 1))
+			raise(SIGSEGV);
+		if (w.call[1].ret)
+			worker_fail(rec, "tgkill", (int)-w.call[1].ret);
+		if (checks % CHECKER_RUSAGE_EVERY == 0)
+			publish_rusage(rec);
+		if (atomic_load_explicit(&shared->stop, memory_order_relaxed))
+			_exit(EXIT_CLEAN);
+		if (checks % PARENT_CHECK_EVERY == 0 && getppid() != parent_pid)
+			_exit(EXIT_CLEAN);
+	}
+}
+
 /* The checker of plans[plan_index], in the process forked for it. */
 void worker_main(int plan_index)
 {
 	const struct worker_plan *p = &plans[plan_index];
 	struct task_record *rec = &shared->task[p->checker];
 	static uint8_t canary[CANARY_BYTES] __attribute__((aligned(32)));
-	static uint8_t observed[CANARY_BYTES] __attribute__((aligned(32)));
 	static struct sender_args sender;
-	struct sigaction sa;
 	sigset_t block;
 	pthread_t thread;
 	int err;
@@ -270,24 +348,7 @@ void worker_main(int plan_index)
 			worker_fail(rec, "pthread_create sender", err);
 	}
 
-	crash_rec = rec;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = on_crash;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-	sigaction(SIGILL, &sa, NULL);
-
-	ck.canary = canary; /* before rec: the handler uses both once rec is set */
-	ck.rec = rec;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = on_signal;
-	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
-	/* No nested frames: each would fault in more stack pages per delivery. */
-	sa.sa_mask = block;
-	if (sigaction(SIG_TIMER, &sa, NULL) || sigaction(SIG_SENDER, &sa, NULL) ||
-	    sigaction(SIG_SELF, &sa, NULL))
-		worker_fail(rec, "sigaction", errno);
+	install_handlers(rec, canary, &block);
 	pthread_sigmask(SIG_UNBLOCK, &block, NULL);
 
 	/*
@@ -308,53 +369,7 @@ void worker_main(int plan_index)
 	for (int j = 0; j < p->ncompetitors; j++)
 		while (!atomic_load(&shared->task[p->competitor + j].ready))
 			sched_yield();
-
-	uint64_t spins = (uint64_t)(spins_per_us * opt.window_us);
-	uint64_t t_start = tsc(), live_cycles = 0, checks = 0;
-	volatile int *live = &ck.live;
-	pid_t pid = getpid();
-	for (;;) {
-		/*
-		 * Each window provokes one faulting delivery with the canaries
-		 * live: release the signal stack, then signal ourselves. Both
-		 * happen inside the window, so no signal ever lands on code
-		 * whose registers the compiler owns (a corruption there crashed
-		 * workers on the buggy lab kernel), and no frame is on the
-		 * stack while it is released.
-		 */
-		struct window w = quiet_window(canary, observed, live);
-		w.spins_after = spins;
-		w.call[0] = (struct window_call){ SYS_madvise,
-			(int64_t)(uintptr_t)altstack, ALTSTACK_BYTES,
-			MADV_DONTNEED, 0 };
-		w.call[1] = (struct window_call){ SYS_tgkill, pid, rec->tid,
-						  SIG_SELF, 0 };
-		ck.released = 1;
-		run_window(&w);
-		live_cycles += w.cycles;
-		checks++;
-		publish_progress(rec, checks, live_cycles, t_start);
-		uint32_t mask = changed_registers(canary, observed);
-		if (mask) {
-			publish_rusage(rec);
-			report_mismatch(rec, &w, mask);
-			_exit(EXIT_CORRUPTED);
-		}
-		if (w.call[0].ret)
-			worker_fail(rec, "madvise", (int)-w.call[0].ret);
-		if (opt.inject_crash && checks >= opt.inject_crash &&
-		    p->checker == 0 &&
-		    !atomic_exchange(&shared->crash_injected, 1))
-			raise(SIGSEGV);
-		if (w.call[1].ret)
-			worker_fail(rec, "tgkill", (int)-w.call[1].ret);
-		if (checks % CHECKER_RUSAGE_EVERY == 0)
-			publish_rusage(rec);
-		if (atomic_load_explicit(&shared->stop, memory_order_relaxed))
-			_exit(EXIT_CLEAN);
-		if (checks % PARENT_CHECK_EVERY == 0 && getppid() != parent_pid)
-			_exit(EXIT_CLEAN);
-	}
+	check_forever(p, rec, canary, altstack);
 }
 
 #endif /* SIGVEC_X86_LINUX */

@@ -184,6 +184,25 @@ struct mode_reason {
 };
 
 
+#define LOAD(n) "vmovdqu " #n "*32(%%rsi), %%ymm" #n "\n\t"
+#define ALL16(m) \
+	m(0) m(1) m(2) m(3) m(4) m(5) m(6) m(7) m(8) m(9) m(10) m(11) m(12) m(13) m(14) m(15)
+
+/*
+ * Loads a canary into all 16 registers; they are scratch to the caller.
+ * Inline, here rather than in canary.c: the checker's signal handler must
+ * hold its canary from its first instructions (checker.c, on_signal).
+ */
+static inline void load_canary(const uint8_t *canary)
+{
+	__asm__ volatile("movq %0, %%rsi\n\t" ALL16(LOAD)
+			 :
+			 : "r"(canary)
+			 : "rsi", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4",
+			   "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
+			   "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
+}
+
 /* canary.c: the canary encoding, the asm window, the AVX check. */
 extern uint16_t run_nonce;
 extern uint32_t ymm_hi_offset; /* of YMM_Hi128 in the XSAVE frame, 0: none */
@@ -194,7 +213,6 @@ void make_canary(uint8_t *out, unsigned tag);
 int decode_lane(const uint8_t *in, unsigned *tag, unsigned *reg,
 		unsigned *nonce);
 void run_window(struct window *w);
-void load_canary(const uint8_t *canary);
 uint32_t changed_registers(const uint8_t *canary, const uint8_t *observed);
 struct window quiet_window(const uint8_t *canary, uint8_t *observed,
 			   volatile int *live);
