@@ -10,7 +10,9 @@
 #ifndef SIGVEC_H
 #define SIGVEC_H
 
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* before any system header: every unit includes us first */
+#endif
 #include <stdint.h>
 #include <stdio.h>
 
