@@ -297,6 +297,15 @@ test('bad arguments exit 2 with usage on stderr and a JSON line', async () => {
     [['--cpus', String(cpus + 1)], /only \d+ CPUs available/],
     [['--inject', 'x'], /--inject needs a whole number/],
     [['--inject-tag', '65535'], /--inject-tag needs a whole number/],
+    // A tag no task of the run carries would name nobody.
+    [['--inject-tag', '300'], /--inject-tag 300: this run has tasks 1 to \d+/],
+    [['--mlock-probe', '0'], /--mlock-probe needs a whole number from 1/],
+    [['--mlock-probe', '4k'], /--mlock-probe needs a whole number/],
+    [['--mlock-probe', String(2 ** 40 + 1)], /--mlock-probe needs a whole/],
+    [
+      ['--mlock-probe', '4096', '--mode', 'uffd'],
+      /--mlock-probe runs alone, without '--mode'/,
+    ],
     [['--frobnicate'], /unknown option '--frobnicate'/],
     [['--duration'], /--duration needs a value/],
     [['extra'], /unexpected argument 'extra'/],
@@ -312,6 +321,61 @@ test('bad arguments exit 2 with usage on stderr and a JSON line', async () => {
   const help = await runReproducer(binary, ['--help'])
   assert.equal(help.code, 0)
   assert.match(help.stdout, /^Usage: sigvec-repro/)
+})
+
+test('--mlock-probe locks as root, and reports the refusal under a low limit', async () => {
+  const expectLine = (run: { stdout: string }, probe: object) =>
+    assert.deepEqual(JSON.parse(run.stdout), { version: 1, mlockProbe: probe })
+  const bytes = 262144 // 64 Go threads' signal-stack pages (4 KiB each)
+  const locked = { bytes, lockedBytes: bytes, ok: true }
+  const refused = {
+    ...locked,
+    ok: false,
+    call: 'mlock',
+    errno: 12,
+    error: 'ENOMEM',
+  }
+  // Root in the initial namespace has CAP_IPC_LOCK: no limit applies.
+  const root = await runReproducer(binary, ['--mlock-probe', String(bytes)])
+  assert.equal(root.code, 0, root.stderr)
+  expectLine(root, locked)
+  // Whole pages are locked.
+  const small = await runReproducer(binary, ['--mlock-probe', '1000'])
+  assert.equal(small.code, 0, small.stderr)
+  expectLine(small, { bytes: 1000, lockedBytes: 4096, ok: true })
+  // Root of a user namespace holds CAP_IPC_LOCK there only, so the 64 KiB
+  // limit (a container's default) applies: ENOMEM, as Go's mlock would get.
+  const inNamespace = await runReproducer(
+    binary,
+    ['--mlock-probe', String(bytes)],
+    {
+      wrapper: [
+        'unshare',
+        '-U',
+        '-r',
+        'sh',
+        '-c',
+        'ulimit -l 64; exec "$0" "$@"',
+      ],
+    },
+  )
+  assert.equal(inNamespace.code, 4, inNamespace.stderr)
+  expectLine(inNamespace, refused)
+  assert.match(inNamespace.stderr, /mlock of 262144 bytes: ENOMEM/)
+  // nobody, 64 KiB: the same refusal. The binary must be readable by nobody.
+  const shared = tempDirForNobody('sigvec-mlock-')
+  try {
+    const copy = path.join(shared, 'sigvec-repro')
+    fs.copyFileSync(binary, copy)
+    fs.chmodSync(copy, 0o755)
+    const nobody = await runReproducer(copy, ['--mlock-probe', String(bytes)], {
+      wrapper: ['prlimit', '--memlock=65536', ...asNobody()],
+    })
+    assert.equal(nobody.code, 4, nobody.stderr)
+    expectLine(nobody, refused)
+  } finally {
+    fs.rmSync(shared, { recursive: true, force: true })
+  }
 })
 
 test('--events stops clean after that many faulting deliveries', async () => {

@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import type { ReproLine } from './native.js'
+import { reproSources, type ReproLine } from './native.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -42,7 +42,6 @@ export const LAB_LIMITS = {
 const here = path.dirname(fileURLToPath(import.meta.url))
 // build/test/support → repository root
 export const ROOT = path.resolve(here, '..', '..', '..')
-export const NATIVE_DIR = path.join(ROOT, 'native')
 
 /** ../shared/lab beside the project, or $SIGVEC_LAB. */
 export function labDir(): string {
@@ -359,11 +358,7 @@ export class Payloads {
 
   /** `cc -O2 -pthread -static -o OUT native/*.c`, whatever native/ holds. */
   reproducer(): Promise<string> {
-    const sources = fs
-      .readdirSync(NATIVE_DIR)
-      .filter((f) => f.endsWith('.c'))
-      .map((f) => path.join(NATIVE_DIR, f))
-    return this.build('sigvec-repro', sources, [])
+    return this.build('sigvec-repro', reproSources(), [])
   }
 
   /** The Go wiki's program; it stops itself after `seconds` clean. */

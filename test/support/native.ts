@@ -1,5 +1,6 @@
-// Builds native/sigvec-repro.c with the real compiler and runs it as a real
-// process: the reproducer's tests and bench share this, nothing is faked.
+// Builds the reproducer (every unit in native/) with the real compiler and
+// runs it as a real process: the reproducer's tests and bench share this,
+// nothing is faked.
 import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -11,15 +12,17 @@ import { tempDirForNobody } from './privileges.js'
 const execFileAsync = promisify(execFile)
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-// build/test/support → repository root; the C file is not copied into build/.
-export const REPRO_SOURCE = path.resolve(
-  here,
-  '..',
-  '..',
-  '..',
-  'native',
-  'sigvec-repro.c',
-)
+// build/test/support → repository root; the C files are not copied into build/.
+export const NATIVE_DIR = path.resolve(here, '..', '..', '..', 'native')
+
+/** `native/*.c`, as the one-line build takes them: main and every unit. */
+export function reproSources(): string[] {
+  return fs
+    .readdirSync(NATIVE_DIR)
+    .filter((f) => f.endsWith('.c'))
+    .sort()
+    .map((f) => path.join(NATIVE_DIR, f))
+}
 
 /** The flags the action builds with, plus -Werror: a warning fails here. */
 export const STRICT_FLAGS = [...COMPILE_FLAGS, '-Werror']
@@ -113,7 +116,7 @@ export function buildReproducer(extraFlags: string[] = []): Promise<Build> {
       ...extraFlags,
       '-o',
       binary,
-      REPRO_SOURCE,
+      ...reproSources(),
     ]).then(({ stderr }) => ({ binary, stderr }))
     builds.set(key, build)
   }
