@@ -18,7 +18,8 @@ import {
   parseHookSettings,
   type HookSetting,
 } from './hook.js'
-import { InputError, parseOptions, type Options } from './options.js'
+import { InputError } from './inputerror.js'
+import { parseOptions, type Options } from './options.js'
 import { renderPrometheus } from './prometheus.js'
 import { renderText, type Report } from './report.js'
 import { findReportFiles, readReports } from './reportfiles.js'

@@ -30,7 +30,7 @@ import {
   storeEntry,
   type CacheEntryName,
 } from './toolcache.js'
-import { InputError } from './options.js'
+import { InputError } from './inputerror.js'
 import {
   cleanupOnCancel,
   probeDeadlineSeconds,

@@ -6,7 +6,7 @@
 import { constants as fsConstants } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { InputError } from './options.js'
+import { InputError } from './inputerror.js'
 
 /**
  * Creates `dir` and the parents it lacks. Finds the deepest folder that

@@ -11,14 +11,11 @@ import type { RememberedRuns } from './audit.js'
 import { EXIT_CODES } from './exitcodes.js'
 import { ensureDir, writeFileAtomic } from './files.js'
 import { readBootId } from './host.js'
-import { InputError, parseOptions, type Options } from './options.js'
+import { InputError } from './inputerror.js'
+import { parseOptions, type Options } from './options.js'
 import { TOOL_VERSION } from './version.js'
-import {
-  decide,
-  type FailOn,
-  type ReproducerEvidence,
-  type Status,
-} from './verdict.js'
+import type { FailOn, Status } from './status.js'
+import { decide, type ReproducerEvidence } from './verdict.js'
 
 /** What the hook reads: the flag --NAME, else the variable SIGVEC_NAME. */
 export const HOOK_SETTINGS = [

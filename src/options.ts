@@ -2,7 +2,8 @@
 // validation error names the input, the value given and what is accepted.
 import path from 'node:path'
 import { DEFAULT_MEMLOCK_THREADS, parseGoVersion } from './goruntime.js'
-import { FAIL_ON, type FailOn } from './verdict.js'
+import { InputError } from './inputerror.js'
+import { FAIL_ON, type FailOn } from './status.js'
 
 export const REPRODUCE = ['auto', 'always', 'never'] as const
 export type Reproduce = (typeof REPRODUCE)[number]
@@ -24,20 +25,6 @@ export interface Options {
   goVersion: string | null
   memlockThreads: number
   reportPath: string | null
-}
-
-/** A bad input: the step fails with this message and writes no outputs. */
-export class InputError extends Error {
-  override name = 'InputError'
-  constructor(
-    readonly input: string,
-    readonly value: string,
-    readonly accepted: string,
-  ) {
-    super(
-      `Invalid input '${input}': ${JSON.stringify(value)}. Expected ${accepted}.`,
-    )
-  }
 }
 
 /** Reads one raw input by its action name ('' when not given). */

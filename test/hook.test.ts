@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { after, test } from 'node:test'
 import { envName, HOOK_SETTINGS, hookExitCode } from '../src/hook.js'
-import { FAIL_ON, STATUSES, type FailOn, type Status } from '../src/verdict.js'
+import { FAIL_ON, STATUSES, type FailOn, type Status } from '../src/status.js'
 import { ROOT } from './support/action.js'
 
 const SCRIPT = path.join(ROOT, 'scripts', 'job-started.sh')
