@@ -1,5 +1,5 @@
-// The CLI (dist/cli.js, `npx sigvec-check`): the same audit and Report as
-// the action, printed for a terminal, as JSON or as Prometheus lines;
+// The CLI (`npx sigvec-check`; cli-entry.ts calls main): the same audit and
+// Report as the action, printed for a terminal, as JSON or as Prometheus lines;
 // `merge`, which folds many Reports into one fleet table; and `hook`, the
 // gate a self-hosted runner runs before every job.
 import os from 'node:os'
@@ -184,6 +184,13 @@ async function auditHere(
     godebug: process.env.GODEBUG,
     now: new Date(),
     tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+    // Outside Actions the tool cache lives in the user's cache folder.
+    toolCacheDir:
+      process.env.RUNNER_TOOL_CACHE ||
+      path.join(
+        process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+        'sigvec-check',
+      ),
     ...extra,
   })
   if (options.reportPath)
@@ -283,19 +290,3 @@ async function capture(argv: string[]): Promise<number> {
   )
   return 0
 }
-
-// Outside Actions the tool cache lives in the user's cache folder, and the
-// workflow commands that @actions/* print (::debug:: …) mean nothing.
-process.env.RUNNER_TOOL_CACHE ||= path.join(
-  process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
-  'sigvec-check',
-)
-process.env.RUNNER_TEMP ||= os.tmpdir()
-if (!process.env.GITHUB_ACTIONS) {
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    typeof chunk === 'string' && chunk.startsWith('::')
-      ? true
-      : write(chunk, ...rest)) as typeof process.stdout.write
-}
-process.exitCode = await main(process.argv.slice(2))

@@ -24,6 +24,7 @@ export async function run(): Promise<void> {
       godebug: process.env.GODEBUG,
       now: new Date(),
       tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+      toolCacheDir: process.env.RUNNER_TOOL_CACHE || null,
       log: (line) => core.info(line),
     })
     const reportFile =
