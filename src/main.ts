@@ -5,7 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { audit } from './audit.js'
 import { writeInputFile } from './files.js'
-import { INPUT_NAMES, parseOptions } from './options.js'
+import { ACTION_INPUTS } from './inputs.js'
+import { parseOptions } from './options.js'
 import {
   renderSummary,
   renderText,
@@ -16,7 +17,7 @@ import {
 export async function run(): Promise<void> {
   try {
     const options = parseOptions((name) => core.getInput(name))
-    for (const name of INPUT_NAMES)
+    for (const name of ACTION_INPUTS)
       core.debug(`input ${name}=${core.getInput(name)}`)
     core.debug(`options ${JSON.stringify(options)}`)
 
