@@ -22,7 +22,7 @@ const ncc = path.join(
 
 const bundles = [
   { entry: 'index', dir: 'action', file: 'index.js', shebang: false },
-  { entry: 'cli', dir: 'cli', file: 'cli.js', shebang: true },
+  { entry: 'cli-entry', dir: 'cli', file: 'cli.js', shebang: true },
 ]
 
 fs.rmSync(out, { recursive: true, force: true })

@@ -11,6 +11,7 @@ import {
   formatLevel,
   inAffectedRange,
   isBuggyGcc,
+  knownFixedBuild,
   predatesBug,
   parseCompiler,
   parseDebianLevel,
@@ -189,7 +190,7 @@ export function assessKernel(facts: HostFacts): KernelAssessment {
     )
   }
 
-  const backport = knownFixedBuild(facts, release)
+  const backport = fixedBuildReason(facts, release)
   if (backport) {
     reasons.push(backport)
     return done('clear', applicable)
@@ -253,28 +254,15 @@ function judgeCompiler(
   return done('buggy', applicable)
 }
 
-/** Distro builds known to carry the fix whatever their version says. */
-function knownFixedBuild(facts: HostFacts, release: string): Reason | null {
-  if (/-microsoft-standard/.test(release)) {
-    return {
-      code: 'wsl2-kernel',
-      message: `WSL2's kernel (${release}) is a Microsoft build known not to carry the bug.`,
-    }
+/** The reason of the first KNOWN_FIXED_BUILDS row this kernel matches. */
+function fixedBuildReason(facts: HostFacts, release: string): Reason | null {
+  const strings = {
+    release,
+    signature: facts.versionSignature.ok ? facts.versionSignature.value : null,
+    procVersion: facts.procVersion.ok ? facts.procVersion.value : null,
   }
-  const ubuntu =
-    (facts.versionSignature.ok &&
-      facts.versionSignature.value.startsWith('Ubuntu')) ||
-    (facts.procVersion.ok && facts.procVersion.value.includes('Ubuntu'))
-  // Ubuntu ABI numbers are small; six digits (050400) mark a mainline build
-  // of plain upstream 5.4.0, which has no backport.
-  const abi = /^5\.4\.0-(\d{1,4})-/.exec(release)
-  if (ubuntu && abi && Number(abi[1]) >= 8) {
-    return {
-      code: 'ubuntu-5.4-backport',
-      message: `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${release}).`,
-    }
-  }
-  return null
+  const row = knownFixedBuild(strings)
+  return row ? { code: row.code, message: row.why(strings) } : null
 }
 
 export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {

@@ -29,6 +29,8 @@ export interface AuditContext {
   now: Date
   /** Scratch space for the compile (RUNNER_TEMP). */
   tempDir: string
+  /** Where the compiled reproducer is cached (RUNNER_TOOL_CACHE); null: not. */
+  toolCacheDir: string | null
   log: (line: string) => void
   /** Results of earlier runs of the same build (the runner hook's memory). */
   remembered?: RememberedRuns
@@ -128,6 +130,7 @@ async function buildReproducer(
     compiler: options.compiler,
     nativeDir: nativeDir(),
     tempDir: ctx.tempDir,
+    toolCacheDir: ctx.toolCacheDir,
   })
   if (!build.ok) {
     ctx.log(`reproducer: not built: ${build.reason}`)

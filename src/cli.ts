@@ -1,5 +1,5 @@
-// The CLI (dist/cli.js, `npx sigvec-check`): the same audit and Report as
-// the action, printed for a terminal, as JSON or as Prometheus lines;
+// The CLI (`npx sigvec-check`; cli-entry.ts calls main): the same audit and
+// Report as the action, printed for a terminal, as JSON or as Prometheus lines;
 // `merge`, which folds many Reports into one fleet table; and `hook`, the
 // gate a self-hosted runner runs before every job.
 import os from 'node:os'
@@ -12,41 +12,76 @@ import { writeInputFile } from './files.js'
 import { mergeReports, oneLine, renderFleetMarkdown } from './fleet.js'
 import {
   bootMemory,
-  HOOK_SETTINGS,
   hookExitCode,
   hookOutcome,
   parseHookSettings,
-  type HookSetting,
 } from './hook.js'
-import { InputError, parseOptions, type Options } from './options.js'
+import { InputError } from './inputerror.js'
+import {
+  envName,
+  HOOK_SETTINGS,
+  INPUTS,
+  type HookSetting,
+  type InputSpec,
+} from './inputs.js'
+import { parseOptions, type Options } from './options.js'
 import { renderPrometheus } from './prometheus.js'
 import { renderText, type Report } from './report.js'
 import { findReportFiles, readReports } from './reportfiles.js'
 import { TOOL_VERSION } from './version.js'
 
+/** The audit command's flags from the input table, in its order. */
+const AUDIT_FLAGS = INPUTS.filter((spec) => spec.cli !== null)
+
+/** Words filled into lines of at most `width`, the first one after `first`. */
+function fill(text: string, first: string, indent: string, width: number) {
+  const lines = [first]
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1
+    const line = lines[last] as string
+    const gap = line === '' || line.endsWith(' ') ? '' : ' '
+    if (line.trim() !== '' && line.length + gap.length + word.length > width)
+      lines.push(indent + word)
+    else lines[last] = line + gap + word
+  }
+  return lines.join('\n')
+}
+
+/** One usage line: the flag, then its help from column 25. */
+const flagLine = (flag: string, help: string) =>
+  fill(help, `  ${flag}`.padEnd(25), ' '.repeat(25), 80)
+
+const paragraph = (text: string) => fill(text, '', '', 76)
+
+/** A table row's usage line, its default (where one is fixed) added. */
+function inputLine(spec: InputSpec): string {
+  const value = spec.cli === 'switch' ? '' : ` ${spec.placeholder}`
+  const fixed = spec.default !== '' && spec.cli !== 'switch'
+  const help = fixed ? `${spec.help} (default ${spec.default})` : spec.help
+  return flagLine(`--${spec.name}${value}`, help)
+}
+
+const HOOK_ONLY = INPUTS.filter((spec) => spec.hook && spec.cli === null)
+const HOOK_SHARED = INPUTS.filter((spec) => spec.hook && spec.cli !== null)
+
 const USAGE = `Usage: sigvec-check [options]
        sigvec-check merge [--json] [--json-file FILE] REPORT|DIR...
        sigvec-check capture DIR
-       sigvec-check hook [--fail-on LEVEL] [--state-dir DIR] [options]
+       sigvec-check hook ${HOOK_ONLY.map((s) => `[--${s.name} ${s.placeholder}]`).join(' ')} [options]
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
 
 Options:
-  --root DIR             audit the host files captured under DIR (offline)
-  --json                 print the Report as JSON
-  --prometheus           print node_exporter textfile-collector lines
-  --reproduce WHEN       auto (default), always or never run the reproducer
-  --no-reproduce         the same as --reproduce never
-  --mode MODE            reproducer mode: auto (default), uffd or stress
-  --duration TIME        longest reproducer run: 30s (default), 2m, or seconds
-  --compiler CC          C compiler for the reproducer (default cc)
-  --drill                inject corruption on purpose (rehearsal)
-  --go-version V         the Go that builds your tests (default: the go on PATH)
-  --memlock-threads N    threads the memlock limit must cover (default 64)
-  --report-path FILE     also write the JSON Report to FILE
-  --version              print the version
-  -h, --help             print this help
+${[
+  flagLine('--root DIR', 'audit the host files captured under DIR (offline)'),
+  flagLine('--json', 'print the Report as JSON'),
+  flagLine('--prometheus', 'print node_exporter textfile-collector lines'),
+  ...AUDIT_FLAGS.map(inputLine),
+  flagLine('--no-reproduce', 'the same as --reproduce never'),
+  flagLine('--version', 'print the version'),
+  flagLine('-h, --help', 'print this help'),
+].join('\n')}
 
 merge reads JSON Reports (files, or folders of *.json) and prints one
 Markdown table, worst status first (--json: the JSON summary instead;
@@ -55,18 +90,22 @@ Markdown table, worst status first (--json: the JSON summary instead;
 capture copies the files the audit reads from this machine into DIR (new
 or empty), for a later \`sigvec-check --root DIR\`.
 
-hook gates a self-hosted runner's jobs (ACTIONS_RUNNER_HOOK_JOB_STARTED=
-scripts/job-started.sh): the audit and its report, the reproducer at most
-once per kernel boot, and an exit code by fail-on. It takes --root,
---reproduce, --mode, --duration, --compiler, --go-version,
---memlock-threads, --report-path and:
-  --fail-on LEVEL        affected, vulnerable (default), unknown or never:
-                         a status below the level exits 0
-  --state-dir DIR        where the reproducer's result is kept per boot
-                         (default ~/.local/state/sigvec-check)
-A hook gets no arguments: each of its options can be set as a variable
-instead, SIGVEC_ and the name in capitals (SIGVEC_FAIL_ON, SIGVEC_STATE_DIR,
-SIGVEC_REPRODUCE, ...); a flag wins over its variable.
+${paragraph(
+  "hook gates a self-hosted runner's jobs (ACTIONS_RUNNER_HOOK_JOB_STARTED= scripts/job-started.sh): the audit and its report, the reproducer at most once per kernel boot, and an exit code by fail-on. It takes " +
+    ['root', ...HOOK_SHARED.map((s) => s.name)]
+      .map((n) => `--${n}`)
+      .join(', ') +
+    ' and:',
+)}
+${HOOK_ONLY.map(inputLine).join('\n')}
+${paragraph(
+  'A hook gets no arguments: each of its options can be set as a variable instead, SIGVEC_ and the name in capitals (' +
+    [...HOOK_ONLY, ...HOOK_SHARED]
+      .slice(0, 3)
+      .map((s) => envName(s.name))
+      .join(', ') +
+    ', ...); a flag wins over its variable.',
+)}
 
 Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
 3 unknown, 1 usage or runtime error; merge exits by the worst status.
@@ -105,6 +144,23 @@ function usageOnThrow<T>(f: () => T): T {
   }
 }
 
+/** parseArgs' options for rows of the input table. */
+function tableFlags(
+  specs: readonly InputSpec[],
+): Record<string, { type: 'string' | 'boolean' }> {
+  return Object.fromEntries(
+    specs.map((spec) => [
+      spec.name,
+      { type: spec.cli === 'switch' ? 'boolean' : 'string' },
+    ]),
+  )
+}
+
+/** A flag's value as parseOptions reads it: a switch given is 'true'. */
+function flagValue(value: string | boolean | undefined): string {
+  return value === true ? 'true' : typeof value === 'string' ? value : ''
+}
+
 async function single(argv: string[]): Promise<number> {
   const { values: v } = usageOnThrow(() =>
     parseArgs({
@@ -115,15 +171,8 @@ async function single(argv: string[]): Promise<number> {
         root: { type: 'string' },
         json: { type: 'boolean' },
         prometheus: { type: 'boolean' },
-        reproduce: { type: 'string' },
+        ...tableFlags(AUDIT_FLAGS),
         'no-reproduce': { type: 'boolean' },
-        mode: { type: 'string' },
-        duration: { type: 'string' },
-        compiler: { type: 'string' },
-        drill: { type: 'boolean' },
-        'go-version': { type: 'string' },
-        'memlock-threads': { type: 'string' },
-        'report-path': { type: 'string' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -140,23 +189,18 @@ async function single(argv: string[]): Promise<number> {
   if (v.json && v.prometheus)
     throw new UsageError('--json and --prometheus exclude each other')
   if (v.root === '') throw new InputError('root', '', 'a directory')
-  if (
-    v['no-reproduce'] &&
-    v.reproduce !== undefined &&
-    v.reproduce !== 'never'
-  ) {
-    throw new UsageError(
-      '--no-reproduce contradicts --reproduce ' + v.reproduce,
-    )
-  }
-  const flags: Record<string, unknown> = {
-    ...v,
-    reproduce: v['no-reproduce'] ? 'never' : v.reproduce,
-    drill: v.drill ? 'true' : '',
+  // The table's flags, by the names parseOptions asks for.
+  const given: Record<string, string | boolean | undefined> = v
+  const reproduce = flagValue(given.reproduce)
+  if (v['no-reproduce'] && reproduce !== '' && reproduce !== 'never') {
+    throw new UsageError('--no-reproduce contradicts --reproduce ' + reproduce)
   }
   const options = parseOptions(
-    (name) => (typeof flags[name] === 'string' ? (flags[name] as string) : ''),
-    v.root ?? '/',
+    (name) =>
+      name === 'reproduce' && v['no-reproduce']
+        ? 'never'
+        : flagValue(given[name]),
+    typeof v.root === 'string' ? v.root : '/',
   )
   const quiet = v.json || v.prometheus
   const report = await auditHere(options, {
@@ -183,6 +227,13 @@ async function auditHere(
     godebug: process.env.GODEBUG,
     now: new Date(),
     tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+    // Outside Actions the tool cache lives in the user's cache folder.
+    toolCacheDir:
+      process.env.RUNNER_TOOL_CACHE ||
+      path.join(
+        process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+        'sigvec-check',
+      ),
     ...extra,
   })
   if (options.reportPath)
@@ -282,19 +333,3 @@ async function capture(argv: string[]): Promise<number> {
   )
   return 0
 }
-
-// Outside Actions the tool cache lives in the user's cache folder, and the
-// workflow commands that @actions/* print (::debug:: …) mean nothing.
-process.env.RUNNER_TOOL_CACHE ||= path.join(
-  process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
-  'sigvec-check',
-)
-process.env.RUNNER_TEMP ||= os.tmpdir()
-if (!process.env.GITHUB_ACTIONS) {
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    typeof chunk === 'string' && chunk.startsWith('::')
-      ? true
-      : write(chunk, ...rest)) as typeof process.stdout.write
-}
-process.exitCode = await main(process.argv.slice(2))

@@ -30,7 +30,7 @@ import {
   storeEntry,
   type CacheEntryName,
 } from './toolcache.js'
-import { InputError } from './options.js'
+import { InputError } from './inputerror.js'
 import {
   cleanupOnCancel,
   probeDeadlineSeconds,
@@ -97,6 +97,8 @@ export interface CompileOptions {
   nativeDir: string
   /** Scratch space for the build and the private copy (RUNNER_TEMP). */
   tempDir: string
+  /** The tool cache's root (RUNNER_TOOL_CACHE); null: never cached. */
+  toolCacheDir: string | null
 }
 
 /**
@@ -414,7 +416,7 @@ export async function compileReproducer(
     }
   }
   const key = buildKey(units, identity)
-  const cacheRoot = process.env.RUNNER_TOOL_CACHE
+  const cacheRoot = opts.toolCacheDir
   const entry = cacheRoot ? cacheEntry(path.resolve(cacheRoot), key) : null
   const lookup = await lookUp(entry)
   const notes: string[] = []

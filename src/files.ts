@@ -27,7 +27,7 @@ import fs from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { InputError } from './options.js'
+import { InputError } from './inputerror.js'
 import { cleanupOnCancel } from './spawn.js'
 
 /**

@@ -3,7 +3,8 @@
 // read or validated is a row too, counted as unknown: the view fails closed.
 import { formatLimit } from './assess.js'
 import type { Report } from './report.js'
-import { missText, type Status } from './verdict.js'
+import type { Status } from './status.js'
+import { missText } from './verdict.js'
 
 /** Worst first; also decides the merged exit code. */
 export const SEVERITY: readonly Status[] = [

@@ -1,9 +1,10 @@
 // `sigvec-check hook`: the gate a self-hosted runner runs before every job
-// (ACTIONS_RUNNER_HOOK_JOB_STARTED, scripts/job-started.sh). It owns the
-// hook's settings (a hook gets no arguments, so each flag has a SIGVEC_*
-// variable), the exit code by `fail-on`, and the memory that runs the
-// reproducer at most once per kernel boot: one file per boot id and build key
-// in a state folder the runner's owner chooses.
+// (ACTIONS_RUNNER_HOOK_JOB_STARTED, scripts/job-started.sh). It owns how the
+// hook reads its settings (a hook gets no arguments, so each setting of the
+// input table's hook column has a SIGVEC_* variable; a flag wins), the exit
+// code by `fail-on`, and the memory that runs the reproducer at most once
+// per kernel boot: one file per boot id and build key in a state folder the
+// runner's owner chooses.
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,32 +12,17 @@ import type { RememberedRuns } from './audit.js'
 import { EXIT_CODES } from './exitcodes.js'
 import { ensureDir, writeFileAtomic } from './files.js'
 import { readBootId } from './host.js'
-import { InputError, parseOptions, type Options } from './options.js'
-import { TOOL_VERSION } from './version.js'
+import { InputError } from './inputerror.js'
 import {
-  decide,
-  type FailOn,
-  type ReproducerEvidence,
-  type Status,
-} from './verdict.js'
-
-/** What the hook reads: the flag --NAME, else the variable SIGVEC_NAME. */
-export const HOOK_SETTINGS = [
-  'fail-on',
-  'state-dir',
-  'reproduce',
-  'mode',
-  'duration',
-  'compiler',
-  'go-version',
-  'memlock-threads',
-  'report-path',
-] as const
-export type HookSetting = (typeof HOOK_SETTINGS)[number]
-
-export function envName(setting: HookSetting): string {
-  return `SIGVEC_${setting.toUpperCase().replace(/-/g, '_')}`
-}
+  envName,
+  HOOK_SETTINGS,
+  inputSpec,
+  type HookSetting,
+} from './inputs.js'
+import { parseOptions, type Options } from './options.js'
+import { TOOL_VERSION } from './version.js'
+import type { FailOn, Status } from './status.js'
+import { decide, type ReproducerEvidence } from './verdict.js'
 
 export interface HookSettings {
   options: Options
@@ -80,7 +66,7 @@ export function parseHookSettings(
     throw new InputError(
       stateDirInput,
       stateDir,
-      'an absolute folder path, such as /var/lib/sigvec-check',
+      inputSpec('state-dir').accepted,
     )
   }
   return { options, stateDir: path.normalize(stateDir), stateDirInput }

@@ -31,6 +31,64 @@ export const FIXED_LEVELS = ['5.3.15', '5.4.2'] as const
 /** Every series from this one on was released with the fix. */
 export const FIXED_SINCE_SERIES = '5.5'
 
+/** What a known-fixed-build row is recognised by: the kernel's own strings. */
+export interface KernelStrings {
+  release: string
+  /** /proc/version_signature (Ubuntu only), null when absent or unreadable. */
+  signature: string | null
+  /** /proc/version, null when unreadable. */
+  procVersion: string | null
+}
+
+/** A distribution build that carries the fix whatever its version says. */
+export interface KnownFixedBuild {
+  /** The reason code an assessment records. */
+  code: string
+  /** Whether these strings name such a build. */
+  recognise: (k: KernelStrings) => boolean
+  /** Why it is fixed, as the assessment says it. */
+  why: (k: KernelStrings) => string
+  /** Where that is published. */
+  source: string
+}
+
+/**
+ * Builds known to carry the fix, tried in order before the version check:
+ * distributions backported the one-line fix without changing the version
+ * (docs/bug.md, "Distribution kernels").
+ */
+export const KNOWN_FIXED_BUILDS: readonly KnownFixedBuild[] = [
+  {
+    code: 'wsl2-kernel',
+    recognise: (k) => /-microsoft-standard/.test(k.release),
+    why: (k) =>
+      `WSL2's kernel (${k.release}) is a Microsoft build known not to carry the bug.`,
+    source:
+      "docs/bug.md, Distribution kernels: WSL2's 5.4.72 kernel is built by GCC 8.2 and outside the range",
+  },
+  {
+    code: 'ubuntu-5.4-backport',
+    // Ubuntu ABI numbers are small; six digits (050400) mark a mainline
+    // build of plain upstream 5.4.0, which has no backport.
+    recognise: (k) => {
+      const ubuntu =
+        k.signature?.startsWith('Ubuntu') === true ||
+        k.procVersion?.includes('Ubuntu') === true
+      const abi = /^5\.4\.0-(\d{1,4})-/.exec(k.release)
+      return ubuntu && abi !== null && Number(abi[1]) >= 8
+    },
+    why: (k) =>
+      `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${k.release}).`,
+    source:
+      'docs/bug.md, Distribution kernels; golang/go#38915 and #40184, where Go 1.15 learned to skip these builds because all carry the fix',
+  },
+]
+
+/** The first known fixed build these strings name, or undefined. */
+export function knownFixedBuild(k: KernelStrings): KnownFixedBuild | undefined {
+  return KNOWN_FIXED_BUILDS.find((row) => row.recognise(k))
+}
+
 /**
  * GCC 9 keeps the stale owner pointer across the fault-in; a GCC 8 build of
  * the same source does not (the fix's commit message).

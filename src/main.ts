@@ -6,7 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { audit } from './audit.js'
 import { writeInputFile } from './files.js'
-import { INPUT_NAMES, parseOptions } from './options.js'
+import { ACTION_INPUTS } from './inputs.js'
+import { parseOptions } from './options.js'
 import {
   renderSummary,
   renderText,
@@ -18,7 +19,7 @@ import * as runner from './workflow.js'
 export async function run(): Promise<void> {
   try {
     const options = parseOptions((name) => runner.getInput(name))
-    for (const name of INPUT_NAMES)
+    for (const name of ACTION_INPUTS)
       runner.debug(`input ${name}=${runner.getInput(name)}`)
     runner.debug(`options ${JSON.stringify(options)}`)
 
@@ -26,6 +27,7 @@ export async function run(): Promise<void> {
       godebug: process.env.GODEBUG,
       now: new Date(),
       tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+      toolCacheDir: process.env.RUNNER_TOOL_CACHE || null,
       log: (line) => runner.info(line),
     })
     const reportFile =

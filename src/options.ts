@@ -1,13 +1,21 @@
-// The one typed Options, parsed once from action inputs or CLI flags. Every
-// validation error names the input, the value given and what is accepted.
+// The one typed Options, parsed once from action inputs, CLI flags or the
+// hook's variables, with the defaults and accepted values of the input table
+// (inputs.ts). Every validation error names the input, the value given and
+// what is accepted.
 import path from 'node:path'
-import { DEFAULT_MEMLOCK_THREADS, parseGoVersion } from './goruntime.js'
-import { FAIL_ON, type FailOn } from './verdict.js'
-
-export const REPRODUCE = ['auto', 'always', 'never'] as const
-export type Reproduce = (typeof REPRODUCE)[number]
-export const MODES = ['auto', 'uffd', 'stress'] as const
-export type Mode = (typeof MODES)[number]
+import { parseGoVersion } from './goruntime.js'
+import { InputError } from './inputerror.js'
+import {
+  DURATION_RANGE_S,
+  inputSpec,
+  MEMLOCK_THREADS_RANGE,
+  MODES,
+  REPRODUCE,
+  type InputName,
+  type Mode,
+  type Reproduce,
+} from './inputs.js'
+import { FAIL_ON, type FailOn } from './status.js'
 
 export interface Options {
   /** Where host files are read from; "/" is this machine. */
@@ -26,55 +34,28 @@ export interface Options {
   reportPath: string | null
 }
 
-/** A bad input: the step fails with this message and writes no outputs. */
-export class InputError extends Error {
-  override name = 'InputError'
-  constructor(
-    readonly input: string,
-    readonly value: string,
-    readonly accepted: string,
-  ) {
-    super(
-      `Invalid input '${input}': ${JSON.stringify(value)}. Expected ${accepted}.`,
-    )
-  }
-}
-
 /** Reads one raw input by its action name ('' when not given). */
 export type RawInputs = (name: string) => string
 
-export const INPUT_NAMES = [
-  'reproduce',
-  'mode',
-  'duration',
-  'compiler',
-  'drill',
-  'fail-on',
-  'mitigate',
-  'go-version',
-  'memlock-threads',
-  'report-path',
-] as const
-
 export function parseOptions(raw: RawInputs, root = '/'): Options {
+  // A setting left empty takes the table's default, parsed like any value.
+  const given = (name: InputName) => raw(name).trim() || inputSpec(name).default
   const options: Options = {
     root,
-    reproduce: oneOf(raw, 'reproduce', REPRODUCE, 'auto'),
-    mode: oneOf(raw, 'mode', MODES, 'auto'),
-    duration: durationInput(raw, 'duration', 30),
-    compiler: compilerInput(raw),
-    drill: booleanInput(raw, 'drill', false),
-    failOn: oneOf(raw, 'fail-on', FAIL_ON, 'vulnerable'),
-    mitigate: booleanInput(raw, 'mitigate', false),
-    goVersion: goVersionInput(raw),
+    reproduce: oneOf('reproduce', given('reproduce'), REPRODUCE),
+    mode: oneOf('mode', given('mode'), MODES),
+    duration: durationInput('duration', given('duration')),
+    compiler: compilerInput('compiler', given('compiler')),
+    drill: booleanInput('drill', given('drill')),
+    failOn: oneOf('fail-on', given('fail-on'), FAIL_ON),
+    mitigate: booleanInput('mitigate', given('mitigate')),
+    goVersion: goVersionInput('go-version', given('go-version')),
     memlockThreads: integerInput(
-      raw,
       'memlock-threads',
-      DEFAULT_MEMLOCK_THREADS,
-      1,
-      1_000_000,
+      given('memlock-threads'),
+      MEMLOCK_THREADS_RANGE,
     ),
-    reportPath: pathInput(raw, 'report-path'),
+    reportPath: pathInput('report-path', given('report-path')),
   }
   if (options.drill && options.reproduce === 'never') {
     throw new InputError(
@@ -86,101 +67,60 @@ export function parseOptions(raw: RawInputs, root = '/'): Options {
   return options
 }
 
-export function oneOf<T extends string>(
-  raw: RawInputs,
-  name: string,
+function refuse(name: InputName, value: string): InputError {
+  return new InputError(name, value, inputSpec(name).accepted)
+}
+
+function oneOf<T extends string>(
+  name: InputName,
+  value: string,
   accepted: readonly T[],
-  fallback: T,
 ): T {
-  const value = raw(name).trim()
-  if (value === '') return fallback
   if ((accepted as readonly string[]).includes(value)) return value as T
-  throw new InputError(name, value, `one of: ${accepted.join(', ')}`)
+  throw refuse(name, value)
 }
 
 /** The YAML 1.2 core-schema booleans, as the runner and @actions/core accept them. */
-export function booleanInput(
-  raw: RawInputs,
-  name: string,
-  fallback: boolean,
-): boolean {
-  const value = raw(name).trim()
-  if (value === '') return fallback
+function booleanInput(name: InputName, value: string): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
-  throw new InputError(name, value, 'true or false')
+  throw refuse(name, value)
 }
 
-export function integerInput(
-  raw: RawInputs,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
+function integerInput(
+  name: InputName,
+  value: string,
+  range: { min: number; max: number },
 ): number {
-  const value = raw(name).trim()
-  if (value === '') return fallback
   const n = /^\d+$/.test(value) ? Number(value) : NaN
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new InputError(name, value, `a whole number from ${min} to ${max}`)
-  }
+  if (!Number.isSafeInteger(n) || n < range.min || n > range.max)
+    throw refuse(name, value)
   return n
 }
 
-function goVersionInput(raw: RawInputs): string | null {
-  const value = raw('go-version').trim()
+function goVersionInput(name: InputName, value: string): string | null {
   if (value === '') return null
-  if (!parseGoVersion(value)) {
-    throw new InputError(
-      'go-version',
-      value,
-      'a Go version such as 1.14.0, 1.15.5, go1.22.1',
-    )
-  }
+  if (!parseGoVersion(value)) throw refuse(name, value)
   return value
 }
 
-function pathInput(raw: RawInputs, name: string): string | null {
-  const value = raw(name).trim()
+function pathInput(name: InputName, value: string): string | null {
   if (value === '') return null
-  if (value.includes('\0') || value.endsWith('/')) {
-    throw new InputError(name, value, 'a file path (not a directory)')
-  }
+  if (value.includes('\0') || value.endsWith('/')) throw refuse(name, value)
   return path.resolve(value)
 }
 
-const MAX_DURATION_S = 3600
-
 /** "30s", "2m", "45" or "0.5" (seconds) → seconds. */
-export function durationInput(
-  raw: RawInputs,
-  name: string,
-  fallback: number,
-): number {
-  const value = raw(name).trim()
-  if (value === '') return fallback
+function durationInput(name: InputName, value: string): number {
   const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value)
   const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN
-  if (!(seconds >= 0.5 && seconds <= MAX_DURATION_S)) {
-    throw new InputError(
-      name,
-      value,
-      `a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)`,
-    )
-  }
+  if (!(seconds >= DURATION_RANGE_S.min && seconds <= DURATION_RANGE_S.max))
+    throw refuse(name, value)
   return seconds
 }
 
 /** A program name or path: it is run with an argument array, never a shell. */
-function compilerInput(raw: RawInputs): string {
-  const value = raw('compiler').trim()
-  if (value === '') return 'cc'
-  if (/[\s;&|`$<>()'"\\]/.test(value)) {
-    throw new InputError(
-      'compiler',
-      value,
-      'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)',
-    )
-  }
+function compilerInput(name: InputName, value: string): string {
+  if (/[\s;&|`$<>()'"\\]/.test(value)) throw refuse(name, value)
   return value
 }

@@ -1,7 +1,7 @@
 // One Report as node_exporter textfile-collector lines (Prometheus text
 // exposition format 0.0.4), so an existing fleet monitors it continuously.
 import type { Report } from './report.js'
-import { STATUSES } from './verdict.js'
+import { STATUSES } from './status.js'
 
 type Labels = Record<string, string | number | boolean | null>
 

@@ -23,9 +23,9 @@ import type {
   Decision,
   Mitigation,
   ReproducerEvidence,
-  Status,
   Verdict,
 } from './verdict.js'
+import type { Status } from './status.js'
 
 export const REPORT_SCHEMA = 'sigvec-check/report'
 export const REPORT_VERSION = 1

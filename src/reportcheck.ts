@@ -5,7 +5,7 @@
 // not crash merge, sort as something it is not, or fill the table with text.
 import type { GoWorkaround } from './goruntime.js'
 import type { Mitigation, ReproducerEvidence } from './verdict.js'
-import { STATUSES } from './verdict.js'
+import { STATUSES } from './status.js'
 import { REPORT_SCHEMA, REPORT_VERSION, type Report } from './report.js'
 
 /**

@@ -5,15 +5,7 @@ import { CLEARING_MISS_PROBABILITY, formatProbability } from './confidence.js'
 import type { Assessment, Reason } from './assess.js'
 import { formatLimit } from './assess.js'
 import { FIXED_LEVELS, FIXED_SINCE_SERIES } from './kernel.js'
-
-export const STATUSES = [
-  'affected',
-  'vulnerable',
-  'unaffected',
-  'not-applicable',
-  'unknown',
-] as const
-export type Status = (typeof STATUSES)[number]
+import { crossesFailOn, type FailOn, type Status } from './status.js'
 
 /** What the reproducer contributed; `skipped` when it did not run. */
 export interface ReproducerEvidence {
@@ -250,17 +242,6 @@ export function memlockCommands(bytes: number): Mitigation['commands'] {
   ]
 }
 
-export const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'] as const
-export type FailOn = (typeof FAIL_ON)[number]
-
-/** Statuses that each `fail-on` level treats as failing. */
-const FAILING: Record<FailOn, readonly Status[]> = {
-  affected: ['affected'],
-  vulnerable: ['affected', 'vulnerable'],
-  unknown: ['affected', 'vulnerable', 'unknown'],
-  never: [],
-}
-
 export interface Decision {
   /** The status crosses the `fail-on` line. */
   failing: boolean
@@ -276,7 +257,7 @@ export function decide(
   policy: { failOn: FailOn; mitigate: boolean },
   currentGodebug: string | undefined,
 ): Decision {
-  const failing = FAILING[policy.failOn].includes(status)
+  const failing = crossesFailOn(status, policy.failOn)
   const risky = status === 'affected' || status === 'vulnerable'
   if (policy.mitigate && (failing || risky)) {
     return {

@@ -1,7 +1,7 @@
 // The tool cache as root meets it on shared machines: folders others can
 // write, entries someone planted, truncated or deleted binaries, a noexec
 // mount, a binary another run holds open for writing, several runs filling
-// one cache at once. Each case runs the CLI (build/src/cli.js, the code as
+// one cache at once. Each case runs the CLI (build/src/cli-entry.js, the code as
 // compiled, not the committed bundle) as a real process on a real cache.
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
@@ -20,7 +20,7 @@ import { parseOptions } from '../src/options.js'
 import { ROOT } from './support/action.js'
 import { asNobody, tempDirForNobody } from './support/privileges.js'
 
-const CLI = path.join(ROOT, 'build', 'src', 'cli.js')
+const CLI = path.join(ROOT, 'build', 'src', 'cli-entry.js')
 
 const dirs: string[] = []
 const mounts: string[] = []
@@ -386,14 +386,13 @@ test('the key covers every *.c and *.h unit; all *.c units build one binary', as
     '#include "answer.h"\nint main(void) { return answer() == 42 ? 0 : 1; }\n',
   )
   fs.writeFileSync(path.join(native, 'README.md'), 'not a unit\n')
-  const saved = process.env.RUNNER_TOOL_CACHE
-  process.env.RUNNER_TOOL_CACHE = where.cache
-  try {
+  {
     const build = () =>
       compileReproducer({
         compiler: 'cc',
         nativeDir: native,
         tempDir: where.temp,
+        toolCacheDir: where.cache,
       })
     const first = await build()
     assert.ok(first.ok, JSON.stringify(first))
@@ -419,8 +418,5 @@ test('the key covers every *.c and *.h unit; all *.c units build one binary', as
     await changed.dispose()
     assert.notEqual(changed.key, first.key)
     assert.equal(changed.cacheHit, false)
-  } finally {
-    if (saved === undefined) delete process.env.RUNNER_TOOL_CACHE
-    else process.env.RUNNER_TOOL_CACHE = saved
   }
 })

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
 import { ROOT } from './support/action.js'
@@ -125,4 +126,65 @@ test('the CLI audits and runs the reproducer under ulimit -v 4 GiB', () => {
   assert.equal(r.status, 0, r.stderr)
   assert.doesNotMatch(r.stderr, /RangeError|WebAssembly/)
   assert.equal(JSON.parse(r.stdout).reproducer.result, 'clean')
+})
+
+// The CLI as built from src/ (the bundle in dist/ is rebuilt at release).
+const CLI_ENTRY = path.join(ROOT, 'build', 'src', 'cli-entry.js')
+
+test('loading the CLI module runs nothing and changes nothing', () => {
+  const probe = `
+    const before = JSON.stringify(process.env)
+    const write = process.stdout.write
+    const cli = await import(${JSON.stringify(path.join(ROOT, 'build', 'src', 'cli.js'))})
+    console.log(JSON.stringify({
+      main: typeof cli.main,
+      env: JSON.stringify(process.env) === before,
+      write: process.stdout.write === write,
+      exitCode: process.exitCode ?? null,
+    }))`
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.tmpdir() }
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '--eval', probe],
+    { encoding: 'utf8', env },
+  )
+  assert.equal(r.status, 0, r.stderr)
+  assert.deepEqual(JSON.parse(r.stdout), {
+    main: 'function',
+    env: true,
+    write: true,
+    exitCode: null,
+  })
+})
+
+test('outside Actions the reproducer is cached in the user cache folder, and no workflow command is printed', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-cli-home-'))
+  try {
+    const cache = path.join(home, 'cache')
+    const temp = path.join(home, 'tmp')
+    fs.mkdirSync(temp)
+    // Neither RUNNER_TOOL_CACHE nor RUNNER_TEMP: a plain terminal.
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      XDG_CACHE_HOME: cache,
+      TMPDIR: temp,
+    }
+    const r = spawnSync(
+      process.execPath,
+      [CLI_ENTRY, '--reproduce', 'always', '--duration', '0.5'],
+      { encoding: 'utf8', env },
+    )
+    assert.ok(r.status === 0 || r.status === 2, r.stderr)
+    assert.match(r.stderr, /reproducer: compiled in .+; cached under key /)
+    assert.deepEqual(fs.readdirSync(path.join(cache, 'sigvec-check')), [
+      'sigvec-repro',
+    ])
+    for (const line of (r.stdout + r.stderr).split('\n'))
+      assert.doesNotMatch(line, /^::/)
+    // The scratch folders of the compile are gone again.
+    assert.deepEqual(fs.readdirSync(temp), [])
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true })
+  }
 })

@@ -8,8 +8,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, test } from 'node:test'
-import { envName, HOOK_SETTINGS, hookExitCode } from '../src/hook.js'
-import { FAIL_ON, STATUSES, type FailOn, type Status } from '../src/verdict.js'
+import { hookExitCode } from '../src/hook.js'
+import { envName, HOOK_SETTINGS } from '../src/inputs.js'
+import { FAIL_ON, STATUSES, type FailOn, type Status } from '../src/status.js'
 import { ROOT } from './support/action.js'
 
 const SCRIPT = path.join(ROOT, 'scripts', 'job-started.sh')

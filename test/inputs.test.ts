@@ -5,9 +5,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, test } from 'node:test'
-import { InputError, parseOptions } from '../src/options.js'
+import { spawnSync } from 'node:child_process'
+import { audit } from '../src/audit.js'
+import { InputError } from '../src/inputerror.js'
+import { ACTION_INPUTS, envName, INPUTS } from '../src/inputs.js'
+import { parseOptions } from '../src/options.js'
+import { reportOutputs } from '../src/report.js'
 import { PROBE_DEADLINE_SECONDS } from '../src/spawn.js'
-import { actionYml, runAction, type ActionRun } from './support/action.js'
+import { actionYml, ROOT, runAction, type ActionRun } from './support/action.js'
 import { waitUntil } from './support/native.js'
 import { stillRunning, stuckProgram } from './support/stuck.js'
 
@@ -40,6 +45,131 @@ const BAD: Array<[input: string, value: string, accepted: RegExp]> = [
 test('the bad-input table covers every input of action.yml', () => {
   const covered = new Set(BAD.map(([input]) => input))
   assert.deepEqual([...covered].sort(), Object.keys(actionYml().inputs).sort())
+})
+
+// action.yml is written by hand, since GitHub reads it; the input table
+// (src/inputs.ts) is what the code reads. They must say the same.
+test("action.yml's inputs are the table's action inputs, in its order", () => {
+  assert.deepEqual(Object.keys(actionYml().inputs), [...ACTION_INPUTS])
+})
+
+for (const spec of INPUTS.filter((s) => s.action)) {
+  test(`action.yml's ${spec.name} has the table's default and description`, () => {
+    const yml = actionYml().inputs[spec.name] as {
+      default?: string
+      description?: string
+      required?: boolean
+    }
+    assert.equal(yml.default, spec.default)
+    assert.equal(yml.description, spec.description)
+    assert.equal(yml.required, false)
+  })
+}
+
+test('an empty input takes the default action.yml gives it', () => {
+  const empty = parseOptions(() => '')
+  const fromYml = parseOptions(
+    (name) => actionYml().inputs[name]?.default ?? '',
+  )
+  assert.deepEqual(empty, fromYml)
+})
+
+const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')
+
+test("action.yml's outputs are exactly what real Reports give", async () => {
+  const declared = Object.keys(actionYml().outputs).sort()
+  const hosts = fs
+    .readdirSync(HOSTS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+  assert.ok(hosts.length > 0)
+  for (const host of hosts) {
+    const report = await audit(
+      parseOptions(() => '', path.join(HOSTS, host.name)),
+      {
+        godebug: undefined,
+        now: new Date(),
+        tempDir: os.tmpdir(),
+        toolCacheDir: null,
+        log: () => {},
+      },
+    )
+    for (const file of ['/tmp/report.json', null]) {
+      assert.deepEqual(
+        Object.keys(reportOutputs(report, file)).sort(),
+        declared,
+        host.name,
+      )
+    }
+  }
+})
+
+/** The CLI as built from src/ (dist/ is rebuilt at release). */
+function cliFromSource(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'build', 'src', 'cli-entry.js'), ...args],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    },
+  )
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+test("the CLI's usage has a line for every flag of the table, with its default", () => {
+  // A help text wrapped onto the next line is read as one line.
+  const usage = cliFromSource(['--help']).stdout.replace(/\n {25}/g, ' ')
+  const lineOf = (name: string) =>
+    usage.split('\n').find((l) => l.startsWith(`  --${name} `)) ?? ''
+  for (const spec of INPUTS.filter((s) => s.cli !== null || s.hook)) {
+    const line = lineOf(spec.name)
+    const listedForHook = usage.includes(`--${spec.name},`)
+    assert.ok(line !== '' || (spec.hook && listedForHook), spec.name)
+    if (line === '') continue
+    if (spec.cli !== 'switch')
+      assert.ok(line.startsWith(`  --${spec.name} ${spec.placeholder} `), line)
+    if (spec.default !== '' && spec.cli !== 'switch')
+      assert.ok(line.endsWith(`(default ${spec.default})`), line)
+  }
+  const hookOnly = INPUTS.filter((s) => s.hook && s.cli === null)
+  assert.ok(hookOnly.length > 0)
+  for (const spec of hookOnly) assert.notEqual(lineOf(spec.name), '')
+  assert.ok(usage.includes(envName(hookOnly[0]!.name)), usage)
+})
+
+test('every bad input is refused alike by the CLI built from src/', () => {
+  for (const [input, value, accepted] of BAD) {
+    const spec = INPUTS.find((s) => s.name === input)
+    if (spec?.cli !== 'value') continue
+    const r = cliFromSource([`--${input}=${value}`])
+    assert.equal(r.code, 1, `${input}=${value}`)
+    assert.ok(
+      r.stderr.startsWith(
+        `sigvec-check: invalid --${input}: ${JSON.stringify(value)}. Expected `,
+      ),
+      r.stderr,
+    )
+    assert.match(r.stderr, accepted, `${input}=${value}`)
+    assert.equal(r.stdout, '')
+  }
+})
+
+test("every bad hook setting is refused by its variable's name", () => {
+  for (const [input, value, accepted] of BAD) {
+    const spec = INPUTS.find((s) => s.name === input)
+    if (!spec?.hook) continue
+    const variable = envName(spec.name)
+    const r = cliFromSource(['hook'], { [variable]: value })
+    assert.equal(r.code, 1, `${variable}=${value}`)
+    assert.ok(
+      r.stderr.startsWith(
+        `sigvec-check: invalid ${variable}: ${JSON.stringify(value)}. Expected `,
+      ),
+      r.stderr,
+    )
+    assert.match(r.stderr, accepted, `${variable}=${value}`)
+    assert.equal(r.stdout, '')
+  }
 })
 
 test('durations are read in seconds', () => {

@@ -7,6 +7,8 @@ import {
   formatLevel,
   inAffectedRange,
   isBuggyGcc,
+  KNOWN_FIXED_BUILDS,
+  knownFixedBuild,
   parseCompiler,
   predatesBug,
   parseDebianLevel,
@@ -206,4 +208,80 @@ test('a real compiler note after crafted filler is still found', () => {
     crafted('Debian 5.4-') + ' #1 SMP Debian 5.4.13-1 (2020-01-19)',
   )
   assert.equal(debian && formatLevel(debian), '5.4.13')
+})
+
+// Real strings of real kernels (test/fixtures/hosts, assess.test.ts): the
+// row each one is recognised by, or none.
+const FIXED_BUILD_CASES: Array<
+  [
+    kernel: string,
+    release: string,
+    signature: string | null,
+    procVersion: string | null,
+    row: string | null,
+  ]
+> = [
+  [
+    'WSL2 5.4.72',
+    '5.4.72-microsoft-standard-WSL2',
+    null,
+    'Linux version 5.4.72-microsoft-standard-WSL2 (oe-user@oe-host) (gcc version 8.2.0 (GCC)) #1 SMP Wed Oct 28 23:40:43 UTC 2020',
+    'wsl2-kernel',
+  ],
+  [
+    'Ubuntu 20.04 5.4.0-39',
+    '5.4.0-39-generic',
+    'Ubuntu 5.4.0-39.43-generic 5.4.41',
+    'Linux version 5.4.0-39-generic (buildd@lcy01-amd64-016) (gcc version 9.3.0 (Ubuntu 9.3.0-10ubuntu2)) #43-Ubuntu SMP Fri Jun 19 10:28:31 UTC 2020',
+    'ubuntu-5.4-backport',
+  ],
+  [
+    'Ubuntu 20.04 5.4.0-39, signature unreadable',
+    '5.4.0-39-generic',
+    null,
+    'Linux version 5.4.0-39-generic (buildd@lcy01-amd64-016) (gcc version 9.3.0 (Ubuntu 9.3.0-10ubuntu2)) #43-Ubuntu SMP Fri Jun 19 10:28:31 UTC 2020',
+    'ubuntu-5.4-backport',
+  ],
+  [
+    "Ubuntu's mainline build of plain 5.4.0",
+    '5.4.0-050400-generic',
+    null,
+    'Linux version 5.4.0-050400-generic (kernel@gloin) (gcc version 9.2.1 20191109 (Ubuntu 9.2.1-19ubuntu1)) #201911242031 SMP Sun Nov 24 20:35:37 UTC 2019',
+    null,
+  ],
+  [
+    'Ubuntu 19.10 5.3.0-1008-gcp (buggy)',
+    '5.3.0-1008-gcp',
+    'Ubuntu 5.3.0-1008.9-gcp 5.3.7',
+    'Linux version 5.3.0-1008-gcp (buildd@lgw01-amd64-038) (gcc version 9.2.1 20191008 (Ubuntu 9.2.1-9ubuntu2)) #9-Ubuntu SMP Fri Nov 8 15:40:31 UTC 2019',
+    null,
+  ],
+  [
+    "Debian's 5.4.0-3 (really 5.4.13)",
+    '5.4.0-3-amd64',
+    null,
+    'Linux version 5.4.0-3-amd64 (debian-kernel@lists.debian.org) (gcc version 9.2.1 20200117 (Debian 9.2.1-24)) #1 SMP Debian 5.4.13-1 (2020-01-19)',
+    null,
+  ],
+]
+
+for (const [
+  kernel,
+  release,
+  signature,
+  procVersion,
+  row,
+] of FIXED_BUILD_CASES) {
+  test(`known fixed builds: ${kernel} → ${row ?? 'none'}`, () => {
+    const found = knownFixedBuild({ release, signature, procVersion })
+    assert.equal(found?.code ?? null, row)
+  })
+}
+
+test('every known fixed build names its public source and is tested', () => {
+  const tested = new Set(FIXED_BUILD_CASES.map((c) => c[4]))
+  for (const row of KNOWN_FIXED_BUILDS) {
+    assert.ok(row.source.length > 20, row.code)
+    assert.ok(tested.has(row.code), `${row.code} has a case`)
+  }
 })

@@ -1,6 +1,6 @@
 // Whether Go's mlock fits, judged as the kernel judges it: CAP_IPC_LOCK
 // lifts RLIMIT_MEMLOCK only in the initial user namespace. Real runs of the
-// CLI as built from src/ (build/src/cli.js), as root and as the root of a
+// CLI as built from src/ (build/src/cli-entry.js), as root and as the root of a
 // child namespace (`unshare -U -r`), each under `ulimit -l 64`; and
 // captured trees with each kind of uid_map.
 import assert from 'node:assert/strict'
@@ -14,7 +14,7 @@ import { captureHost } from '../src/capture.js'
 import { readHostFacts, type HostFacts } from '../src/host.js'
 import { ROOT } from './support/action.js'
 
-const CLI = path.join(ROOT, 'build/src/cli.js')
+const CLI = path.join(ROOT, 'build/src/cli-entry.js')
 /** Go 1.14.0, 64 threads: 256 KiB to lock, four times `ulimit -l 64`. */
 const AUDIT_FLAGS = [
   '--go-version',

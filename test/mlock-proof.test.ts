@@ -17,20 +17,15 @@ const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-mlock-'))
 let binary = ''
 let dispose = async () => {}
 before(async () => {
-  const saved = process.env.RUNNER_TOOL_CACHE
-  delete process.env.RUNNER_TOOL_CACHE
-  try {
-    const build = await compileReproducer({
-      compiler: 'cc',
-      nativeDir: nativeDir(),
-      tempDir: temp,
-    })
-    assert.ok(build.ok, build.ok ? '' : build.reason)
-    binary = build.binary
-    dispose = build.dispose
-  } finally {
-    if (saved !== undefined) process.env.RUNNER_TOOL_CACHE = saved
-  }
+  const build = await compileReproducer({
+    compiler: 'cc',
+    nativeDir: nativeDir(),
+    tempDir: temp,
+    toolCacheDir: null,
+  })
+  assert.ok(build.ok, build.ok ? '' : build.reason)
+  binary = build.binary
+  dispose = build.dispose
 })
 after(async () => {
   await dispose()

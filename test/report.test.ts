@@ -33,12 +33,11 @@ import {
   parseMlockProbeLine,
   planRun,
 } from '../src/reproducer.js'
+import { STATUSES, type Status } from '../src/status.js'
 import {
   decide,
   decideVerdict,
-  STATUSES,
   type ReproducerEvidence,
-  type Status,
 } from '../src/verdict.js'
 import { ROOT } from './support/action.js'
 
@@ -50,19 +49,14 @@ const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-report-'))
 let build: ReproducerBuild | null = null
 before(async () => {
   // Built privately: a tool cache shared with other tests is not touched.
-  const saved = process.env.RUNNER_TOOL_CACHE
-  delete process.env.RUNNER_TOOL_CACHE
-  try {
-    const built = await compileReproducer({
-      compiler: 'cc',
-      nativeDir: nativeDir(),
-      tempDir: temp,
-    })
-    assert.ok(built.ok, built.ok ? '' : `${built.reason}\n${built.output}`)
-    build = built
-  } finally {
-    if (saved !== undefined) process.env.RUNNER_TOOL_CACHE = saved
-  }
+  const built = await compileReproducer({
+    compiler: 'cc',
+    nativeDir: nativeDir(),
+    tempDir: temp,
+    toolCacheDir: null,
+  })
+  assert.ok(built.ok, built.ok ? '' : `${built.reason}\n${built.output}`)
+  build = built
 })
 after(async () => {
   await build?.dispose()
@@ -108,6 +102,7 @@ async function makeEvidence(
         compiler: options.compiler,
         nativeDir: dir,
         tempDir: temp,
+        toolCacheDir: null,
       })
       assert.equal(failed.ok, false)
       if (failed.ok) throw new Error('unreachable')

@@ -1,6 +1,6 @@
 // A captured tree (--root) is another machine's input: real trees in temp
 // folders with links, FIFOs, oversized and hostile files, read by the host
-// reader and audited by the CLI as built from src/ (node build/src/cli.js).
+// reader and audited by the CLI as built from src/ (node build/src/cli-entry.js).
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -46,7 +46,7 @@ function write(root: string, rel: string, text: string | Buffer): void {
 function audit(root: string, ...flags: string[]) {
   const r = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'build/src/cli.js'), '--root', root, ...flags],
+    [path.join(ROOT, 'build/src/cli-entry.js'), '--root', root, ...flags],
     { encoding: 'utf8' },
   )
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }

@@ -9,11 +9,9 @@ import {
   memlockCommands,
   mergeGodebug,
   decideVerdict,
-  STATUSES,
-  type FailOn,
   type ReproducerEvidence,
-  type Status,
 } from '../src/verdict.js'
+import { STATUSES, type FailOn, type Status } from '../src/status.js'
 import { ROOT } from './support/action.js'
 
 test('mergeGodebug sets asyncpreemptoff and keeps every other setting', () => {

@@ -124,8 +124,8 @@ async function discardEntry(e) {
     await promises_.rm(aside, { recursive: true, force: true });
 }
 
-// EXTERNAL MODULE: ./build/src/options.js
-var options = __webpack_require__(6067);
+// EXTERNAL MODULE: ./build/src/inputerror.js
+var inputerror = __webpack_require__(5631);
 // EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
 var spawn = __webpack_require__(4687);
 ;// CONCATENATED MODULE: ./build/src/compile.js
@@ -186,7 +186,7 @@ function hasCUnit(dir) {
 async function runCompiler(compiler, args, what, seconds = (0,spawn/* toolDeadlineSeconds */.Om)()) {
     const run = await (0,spawn/* runInGroup */.Se)(compiler, args, seconds * 1000);
     if (run.timedOut) {
-        throw new options/* InputError */.dz('compiler', compiler, `a C compiler that finishes on its own: ${what} did not finish within ${seconds} s, so it was killed with its process group`);
+        throw new inputerror/* InputError */.d('compiler', compiler, `a C compiler that finishes on its own: ${what} did not finish within ${seconds} s, so it was killed with its process group`);
     }
     return run;
 }
@@ -432,7 +432,7 @@ async function compileReproducer(opts) {
         };
     }
     const key = buildKey(units, identity);
-    const cacheRoot = process.env.RUNNER_TOOL_CACHE;
+    const cacheRoot = opts.toolCacheDir;
     const entry = cacheRoot ? cacheEntry(external_node_path_.resolve(cacheRoot), key) : null;
     const lookup = await lookUp(entry);
     const notes = [];

@@ -3282,394 +3282,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 6779:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   no: () => (/* binding */ assess),
-/* harmony export */   tW: () => (/* binding */ formatLimit)
-/* harmony export */ });
-/* unused harmony exports assessKernel, assessGo */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8152);
-/* harmony import */ var _goruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1011);
-// Pure: host facts → the static assessment. Two questions kept apart:
-// is this kernel buggy, and what will the Go runtime do here.
-
-
-
-function assess(facts, opts) {
-    return { kernel: assessKernel(facts), go: assessGo(facts, opts) };
-}
-const X86 = /^(x86_64|amd64|i[3-6]86|x86)$/;
-function bestLevel(facts, release) {
-    const sig = facts.versionSignature.ok
-        ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUbuntuSignature */ .VJ)(facts.versionSignature.value)
-        : null;
-    if (sig)
-        return { level: sig.level, levelSource: 'ubuntu-signature' };
-    for (const f of [facts.unameVersion, facts.procVersion]) {
-        const debian = f.ok ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDebianLevel */ .lA)(f.value) : null;
-        if (debian)
-            return { level: debian, levelSource: 'debian-version' };
-    }
-    const level = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(release);
-    return { level, levelSource: level ? 'release' : null };
-}
-function assessKernel(facts) {
-    const reasons = [];
-    const say = (code, message) => reasons.push({ code, message });
-    const release = facts.release.ok ? facts.release.value : null;
-    const picked = release ? bestLevel(facts, release) : null;
-    const level = picked?.level ?? null;
-    const compiler = facts.procVersion.ok
-        ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCompiler */ .Ph)(facts.procVersion.value)
-        : null;
-    const inRange = level ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .inAffectedRange */ .Dk)(level) : null;
-    const base = {
-        release,
-        level: level && (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level),
-        levelSource: picked?.levelSource ?? null,
-        compiler: compiler && (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCompiler */ .ju)(compiler),
-        inAffectedRange: inRange,
-        fixedIn: level && inRange ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .firstFixedLevel */ .bX)(level) : null,
-    };
-    const done = (finding, applicable) => ({ finding, applicable, ...base, reasons });
-    // Applicability first: the bug needs x86 vector state (AVX).
-    if (facts.arch.ok && !X86.test(facts.arch.value)) {
-        say('not-x86', `The architecture is ${facts.arch.value}; the bug is x86-only.`);
-        return done('not-applicable', false);
-    }
-    if (facts.cpu.ok && !facts.cpu.value.avx) {
-        say('no-avx', 'The CPU has no AVX, so there are no YMM registers to corrupt.');
-        return done('not-applicable', false);
-    }
-    const applicable = facts.arch.ok && facts.cpu.ok ? true : null;
-    if (!facts.cpu.ok) {
-        say('cpu-unreadable', `CPU flags could not be read (${facts.cpu.source}: ${facts.cpu.error}); AVX assumed.`);
-    }
-    if (!release) {
-        const why = facts.release.ok ? 'empty' : facts.release.error;
-        say('release-unreadable', `The kernel release could not be read (${facts.release.source}: ${why}).`);
-        return done('unknown', applicable);
-    }
-    if (!level) {
-        say('release-unrecognised', `The kernel release "${release}" has no X.Y version to judge.`);
-        return done('unknown', applicable);
-    }
-    if (picked?.levelSource === 'ubuntu-signature') {
-        say('level-from-ubuntu-signature', `Ubuntu's /proc/version_signature gives the upstream level ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)}.`);
-    }
-    else if (picked?.levelSource === 'debian-version') {
-        say('level-from-debian-version', `Debian's package version gives the real upstream level ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)} behind "${release}".`);
-    }
-    const backport = knownFixedBuild(facts, release);
-    if (backport) {
-        reasons.push(backport);
-        return done('clear', applicable);
-    }
-    if (!inRange) {
-        if ((0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .predatesBug */ .pL)(level))
-            say('before-affected-range', `Linux ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)} predates the bug (introduced in ${semver__WEBPACK_IMPORTED_MODULE_0__.minVersion(_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .AFFECTED_RANGE */ .$8)?.version}).`);
-        else
-            say('fixed-upstream', `Linux ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)} is outside the affected range (fixed in ${_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .FIXED_LEVELS */ .rF.join(', ')} and ${_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .FIXED_SINCE_SERIES */ .qw}+).`);
-        return done('clear', applicable);
-    }
-    say('in-affected-range', `Linux ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)} is in the affected range (${_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .AFFECTED_LEVELS_TEXT */ .BW}).`);
-    return judgeCompiler(compiler, facts, say, done, applicable);
-}
-function judgeCompiler(compiler, facts, say, done, applicable) {
-    if (!compiler) {
-        const why = facts.procVersion.ok
-            ? 'no compiler named in it'
-            : facts.procVersion.error;
-        say('compiler-unknown', `The compiler that built the kernel is not known (${facts.procVersion.source}: ${why}); only GCC 9+ builds carry the bug.`);
-        return done('unknown', applicable);
-    }
-    const name = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCompiler */ .ju)(compiler);
-    if (compiler.kind === 'clang') {
-        say('built-by-clang', `Built by ${name}: no known condition clears a non-GCC build of this range.`);
-        return done('buggy', applicable);
-    }
-    if (!(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .isBuggyGcc */ .g1)(compiler)) {
-        say('built-by-gcc-before-9', `Built by ${name}: GCC 8 and older do not reuse the stale FPU owner pointer.`);
-        return done('clear', applicable);
-    }
-    say('built-by-gcc-9-or-later', `Built by ${name}: GCC 9+ builds of this range reuse a stale FPU owner pointer.`);
-    return done('buggy', applicable);
-}
-/** Distro builds known to carry the fix whatever their version says. */
-function knownFixedBuild(facts, release) {
-    if (/-microsoft-standard/.test(release)) {
-        return {
-            code: 'wsl2-kernel',
-            message: `WSL2's kernel (${release}) is a Microsoft build known not to carry the bug.`,
-        };
-    }
-    const ubuntu = (facts.versionSignature.ok &&
-        facts.versionSignature.value.startsWith('Ubuntu')) ||
-        (facts.procVersion.ok && facts.procVersion.value.includes('Ubuntu'));
-    // Ubuntu ABI numbers are small; six digits (050400) mark a mainline build
-    // of plain upstream 5.4.0, which has no backport.
-    const abi = /^5\.4\.0-(\d{1,4})-/.exec(release);
-    if (ubuntu && abi && Number(abi[1]) >= 8) {
-        return {
-            code: 'ubuntu-5.4-backport',
-            message: `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${release}).`,
-        };
-    }
-    return null;
-}
-function assessGo(facts, opts) {
-    const reasons = [];
-    const say = (code, message) => reasons.push({ code, message });
-    const parsed = facts.go.version ? (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoVersion */ .SX)(facts.go.version) : null;
-    const family = parsed ? (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .goFamily */ .dD)(parsed) : 'unknown';
-    const memlock = facts.memlock.ok ? facts.memlock.value : null;
-    const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null;
-    const needed = opts.memlockThreads * _goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .GO_MLOCK_BYTES_PER_THREAD */ .$l;
-    const judged = judgeMemlock(facts, needed);
-    const sufficient = judged.sufficient;
-    reasons.push(...judged.reasons);
-    const release = facts.release.ok ? facts.release.value : null;
-    const procVersion = facts.procVersion.ok ? facts.procVersion.value : null;
-    // With the version unknown, assume 1.14.0: no skip.
-    const skipApplies = parsed !== null && (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .goHasUbuntuSkip */ .Hj)(parsed);
-    const ubuntuSkip = release !== null && skipApplies && (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .goUbuntuSkip */ .dx)(release, procVersion);
-    const triggers = release === null ? null : (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .goReleaseTestTriggers */ .N_)(release) && !ubuntuSkip;
-    const view = (workaround) => ({
-        goVersion: facts.go.version,
-        goVersionSource: facts.go.source,
-        family,
-        releaseTestTriggers: triggers,
-        ubuntuSkip,
-        workaround,
-        memlockThreads: opts.memlockThreads,
-        memlockNeeded: needed,
-        memlockSoft: memlock?.soft ?? null,
-        memlockHard: memlock?.hard ?? null,
-        capIpcLock,
-        initialUserNamespace: facts.userNamespace.ok
-            ? facts.userNamespace.value.initial
-            : null,
-        mlockProof: facts.mlockProof ?? null,
-        memlockBasis: judged.basis,
-        memlockSufficient: sufficient,
-        reasons,
-    });
-    if (facts.arch.ok && !X86.test(facts.arch.value)) {
-        say('go-not-x86', 'The Go runtime applies its workaround on linux/amd64 and linux/386 only.');
-        return view('inactive');
-    }
-    if (family === 'before-1.14' || family === '1.16+') {
-        say('go-no-workaround', `Go ${facts.go.version} has no mlock workaround (it exists in Go 1.14–1.15 only).`);
-        return view('inactive');
-    }
-    if (family === 'unknown') {
-        say('go-version-unknown', `The Go version is not known (${facts.go.note}); judged as the worst case, Go 1.14.0.`);
-    }
-    if (triggers === null) {
-        say('go-release-unreadable', "The kernel release could not be read, so the runtime's own test cannot be repeated.");
-        return view('unknown');
-    }
-    if (ubuntuSkip) {
-        say('go-ubuntu-skip', `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
-    }
-    if (!triggers) {
-        if (!ubuntuSkip)
-            say('go-not-triggered', `Go 1.14–1.15 read "${release}" as a fixed kernel: no mlock.`);
-        return view('not-triggered');
-    }
-    say('go-triggered', `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${needed} bytes).`);
-    if (sufficient === null) {
-        say('memlock-unreadable', `RLIMIT_MEMLOCK could not be read (${facts.memlock.source}: ${facts.memlock.ok ? '' : facts.memlock.error}).`);
-        return view('unknown');
-    }
-    if (sufficient)
-        return view('mlock');
-    const limit = formatLimit(memlock?.soft ?? null);
-    if (family === '1.14.1-1.15') {
-        say('mlock-fails-silent', `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`);
-        return view('mlock-fails-silent');
-    }
-    say('mlock-fails-fatal', `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
-    return view('mlock-fails-fatal');
-}
-/**
- * Whether Go's mlock of `needed` bytes will succeed here. A real mlock's
- * result settles it when it covers the question; otherwise the kernel's
- * rule (mm/mlock.c): the lock may exceed RLIMIT_MEMLOCK only with
- * capable(CAP_IPC_LOCK), which is asked of the initial user namespace. In
- * a child namespace (rootless containers, `unshare -U`) root holds the
- * capability in CapEff and mlock still obeys the limit; where the
- * namespace cannot be told (a capture made before uid_map was kept) the
- * capability is not counted, the side that cannot miss a crash.
- */
-function judgeMemlock(facts, needed) {
-    const reasons = [];
-    const proof = facts.mlockProof ?? null;
-    if (proof?.ok && proof.bytes >= needed) {
-        reasons.push({
-            code: 'mlock-proof-ok',
-            message: `A real mlock of ${proof.bytes} bytes succeeded here, which covers the ${needed} bytes needed.`,
-        });
-        return { sufficient: true, basis: 'mlock-proof', reasons };
-    }
-    if (proof && !proof.ok && proof.bytes <= needed) {
-        reasons.push({
-            code: 'mlock-proof-failed',
-            message: `A real mlock of ${proof.bytes} bytes failed here (errno ${proof.errno ?? 'unknown'}), and ${needed} bytes are needed.`,
-        });
-        return { sufficient: false, basis: 'mlock-proof', reasons };
-    }
-    const memlock = facts.memlock.ok ? facts.memlock.value : null;
-    const cap = facts.capIpcLock.ok && facts.capIpcLock.value;
-    // A failed mlock of more than needed does not settle the bytes needed,
-    // but shows that no capability lifted the limit here.
-    const capCounts = cap && proof?.ok !== false && judgeCapability(facts, reasons);
-    if (capCounts)
-        return { sufficient: true, basis: 'capability', reasons };
-    if (memlock?.soft === 'unlimited')
-        return { sufficient: true, basis: 'unlimited', reasons };
-    if (typeof memlock?.soft === 'number')
-        return { sufficient: memlock.soft >= needed, basis: 'limit', reasons };
-    return { sufficient: null, basis: null, reasons };
-}
-/** Whether a held CAP_IPC_LOCK lifts the limit; says why when it does not. */
-function judgeCapability(facts, reasons) {
-    const ns = facts.userNamespace;
-    if (ns.ok && ns.value.initial)
-        return true;
-    const rows = ns.ok ? ns.value.uidMap.split('; ') : [];
-    const map = rows.slice(0, 2).join('; ') +
-        (rows.length > 2 ? ` and ${rows.length - 2} more lines` : '');
-    reasons.push(ns.ok
-        ? {
-            code: 'cap-ipc-lock-in-user-namespace',
-            message: `CAP_IPC_LOCK is held in a user namespace, not the initial one (${ns.source}: ${map}): mlock obeys RLIMIT_MEMLOCK there, so the capability is not counted.`,
-        }
-        : {
-            code: 'cap-ipc-lock-namespace-unknown',
-            message: `CAP_IPC_LOCK is held, but whether this is the initial user namespace is not known (${ns.source}: ${ns.error}); outside it mlock obeys RLIMIT_MEMLOCK, so the capability is not counted.`,
-        });
-    return false;
-}
-function formatLimit(limit) {
-    if (limit === null)
-        return 'unknown';
-    if (limit === 'unlimited')
-        return 'unlimited';
-    if (limit >= 1048576 && limit % 1048576 === 0)
-        return `${limit / 1048576} MiB`;
-    return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`;
-}
-
-
-/***/ }),
-
-/***/ 909:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mf: () => (/* binding */ deliveriesFor),
-/* harmony export */   TO: () => (/* binding */ CLEARING_MISS_PROBABILITY),
-/* harmony export */   bO: () => (/* binding */ LAB_CALIBRATION),
-/* harmony export */   c9: () => (/* binding */ missProbability),
-/* harmony export */   tY: () => (/* binding */ formatProbability)
-/* harmony export */ });
-/* unused harmony exports lowerRate, deliveriesAtRate */
-// How sure a clean reproducer run is: the chance that a kernel WITH the bug
-// would have stayed clean for as many trigger events as the run made. The
-// rates come from the lab (a real buggy Linux 5.4.1 under emulation, see
-// docs/lab.md and the README's figures); they are a model, not a proof.
-/** A clean run clears an in-range kernel only below this miss probability. */
-const CLEARING_MISS_PROBABILITY = 1e-6;
-/**
- * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
- * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
- * of the 80 guests found the bug. Deliveries count up to and including the
- * one that corrupted, over all checkers of the run.
- */
-const LAB_CALIBRATION = {
-    uffd: {
-        detections: 40,
-        deliveries: 83,
-        clears: true,
-        basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
-    },
-    stress: {
-        detections: 40,
-        deliveries: 418,
-        clears: false,
-        basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
-    },
-};
-/** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
-function poissonAtLeast(k, mean) {
-    let term = Math.exp(-mean);
-    let below = 0;
-    for (let i = 0; i < k; i++) {
-        below += term;
-        term *= mean / (i + 1);
-    }
-    return Math.max(0, 1 - below);
-}
-/**
- * The one-sided 95 % lower bound of the detection rate per delivery, from
- * `detections` events over `deliveries` trials: the smallest event mean
- * under which seeing at least that many events still has a 5 % chance
- * (the exact Poisson bound, found by bisection), per delivery, capped
- * below 1.
- */
-function lowerRate(detections, deliveries) {
-    if (detections <= 0 || deliveries <= 0)
-        return 0;
-    let lo = 0;
-    let hi = detections;
-    for (let i = 0; i < 100; i++) {
-        const mid = (lo + hi) / 2;
-        if (poissonAtLeast(detections, mid) < 0.05)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return Math.min(lo / deliveries, 0.999);
-}
-/** A mode's detection rate per delivery (lower bound), or null if unknown. */
-function labRate(mode) {
-    const c = LAB_CALIBRATION[mode];
-    return c ? lowerRate(c.detections, c.deliveries) : null;
-}
-/** The chance a buggy kernel stays clean for `live` deliveries. */
-function missProbability(mode, live) {
-    const p = labRate(mode);
-    if (p === null)
-        return null;
-    return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1;
-}
-/** Deliveries at `rate` each that bring the miss probability below `target`. */
-function deliveriesAtRate(rate, target) {
-    return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null;
-}
-/** Live faulting deliveries that bring a mode's miss below `target`. */
-function deliveriesFor(mode, target) {
-    const p = labRate(mode);
-    return p === null ? null : deliveriesAtRate(p, target);
-}
-/** "3.2e-9", "below 1e-12", "1" — for people. */
-function formatProbability(p) {
-    if (p >= 0.995)
-        return '1';
-    if (p < 1e-12)
-        return 'below 1e-12';
-    if (p >= 0.01)
-        return p.toFixed(2);
-    return p.toExponential(1);
-}
-
-
-/***/ }),
-
 /***/ 7383:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3695,8 +3307,8 @@ const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-// EXTERNAL MODULE: ./build/src/options.js
-var options = __nccwpck_require__(6067);
+// EXTERNAL MODULE: ./build/src/inputerror.js
+var inputerror = __nccwpck_require__(5631);
 // EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
 var spawn = __nccwpck_require__(4687);
 ;// CONCATENATED MODULE: ./build/src/files.js
@@ -4117,113 +3729,8 @@ async function writeInputFile(input, file, content) {
     }
     catch (err) {
         const why = err instanceof Error ? err.message : String(err);
-        throw new options/* InputError */.dz(input, file, `a file path in a folder that exists or can be created; ${why}`);
+        throw new inputerror/* InputError */.d(input, file, `a file path in a folder that exists or can be created; ${why}`);
     }
-}
-
-
-/***/ }),
-
-/***/ 1011:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ GO_MLOCK_BYTES_PER_THREAD),
-/* harmony export */   Hj: () => (/* binding */ goHasUbuntuSkip),
-/* harmony export */   JW: () => (/* binding */ DEFAULT_MEMLOCK_THREADS),
-/* harmony export */   N_: () => (/* binding */ goReleaseTestTriggers),
-/* harmony export */   SX: () => (/* binding */ parseGoVersion),
-/* harmony export */   dD: () => (/* binding */ goFamily),
-/* harmony export */   dx: () => (/* binding */ goUbuntuSkip)
-/* harmony export */ });
-/* unused harmony exports GO_FAMILIES, goParseRelease, GO_RUNTIME_AFFECTED_RANGE, GO_UBUNTU_SKIP_SINCE, GO_UBUNTU_SKIP_LEVELS */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8152);
-// What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
-// the uname release themselves and mlock one page of every thread's signal
-// stack. Facts from the Go wiki (LinuxKernelSignalVectorBug), golang/go#35777
-// and #37436, and the runtime's own messages; docs/bug.md retells them.
-// Versions are compared with semver; only the runtime's reading of uname -r
-// is hand-written, since it must repeat Go's own parser exactly.
-
-
-/** The runtime mlocks the top 4 KiB page of each thread's signal stack. */
-const GO_MLOCK_BYTES_PER_THREAD = 4096;
-/** Threads the memlock limit must cover unless `memlock-threads` says. */
-const DEFAULT_MEMLOCK_THREADS = 64;
-/**
- * Go releases by their runtime's behaviour: 1.14.0 dies when an mlock fails,
- * 1.14.1 made the failure silent (golang/go#37436), 1.16 removed the
- * workaround.
- */
-const GO_FAMILIES = [
-    ['before-1.14', '<1.14.0'],
-    ['1.14.0', '1.14.0'],
-    ['1.14.1-1.15', '>=1.14.1 <1.16.0'],
-    ['1.16+', '>=1.16.0'],
-];
-// Go names its releases go1.14, go1.14.1, go1.16rc1, go1.16beta1: not
-// semver, so the shape is checked here and semver.coerce reads the numbers.
-const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
-/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → a version; null if not one. */
-function parseGoVersion(text) {
-    const trimmed = text.trim();
-    if (!GO_VERSION.test(trimmed))
-        return null;
-    const version = semver__WEBPACK_IMPORTED_MODULE_0__.coerce(trimmed);
-    return version && { text: trimmed, version: version.version };
-}
-function goFamily(v) {
-    const found = GO_FAMILIES.find(([, range]) => semver__WEBPACK_IMPORTED_MODULE_0__.satisfies(v.version, range));
-    return found ? found[0] : '1.16+';
-}
-/**
- * The runtime's own reading of uname -r: cut at the first '-' or '+', then up
- * to three dot-separated decimal numbers; a part that is not a number makes it
- * give up (no workaround). It never looks at the real upstream level.
- */
-function goParseRelease(release) {
-    const cut = release.search(/[-+]/);
-    let rest = cut === -1 ? release : release.slice(0, cut);
-    const nums = [];
-    while (nums.length < 3) {
-        const dot = rest.indexOf('.');
-        const field = dot === -1 ? rest : rest.slice(0, dot);
-        rest = dot === -1 ? '' : rest.slice(dot + 1);
-        if (!/^\d+$/.test(field))
-            return null;
-        nums.push(Number(field));
-        if (rest === '')
-            break;
-    }
-    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0 };
-}
-/**
- * The levels Go 1.14–1.15 treat as buggy (runtime/os_linux_x86.go): the
- * same as the upstream affected levels.
- */
-const GO_RUNTIME_AFFECTED_RANGE = _kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .AFFECTED_RANGE */ .$8;
-/** Go 1.14–1.15's test: 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1 by release string. */
-function goReleaseTestTriggers(release) {
-    const l = goParseRelease(release);
-    return !!l && semver__WEBPACK_IMPORTED_MODULE_0__.satisfies((0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(l), GO_RUNTIME_AFFECTED_RANGE);
-}
-/**
- * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
- * (golang/go#38915, #40184). We are sure of it from 1.15.2 on; earlier
- * versions are judged without the skip, the side that cannot miss a crash.
- */
-const GO_UBUNTU_SKIP_SINCE = '1.15.2';
-/** The levels the Ubuntu skip covers. */
-const GO_UBUNTU_SKIP_LEVELS = '>=5.4.0 <5.4.2';
-function goHasUbuntuSkip(v) {
-    return semver__WEBPACK_IMPORTED_MODULE_0__.gte(v.version, GO_UBUNTU_SKIP_SINCE);
-}
-function goUbuntuSkip(release, procVersion) {
-    const l = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(release);
-    return (!!l &&
-        semver__WEBPACK_IMPORTED_MODULE_0__.satisfies((0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(l), GO_UBUNTU_SKIP_LEVELS) &&
-        (procVersion ?? '').includes('Ubuntu'));
 }
 
 
@@ -4233,7 +3740,7 @@ function goUbuntuSkip(release, procVersion) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4768);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6049);
 // The action's entry point (dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -4243,27 +3750,54 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8152:
+/***/ 5631:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $8: () => (/* binding */ AFFECTED_RANGE),
-/* harmony export */   BW: () => (/* binding */ AFFECTED_LEVELS_TEXT),
-/* harmony export */   Dk: () => (/* binding */ inAffectedRange),
-/* harmony export */   Ph: () => (/* binding */ parseCompiler),
-/* harmony export */   QA: () => (/* binding */ parseLevel),
-/* harmony export */   VJ: () => (/* binding */ parseUbuntuSignature),
-/* harmony export */   bX: () => (/* binding */ firstFixedLevel),
-/* harmony export */   eI: () => (/* binding */ formatLevel),
-/* harmony export */   g1: () => (/* binding */ isBuggyGcc),
-/* harmony export */   ju: () => (/* binding */ formatCompiler),
-/* harmony export */   lA: () => (/* binding */ parseDebianLevel),
-/* harmony export */   pL: () => (/* binding */ predatesBug),
-/* harmony export */   qw: () => (/* binding */ FIXED_SINCE_SERIES),
-/* harmony export */   rF: () => (/* binding */ FIXED_LEVELS)
+/* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-/* unused harmony export FIRST_BUGGY_GCC */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+// The one error a bad input raises, wherever the value is first found
+// wanting (parsing, creating a report's folder, a compiler that never
+// finishes): it names the input, the value given and what is accepted. The
+// action fails the step with its message; the CLI names the flag or the
+// hook's variable instead.
+/** A bad input: the step fails with this message and writes no outputs. */
+class InputError extends Error {
+    input;
+    value;
+    accepted;
+    name = 'InputError';
+    constructor(input, value, accepted) {
+        super(`Invalid input '${input}': ${JSON.stringify(value)}. Expected ${accepted}.`);
+        this.input = input;
+        this.value = value;
+        this.accepted = accepted;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6049:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: defaultReportPath
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+;// CONCATENATED MODULE: ./build/src/kernel.js
 // Pure parsers of the strings a Linux kernel tells about itself, and the
 // upstream facts about which kernel levels carry the AVX signal-stack bug.
 // Levels are compared with semver; docs/bug.md gives the sources.
@@ -4282,6 +3816,36 @@ const FIXED_LEVELS = ['5.3.15', '5.4.2'];
 /** Every series from this one on was released with the fix. */
 const FIXED_SINCE_SERIES = '5.5';
 /**
+ * Builds known to carry the fix, tried in order before the version check:
+ * distributions backported the one-line fix without changing the version
+ * (docs/bug.md, "Distribution kernels").
+ */
+const KNOWN_FIXED_BUILDS = [
+    {
+        code: 'wsl2-kernel',
+        recognise: (k) => /-microsoft-standard/.test(k.release),
+        why: (k) => `WSL2's kernel (${k.release}) is a Microsoft build known not to carry the bug.`,
+        source: "docs/bug.md, Distribution kernels: WSL2's 5.4.72 kernel is built by GCC 8.2 and outside the range",
+    },
+    {
+        code: 'ubuntu-5.4-backport',
+        // Ubuntu ABI numbers are small; six digits (050400) mark a mainline
+        // build of plain upstream 5.4.0, which has no backport.
+        recognise: (k) => {
+            const ubuntu = k.signature?.startsWith('Ubuntu') === true ||
+                k.procVersion?.includes('Ubuntu') === true;
+            const abi = /^5\.4\.0-(\d{1,4})-/.exec(k.release);
+            return ubuntu && abi !== null && Number(abi[1]) >= 8;
+        },
+        why: (k) => `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${k.release}).`,
+        source: 'docs/bug.md, Distribution kernels; golang/go#38915 and #40184, where Go 1.15 learned to skip these builds because all carry the fix',
+    },
+];
+/** The first known fixed build these strings name, or undefined. */
+function knownFixedBuild(k) {
+    return KNOWN_FIXED_BUILDS.find((row) => row.recognise(k));
+}
+/**
  * GCC 9 keeps the stale owner pointer across the fault-in; a GCC 8 build of
  * the same source does not (the fix's commit message).
  */
@@ -4290,11 +3854,11 @@ function formatLevel(level) {
     return `${level.major}.${level.minor}.${level.patch}`;
 }
 function inAffectedRange(level) {
-    return semver__WEBPACK_IMPORTED_MODULE_0__.satisfies(formatLevel(level), AFFECTED_RANGE);
+    return semver.satisfies(formatLevel(level), AFFECTED_RANGE);
 }
 /** Older than every affected level (before 5.2). */
 function predatesBug(level) {
-    return semver__WEBPACK_IMPORTED_MODULE_0__.ltr(formatLevel(level), AFFECTED_RANGE);
+    return semver.ltr(formatLevel(level), AFFECTED_RANGE);
 }
 /**
  * The fixed level of the same series, for advice: 5.3.x → 5.3.15; a series
@@ -4302,12 +3866,12 @@ function predatesBug(level) {
  */
 function firstFixedLevel(level) {
     const v = formatLevel(level);
-    return (FIXED_LEVELS.find((fixed) => semver__WEBPACK_IMPORTED_MODULE_0__.satisfies(fixed, `~${v}`)) ??
+    return (FIXED_LEVELS.find((fixed) => semver.satisfies(fixed, `~${v}`)) ??
         FIXED_LEVELS.at(-1));
 }
 /** Whether the kernel's compiler is GCC 9 or later, as the bug needs. */
 function isBuggyGcc(c) {
-    return c.kind === 'gcc' && semver__WEBPACK_IMPORTED_MODULE_0__.gte(c.version, FIRST_BUGGY_GCC);
+    return c.kind === 'gcc' && semver.gte(c.version, FIRST_BUGGY_GCC);
 }
 /**
  * The leading `X.Y[.Z]` of a release or version string ("5.4.0-29-generic",
@@ -4433,28 +3997,354 @@ function formatCompiler(c) {
     return `${c.kind} ${c.version}`;
 }
 
+;// CONCATENATED MODULE: ./build/src/goruntime.js
+// What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
+// the uname release themselves and mlock one page of every thread's signal
+// stack. Facts from the Go wiki (LinuxKernelSignalVectorBug), golang/go#35777
+// and #37436, and the runtime's own messages; docs/bug.md retells them.
+// Versions are compared with semver; only the runtime's reading of uname -r
+// is hand-written, since it must repeat Go's own parser exactly.
 
-/***/ }),
 
-/***/ 4768:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/** The runtime mlocks the top 4 KiB page of each thread's signal stack. */
+const GO_MLOCK_BYTES_PER_THREAD = 4096;
+/** Threads the memlock limit must cover unless `memlock-threads` says. */
+const DEFAULT_MEMLOCK_THREADS = 64;
+/**
+ * Go releases by their runtime's behaviour: 1.14.0 dies when an mlock fails,
+ * 1.14.1 made the failure silent (golang/go#37436), 1.16 removed the
+ * workaround.
+ */
+const GO_FAMILIES = [
+    ['before-1.14', '<1.14.0'],
+    ['1.14.0', '1.14.0'],
+    ['1.14.1-1.15', '>=1.14.1 <1.16.0'],
+    ['1.16+', '>=1.16.0'],
+];
+// Go names its releases go1.14, go1.14.1, go1.16rc1, go1.16beta1: not
+// semver, so the shape is checked here and semver.coerce reads the numbers.
+const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
+/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → a version; null if not one. */
+function parseGoVersion(text) {
+    const trimmed = text.trim();
+    if (!GO_VERSION.test(trimmed))
+        return null;
+    const version = semver.coerce(trimmed);
+    return version && { text: trimmed, version: version.version };
+}
+function goFamily(v) {
+    const found = GO_FAMILIES.find(([, range]) => semver.satisfies(v.version, range));
+    return found ? found[0] : '1.16+';
+}
+/**
+ * The runtime's own reading of uname -r: cut at the first '-' or '+', then up
+ * to three dot-separated decimal numbers; a part that is not a number makes it
+ * give up (no workaround). It never looks at the real upstream level.
+ */
+function goParseRelease(release) {
+    const cut = release.search(/[-+]/);
+    let rest = cut === -1 ? release : release.slice(0, cut);
+    const nums = [];
+    while (nums.length < 3) {
+        const dot = rest.indexOf('.');
+        const field = dot === -1 ? rest : rest.slice(0, dot);
+        rest = dot === -1 ? '' : rest.slice(dot + 1);
+        if (!/^\d+$/.test(field))
+            return null;
+        nums.push(Number(field));
+        if (rest === '')
+            break;
+    }
+    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0 };
+}
+/**
+ * The levels Go 1.14–1.15 treat as buggy (runtime/os_linux_x86.go): the
+ * same as the upstream affected levels.
+ */
+const GO_RUNTIME_AFFECTED_RANGE = AFFECTED_RANGE;
+/** Go 1.14–1.15's test: 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1 by release string. */
+function goReleaseTestTriggers(release) {
+    const l = goParseRelease(release);
+    return !!l && semver.satisfies(formatLevel(l), GO_RUNTIME_AFFECTED_RANGE);
+}
+/**
+ * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
+ * (golang/go#38915, #40184). We are sure of it from 1.15.2 on; earlier
+ * versions are judged without the skip, the side that cannot miss a crash.
+ */
+const GO_UBUNTU_SKIP_SINCE = '1.15.2';
+/** The levels the Ubuntu skip covers. */
+const GO_UBUNTU_SKIP_LEVELS = '>=5.4.0 <5.4.2';
+function goHasUbuntuSkip(v) {
+    return semver.gte(v.version, GO_UBUNTU_SKIP_SINCE);
+}
+function goUbuntuSkip(release, procVersion) {
+    const l = parseLevel(release);
+    return (!!l &&
+        semver.satisfies(formatLevel(l), GO_UBUNTU_SKIP_LEVELS) &&
+        (procVersion ?? '').includes('Ubuntu'));
+}
+
+;// CONCATENATED MODULE: ./build/src/assess.js
+// Pure: host facts → the static assessment. Two questions kept apart:
+// is this kernel buggy, and what will the Go runtime do here.
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
 
-// UNUSED EXPORTS: defaultReportPath
+function assess(facts, opts) {
+    return { kernel: assessKernel(facts), go: assessGo(facts, opts) };
+}
+const X86 = /^(x86_64|amd64|i[3-6]86|x86)$/;
+function bestLevel(facts, release) {
+    const sig = facts.versionSignature.ok
+        ? parseUbuntuSignature(facts.versionSignature.value)
+        : null;
+    if (sig)
+        return { level: sig.level, levelSource: 'ubuntu-signature' };
+    for (const f of [facts.unameVersion, facts.procVersion]) {
+        const debian = f.ok ? parseDebianLevel(f.value) : null;
+        if (debian)
+            return { level: debian, levelSource: 'debian-version' };
+    }
+    const level = parseLevel(release);
+    return { level, levelSource: level ? 'release' : null };
+}
+function assessKernel(facts) {
+    const reasons = [];
+    const say = (code, message) => reasons.push({ code, message });
+    const release = facts.release.ok ? facts.release.value : null;
+    const picked = release ? bestLevel(facts, release) : null;
+    const level = picked?.level ?? null;
+    const compiler = facts.procVersion.ok
+        ? parseCompiler(facts.procVersion.value)
+        : null;
+    const inRange = level ? inAffectedRange(level) : null;
+    const base = {
+        release,
+        level: level && formatLevel(level),
+        levelSource: picked?.levelSource ?? null,
+        compiler: compiler && formatCompiler(compiler),
+        inAffectedRange: inRange,
+        fixedIn: level && inRange ? firstFixedLevel(level) : null,
+    };
+    const done = (finding, applicable) => ({ finding, applicable, ...base, reasons });
+    // Applicability first: the bug needs x86 vector state (AVX).
+    if (facts.arch.ok && !X86.test(facts.arch.value)) {
+        say('not-x86', `The architecture is ${facts.arch.value}; the bug is x86-only.`);
+        return done('not-applicable', false);
+    }
+    if (facts.cpu.ok && !facts.cpu.value.avx) {
+        say('no-avx', 'The CPU has no AVX, so there are no YMM registers to corrupt.');
+        return done('not-applicable', false);
+    }
+    const applicable = facts.arch.ok && facts.cpu.ok ? true : null;
+    if (!facts.cpu.ok) {
+        say('cpu-unreadable', `CPU flags could not be read (${facts.cpu.source}: ${facts.cpu.error}); AVX assumed.`);
+    }
+    if (!release) {
+        const why = facts.release.ok ? 'empty' : facts.release.error;
+        say('release-unreadable', `The kernel release could not be read (${facts.release.source}: ${why}).`);
+        return done('unknown', applicable);
+    }
+    if (!level) {
+        say('release-unrecognised', `The kernel release "${release}" has no X.Y version to judge.`);
+        return done('unknown', applicable);
+    }
+    if (picked?.levelSource === 'ubuntu-signature') {
+        say('level-from-ubuntu-signature', `Ubuntu's /proc/version_signature gives the upstream level ${formatLevel(level)}.`);
+    }
+    else if (picked?.levelSource === 'debian-version') {
+        say('level-from-debian-version', `Debian's package version gives the real upstream level ${formatLevel(level)} behind "${release}".`);
+    }
+    const backport = fixedBuildReason(facts, release);
+    if (backport) {
+        reasons.push(backport);
+        return done('clear', applicable);
+    }
+    if (!inRange) {
+        if (predatesBug(level))
+            say('before-affected-range', `Linux ${formatLevel(level)} predates the bug (introduced in ${semver.minVersion(AFFECTED_RANGE)?.version}).`);
+        else
+            say('fixed-upstream', `Linux ${formatLevel(level)} is outside the affected range (fixed in ${FIXED_LEVELS.join(', ')} and ${FIXED_SINCE_SERIES}+).`);
+        return done('clear', applicable);
+    }
+    say('in-affected-range', `Linux ${formatLevel(level)} is in the affected range (${AFFECTED_LEVELS_TEXT}).`);
+    return judgeCompiler(compiler, facts, say, done, applicable);
+}
+function judgeCompiler(compiler, facts, say, done, applicable) {
+    if (!compiler) {
+        const why = facts.procVersion.ok
+            ? 'no compiler named in it'
+            : facts.procVersion.error;
+        say('compiler-unknown', `The compiler that built the kernel is not known (${facts.procVersion.source}: ${why}); only GCC 9+ builds carry the bug.`);
+        return done('unknown', applicable);
+    }
+    const name = formatCompiler(compiler);
+    if (compiler.kind === 'clang') {
+        say('built-by-clang', `Built by ${name}: no known condition clears a non-GCC build of this range.`);
+        return done('buggy', applicable);
+    }
+    if (!isBuggyGcc(compiler)) {
+        say('built-by-gcc-before-9', `Built by ${name}: GCC 8 and older do not reuse the stale FPU owner pointer.`);
+        return done('clear', applicable);
+    }
+    say('built-by-gcc-9-or-later', `Built by ${name}: GCC 9+ builds of this range reuse a stale FPU owner pointer.`);
+    return done('buggy', applicable);
+}
+/** The reason of the first KNOWN_FIXED_BUILDS row this kernel matches. */
+function fixedBuildReason(facts, release) {
+    const strings = {
+        release,
+        signature: facts.versionSignature.ok ? facts.versionSignature.value : null,
+        procVersion: facts.procVersion.ok ? facts.procVersion.value : null,
+    };
+    const row = knownFixedBuild(strings);
+    return row ? { code: row.code, message: row.why(strings) } : null;
+}
+function assessGo(facts, opts) {
+    const reasons = [];
+    const say = (code, message) => reasons.push({ code, message });
+    const parsed = facts.go.version ? parseGoVersion(facts.go.version) : null;
+    const family = parsed ? goFamily(parsed) : 'unknown';
+    const memlock = facts.memlock.ok ? facts.memlock.value : null;
+    const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null;
+    const needed = opts.memlockThreads * GO_MLOCK_BYTES_PER_THREAD;
+    const judged = judgeMemlock(facts, needed);
+    const sufficient = judged.sufficient;
+    reasons.push(...judged.reasons);
+    const release = facts.release.ok ? facts.release.value : null;
+    const procVersion = facts.procVersion.ok ? facts.procVersion.value : null;
+    // With the version unknown, assume 1.14.0: no skip.
+    const skipApplies = parsed !== null && goHasUbuntuSkip(parsed);
+    const ubuntuSkip = release !== null && skipApplies && goUbuntuSkip(release, procVersion);
+    const triggers = release === null ? null : goReleaseTestTriggers(release) && !ubuntuSkip;
+    const view = (workaround) => ({
+        goVersion: facts.go.version,
+        goVersionSource: facts.go.source,
+        family,
+        releaseTestTriggers: triggers,
+        ubuntuSkip,
+        workaround,
+        memlockThreads: opts.memlockThreads,
+        memlockNeeded: needed,
+        memlockSoft: memlock?.soft ?? null,
+        memlockHard: memlock?.hard ?? null,
+        capIpcLock,
+        initialUserNamespace: facts.userNamespace.ok
+            ? facts.userNamespace.value.initial
+            : null,
+        mlockProof: facts.mlockProof ?? null,
+        memlockBasis: judged.basis,
+        memlockSufficient: sufficient,
+        reasons,
+    });
+    if (facts.arch.ok && !X86.test(facts.arch.value)) {
+        say('go-not-x86', 'The Go runtime applies its workaround on linux/amd64 and linux/386 only.');
+        return view('inactive');
+    }
+    if (family === 'before-1.14' || family === '1.16+') {
+        say('go-no-workaround', `Go ${facts.go.version} has no mlock workaround (it exists in Go 1.14–1.15 only).`);
+        return view('inactive');
+    }
+    if (family === 'unknown') {
+        say('go-version-unknown', `The Go version is not known (${facts.go.note}); judged as the worst case, Go 1.14.0.`);
+    }
+    if (triggers === null) {
+        say('go-release-unreadable', "The kernel release could not be read, so the runtime's own test cannot be repeated.");
+        return view('unknown');
+    }
+    if (ubuntuSkip) {
+        say('go-ubuntu-skip', `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
+    }
+    if (!triggers) {
+        if (!ubuntuSkip)
+            say('go-not-triggered', `Go 1.14–1.15 read "${release}" as a fixed kernel: no mlock.`);
+        return view('not-triggered');
+    }
+    say('go-triggered', `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${needed} bytes).`);
+    if (sufficient === null) {
+        say('memlock-unreadable', `RLIMIT_MEMLOCK could not be read (${facts.memlock.source}: ${facts.memlock.ok ? '' : facts.memlock.error}).`);
+        return view('unknown');
+    }
+    if (sufficient)
+        return view('mlock');
+    const limit = formatLimit(memlock?.soft ?? null);
+    if (family === '1.14.1-1.15') {
+        say('mlock-fails-silent', `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`);
+        return view('mlock-fails-silent');
+    }
+    say('mlock-fails-fatal', `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
+    return view('mlock-fails-fatal');
+}
+/**
+ * Whether Go's mlock of `needed` bytes will succeed here. A real mlock's
+ * result settles it when it covers the question; otherwise the kernel's
+ * rule (mm/mlock.c): the lock may exceed RLIMIT_MEMLOCK only with
+ * capable(CAP_IPC_LOCK), which is asked of the initial user namespace. In
+ * a child namespace (rootless containers, `unshare -U`) root holds the
+ * capability in CapEff and mlock still obeys the limit; where the
+ * namespace cannot be told (a capture made before uid_map was kept) the
+ * capability is not counted, the side that cannot miss a crash.
+ */
+function judgeMemlock(facts, needed) {
+    const reasons = [];
+    const proof = facts.mlockProof ?? null;
+    if (proof?.ok && proof.bytes >= needed) {
+        reasons.push({
+            code: 'mlock-proof-ok',
+            message: `A real mlock of ${proof.bytes} bytes succeeded here, which covers the ${needed} bytes needed.`,
+        });
+        return { sufficient: true, basis: 'mlock-proof', reasons };
+    }
+    if (proof && !proof.ok && proof.bytes <= needed) {
+        reasons.push({
+            code: 'mlock-proof-failed',
+            message: `A real mlock of ${proof.bytes} bytes failed here (errno ${proof.errno ?? 'unknown'}), and ${needed} bytes are needed.`,
+        });
+        return { sufficient: false, basis: 'mlock-proof', reasons };
+    }
+    const memlock = facts.memlock.ok ? facts.memlock.value : null;
+    const cap = facts.capIpcLock.ok && facts.capIpcLock.value;
+    // A failed mlock of more than needed does not settle the bytes needed,
+    // but shows that no capability lifted the limit here.
+    const capCounts = cap && proof?.ok !== false && judgeCapability(facts, reasons);
+    if (capCounts)
+        return { sufficient: true, basis: 'capability', reasons };
+    if (memlock?.soft === 'unlimited')
+        return { sufficient: true, basis: 'unlimited', reasons };
+    if (typeof memlock?.soft === 'number')
+        return { sufficient: memlock.soft >= needed, basis: 'limit', reasons };
+    return { sufficient: null, basis: null, reasons };
+}
+/** Whether a held CAP_IPC_LOCK lifts the limit; says why when it does not. */
+function judgeCapability(facts, reasons) {
+    const ns = facts.userNamespace;
+    if (ns.ok && ns.value.initial)
+        return true;
+    const rows = ns.ok ? ns.value.uidMap.split('; ') : [];
+    const map = rows.slice(0, 2).join('; ') +
+        (rows.length > 2 ? ` and ${rows.length - 2} more lines` : '');
+    reasons.push(ns.ok
+        ? {
+            code: 'cap-ipc-lock-in-user-namespace',
+            message: `CAP_IPC_LOCK is held in a user namespace, not the initial one (${ns.source}: ${map}): mlock obeys RLIMIT_MEMLOCK there, so the capability is not counted.`,
+        }
+        : {
+            code: 'cap-ipc-lock-namespace-unknown',
+            message: `CAP_IPC_LOCK is held, but whether this is the initial user namespace is not known (${ns.source}: ${ns.error}); outside it mlock obeys RLIMIT_MEMLOCK, so the capability is not counted.`,
+        });
+    return false;
+}
+function formatLimit(limit) {
+    if (limit === null)
+        return 'unknown';
+    if (limit === 'unlimited')
+        return 'unlimited';
+    if (limit >= 1048576 && limit % 1048576 === 0)
+        return `${limit / 1048576} MiB`;
+    return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`;
+}
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/assess.js
-var assess = __nccwpck_require__(6779);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./build/src/files.js + 2 modules
@@ -5031,10 +4921,299 @@ async function detectGo(live, input) {
     };
 }
 
-// EXTERNAL MODULE: ./build/src/verdict.js
-var src_verdict = __nccwpck_require__(2848);
-// EXTERNAL MODULE: ./build/src/kernel.js
-var kernel = __nccwpck_require__(8152);
+;// CONCATENATED MODULE: ./build/src/confidence.js
+// How sure a clean reproducer run is: the chance that a kernel WITH the bug
+// would have stayed clean for as many trigger events as the run made. The
+// rates come from the lab (a real buggy Linux 5.4.1 under emulation, see
+// docs/lab.md and the README's figures); they are a model, not a proof.
+/** A clean run clears an in-range kernel only below this miss probability. */
+const CLEARING_MISS_PROBABILITY = 1e-6;
+/**
+ * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
+ * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
+ * of the 80 guests found the bug. Deliveries count up to and including the
+ * one that corrupted, over all checkers of the run.
+ */
+const LAB_CALIBRATION = {
+    uffd: {
+        detections: 40,
+        deliveries: 83,
+        clears: true,
+        basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
+    },
+    stress: {
+        detections: 40,
+        deliveries: 418,
+        clears: false,
+        basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
+    },
+};
+/** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
+function poissonAtLeast(k, mean) {
+    let term = Math.exp(-mean);
+    let below = 0;
+    for (let i = 0; i < k; i++) {
+        below += term;
+        term *= mean / (i + 1);
+    }
+    return Math.max(0, 1 - below);
+}
+/**
+ * The one-sided 95 % lower bound of the detection rate per delivery, from
+ * `detections` events over `deliveries` trials: the smallest event mean
+ * under which seeing at least that many events still has a 5 % chance
+ * (the exact Poisson bound, found by bisection), per delivery, capped
+ * below 1.
+ */
+function lowerRate(detections, deliveries) {
+    if (detections <= 0 || deliveries <= 0)
+        return 0;
+    let lo = 0;
+    let hi = detections;
+    for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (poissonAtLeast(detections, mid) < 0.05)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return Math.min(lo / deliveries, 0.999);
+}
+/** A mode's detection rate per delivery (lower bound), or null if unknown. */
+function labRate(mode) {
+    const c = LAB_CALIBRATION[mode];
+    return c ? lowerRate(c.detections, c.deliveries) : null;
+}
+/** The chance a buggy kernel stays clean for `live` deliveries. */
+function missProbability(mode, live) {
+    const p = labRate(mode);
+    if (p === null)
+        return null;
+    return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1;
+}
+/** Deliveries at `rate` each that bring the miss probability below `target`. */
+function deliveriesAtRate(rate, target) {
+    return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null;
+}
+/** Live faulting deliveries that bring a mode's miss below `target`. */
+function deliveriesFor(mode, target) {
+    const p = labRate(mode);
+    return p === null ? null : deliveriesAtRate(p, target);
+}
+/** "3.2e-9", "below 1e-12", "1" — for people. */
+function formatProbability(p) {
+    if (p >= 0.995)
+        return '1';
+    if (p < 1e-12)
+        return 'below 1e-12';
+    if (p >= 0.01)
+        return p.toFixed(2);
+    return p.toExponential(1);
+}
+
+;// CONCATENATED MODULE: ./build/src/status.js
+// The status vocabulary (DESIGN.md: one word, used everywhere) and the
+// `fail-on` levels that draw the failing line through it. Both the inputs
+// (which accept a level) and the verdict (which picks a status) speak it,
+// so it sits below them both.
+const STATUSES = (/* unused pure expression or super */ null && ([
+    'affected',
+    'vulnerable',
+    'unaffected',
+    'not-applicable',
+    'unknown',
+]));
+const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
+/** Statuses that each `fail-on` level treats as failing. */
+const FAILING = {
+    affected: ['affected'],
+    vulnerable: ['affected', 'vulnerable'],
+    unknown: ['affected', 'vulnerable', 'unknown'],
+    never: [],
+};
+/** Whether `status` is at the `fail-on` level or worse. */
+function crossesFailOn(status, failOn) {
+    return FAILING[failOn].includes(status);
+}
+
+;// CONCATENATED MODULE: ./build/src/verdict.js
+// Pure: assessment + reproducer evidence → one status with its reasons and
+// the mitigations that fit; and the policy step that turns a status into
+// "fail the step" or "switch later steps to the mitigation".
+
+
+
+
+/**
+ * The miss probability for people. Where the mode cannot clear, the lab
+ * rate behind it is an upper bound for most kernels, so the figure is too
+ * optimistic, and says so.
+ */
+function missText(e) {
+    if (e.missProbability === null)
+        return '';
+    const p = formatProbability(e.missProbability);
+    return e.minEvents === null
+        ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
+        : p;
+}
+/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
+function crashSummary(crashes) {
+    const signals = [...new Set(crashes.map((c) => c.signal))].join(', ');
+    return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`;
+}
+/** What clears a kernel in the run's mode, for people. */
+function clearingText(e) {
+    return e.minEvents !== null
+        ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
+        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`;
+}
+/** The wiki's suggestion, 64 MiB, unless the threads need more. */
+const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
+function decideVerdict(assessment, evidence) {
+    const k = assessment.kernel;
+    const reasons = [...k.reasons];
+    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
+    let status;
+    if (k.finding === 'not-applicable') {
+        status = 'not-applicable';
+    }
+    else if (evidence.result === 'corrupted') {
+        status = 'affected';
+        reasons.push({
+            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
+            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
+        });
+    }
+    else {
+        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
+        status =
+            cleared || k.finding === 'clear'
+                ? 'unaffected'
+                : k.finding === 'buggy'
+                    ? 'vulnerable'
+                    : 'unknown';
+        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
+        const miss = evidence.missProbability !== null
+            ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
+            : null;
+        if (evidence.result === 'clean') {
+            reasons.push(cleared
+                ? {
+                    code: 'reproducer-clean',
+                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}; ${miss}.`,
+                }
+                : {
+                    code: 'reproducer-too-little',
+                    message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${clearingText(evidence)}.`,
+                });
+        }
+        if (evidence.crashes.length > 0) {
+            reasons.push({
+                code: 'reproducer-crashed',
+                message: `The reproducer had ${crashSummary(evidence.crashes)}, and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
+            });
+        }
+    }
+    return {
+        status,
+        headline: headline(status, assessment, evidence),
+        reasons,
+        mitigations: pickMitigations(status, assessment),
+    };
+}
+function headline(status, a, e) {
+    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
+    switch (status) {
+        case 'affected':
+            return e.drill
+                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
+                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
+        case 'vulnerable':
+            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
+        case 'unaffected':
+            return `${kernel} does not have the AVX signal-stack bug.`;
+        case 'not-applicable':
+            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
+        case 'unknown':
+            return `${kernel} could not be judged: the facts needed could not be read.`;
+    }
+}
+function pickMitigations(status, a) {
+    const out = [];
+    if (status === 'affected' || status === 'vulnerable') {
+        out.push({
+            id: 'upgrade-kernel',
+            title: 'Upgrade the kernel',
+            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : FIXED_LEVELS.map((l) => `${l}+`).join(', ')} or ${FIXED_SINCE_SERIES}+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
+            commands: [],
+        });
+        out.push({
+            id: 'godebug-asyncpreemptoff',
+            title: 'Make Go send fewer signals',
+            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
+            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
+        });
+    }
+    const go = a.go;
+    if (go.workaround === 'mlock-fails-fatal' ||
+        go.workaround === 'mlock-fails-silent') {
+        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
+        out.push({
+            id: 'raise-memlock',
+            title: 'Raise the locked-memory limit',
+            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+            commands: memlockCommands(bytes),
+        });
+    }
+    return out;
+}
+function memlockCommands(bytes) {
+    const kib = Math.ceil(bytes / 1024);
+    return [
+        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
+        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
+        {
+            label: 'docker run (bytes)',
+            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
+        },
+        {
+            label: 'workflow `container:` (bytes)',
+            text: `options: --ulimit memlock=${bytes}:${bytes}`,
+        },
+        {
+            label: '/etc/docker/daemon.json (bytes)',
+            text: JSON.stringify({
+                'default-ulimits': {
+                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
+                },
+            }),
+        },
+    ];
+}
+function decide(status, policy, currentGodebug) {
+    const failing = crossesFailOn(status, policy.failOn);
+    const risky = status === 'affected' || status === 'vulnerable';
+    if (policy.mitigate && (failing || risky)) {
+        return {
+            failing,
+            fail: false,
+            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
+            mitigation: 'godebug',
+        };
+    }
+    return { failing, fail: failing, godebug: null, mitigation: 'none' };
+}
+/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
+function mergeGodebug(current, key, value) {
+    const parts = (current ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    const kept = parts.filter((p) => p.split('=')[0] !== key);
+    return [...kept, `${key}=${value}`].join(',');
+}
+
 ;// CONCATENATED MODULE: ./build/src/report.js
 
 
@@ -5082,7 +5261,7 @@ function factRecords(f) {
         [
             'RLIMIT_MEMLOCK',
             f.memlock,
-            (m) => `soft ${(0,assess/* formatLimit */.tW)(m.soft)}, hard ${(0,assess/* formatLimit */.tW)(m.hard)}`,
+            (m) => `soft ${formatLimit(m.soft)}, hard ${formatLimit(m.hard)}`,
         ],
         ['CAP_IPC_LOCK', f.capIpcLock, (b) => (b ? 'yes' : 'no')],
         // The capability lifts the limit only in the initial user namespace.
@@ -5232,7 +5411,7 @@ function renderSummary(r) {
     lines.push(`| Status | **${r.status}** |`);
     lines.push(`| Kernel | \`${cell(k.release)}\` — upstream ${cell(k.level)} (${cell(levelSourceText(k))}) |`);
     lines.push(`| Built by | ${cell(k.compiler)} |`);
-    lines.push(`| In affected range | ${yesNo(k.inAffectedRange)} (${kernel/* AFFECTED_LEVELS_TEXT */.BW}) |`);
+    lines.push(`| In affected range | ${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT}) |`);
     lines.push(`| Machine | ${cell(r.host.name)} · ${cell(r.host.os)} · ${cell(r.host.arch)} · ${cell(r.host.cpu ? cpuText(r.host.cpu) : null)} |`);
     lines.push(`| Container | ${r.host.container.detected ? `yes (${cell(r.host.container.signals.join('; '))}) — the host's kernel counts` : 'no'} |`);
     lines.push(`| Reproducer | ${reproducerText(r.reproducer)} |`);
@@ -5244,7 +5423,7 @@ function renderSummary(r) {
     lines.push('', '### Go runtime on this machine', '');
     lines.push('| Go | Its kernel test | Workaround | Memlock limit | Needed | Enough |');
     lines.push('|---|---|---|---|---|---|');
-    lines.push(`| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${(0,assess/* formatLimit */.tW)(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`);
+    lines.push(`| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${formatLimit(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`);
     lines.push('');
     for (const reason of go.reasons)
         lines.push(`- ${reason.message}`);
@@ -5291,7 +5470,7 @@ function reproducerSection(e) {
         out.push(`| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`);
     }
     if (e.missProbability !== null) {
-        out.push(`| Miss probability | ${(0,src_verdict/* missText */.gu)(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell((0,src_verdict/* clearingText */.dU)(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`);
+        out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`);
     }
     if (e.crashes.length > 0) {
         out.push(`| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`);
@@ -5348,7 +5527,7 @@ function reproducerText(e) {
         case 'error':
             return `error: ${cell(e.reason)}`;
         default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${(0,src_verdict/* missText */.gu)(e)}` : ''}${e.crashes.length ? `, ${(0,src_verdict/* crashSummary */.M3)(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
+            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
     }
 }
 function decisionText(r) {
@@ -5378,7 +5557,7 @@ function renderText(r) {
         : 'no');
     row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''));
     row('go', `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`);
-    row('memlock', `${(0,assess/* formatLimit */.tW)(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
+    row('memlock', `${formatLimit(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
     out.push('', 'why:');
     for (const reason of [...r.reasons, ...go.reasons])
         out.push(`  - ${reason.message} [${reason.code}]`);
@@ -5393,8 +5572,6 @@ function renderText(r) {
     return out.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./build/src/confidence.js
-var confidence = __nccwpck_require__(909);
 ;// CONCATENATED MODULE: ./build/src/reproducer.js
 
 
@@ -5503,8 +5680,8 @@ function selfTestArgs(mode) {
 function realRunArgs(mode, duration, drill) {
     const args = ['--mode', mode, '--duration', String(duration)];
     // Stop at ample evidence where the mode can clear; stress runs its time.
-    const stopAt = confidence/* LAB_CALIBRATION */.bO[mode]?.clears
-        ? (0,confidence/* deliveriesFor */.Mf)(mode, STOP_MISS_PROBABILITY)
+    const stopAt = LAB_CALIBRATION[mode]?.clears
+        ? deliveriesFor(mode, STOP_MISS_PROBABILITY)
         : null;
     if (stopAt !== null)
         args.push('--events', String(stopAt));
@@ -5621,8 +5798,8 @@ function evidenceFromRuns(input) {
     const seconds = line.seconds ?? real.run.seconds;
     const faulting = line.faultingDeliveries ?? 0;
     const live = line.liveFaultingDeliveries ?? 0;
-    const calibration = mode ? confidence/* LAB_CALIBRATION */.bO[mode] : undefined;
-    const miss = mode && line.result !== 'corrupted' ? (0,confidence/* missProbability */.c9)(mode, live) : null;
+    const calibration = mode ? LAB_CALIBRATION[mode] : undefined;
+    const miss = mode && line.result !== 'corrupted' ? missProbability(mode, live) : null;
     const crashes = (line.crashes ?? []).map((c) => ({
         task: c.task,
         signal: c.signal,
@@ -5637,7 +5814,7 @@ function evidenceFromRuns(input) {
                 ? 'DRILL: corruption injected on purpose'
                 : 'registers corrupted across a signal'
             : line.result === 'crashed'
-                ? `no corruption seen, but ${(0,src_verdict/* crashSummary */.M3)(crashes)}`
+                ? `no corruption seen, but ${crashSummary(crashes)}`
                 : `${faulting} faulting deliveries without corruption`,
         mode,
         // The self-test ran with the mode as requested, so it says why auto chose.
@@ -5648,14 +5825,14 @@ function evidenceFromRuns(input) {
         faultingDeliveries: faulting,
         liveFaultingDeliveries: live,
         minEvents: calibration?.clears && mode
-            ? (0,confidence/* deliveriesFor */.Mf)(mode, confidence/* CLEARING_MISS_PROBABILITY */.TO)
+            ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
             : null,
         missProbability: miss,
         missBasis: calibration?.basis ?? null,
         enoughEvents: line.result === 'clean' &&
             !!calibration?.clears &&
             miss !== null &&
-            miss < confidence/* CLEARING_MISS_PROBABILITY */.TO,
+            miss < CLEARING_MISS_PROBABILITY,
         crashes,
         leak: describeLeak(line),
         mismatch: line.mismatch ?? null,
@@ -5694,7 +5871,7 @@ async function audit(options, ctx) {
         root: options.root,
         goVersion: options.goVersion,
     });
-    const judge = (f) => (0,assess/* assess */.no)(f, { memlockThreads: options.memlockThreads });
+    const judge = (f) => assess(f, { memlockThreads: options.memlockThreads });
     let assessment = judge(facts);
     const plan = facts.live
         ? options.drill
@@ -5724,8 +5901,8 @@ async function audit(options, ctx) {
                 await build.dispose();
         }
     }
-    const verdict = (0,src_verdict/* decideVerdict */.AU)(assessment, evidence);
-    const decision = (0,src_verdict/* decide */.LD)(verdict.status, options, ctx.godebug);
+    const verdict = decideVerdict(assessment, evidence);
+    const decision = decide(verdict.status, options, ctx.godebug);
     return buildReport({
         toolVersion: TOOL_VERSION,
         facts,
@@ -5744,6 +5921,7 @@ async function buildReproducer(options, ctx) {
         compiler: options.compiler,
         nativeDir: nativeDir(),
         tempDir: ctx.tempDir,
+        toolCacheDir: ctx.toolCacheDir,
     });
     if (!build.ok) {
         ctx.log(`reproducer: not built: ${build.reason}`);
@@ -5848,8 +6026,239 @@ async function runBuilt(build, options, ctx) {
     return evidenceFromRuns({ build, selfTest, real, drill: options.drill });
 }
 
-// EXTERNAL MODULE: ./build/src/options.js
-var src_options = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./build/src/inputs.js
+// Every setting a user gives the audit, listed once: its name (the action's
+// input, the CLI's flag --NAME, the hook's SIGVEC_NAME), its default, what
+// it accepts, what it does, and which front doors read it. options.ts parses
+// by this table; hook.ts and cli.ts take their flags, variables and help
+// lines from it. action.yml stays hand-written, since GitHub reads it, and
+// test/inputs.test.ts holds it against this table.
+
+
+const REPRODUCE = ['auto', 'always', 'never'];
+const MODES = ['auto', 'uffd', 'stress'];
+const MEMLOCK_THREADS_RANGE = { min: 1, max: 1_000_000 };
+/** The longest reproducer run a duration may ask for, and the shortest. */
+const DURATION_RANGE_S = { min: 0.5, max: 3600 };
+const oneOfText = (values) => `one of: ${values.join(', ')}`;
+const INPUTS = [
+    {
+        name: 'reproduce',
+        default: 'auto',
+        accepted: oneOfText(REPRODUCE),
+        description: 'Run our reproducer: auto (when the kernel is not already settled as unaffected or not-applicable), always, never. Its evidence overrides the version check.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'WHEN',
+        help: 'run the reproducer: auto, always, never',
+    },
+    {
+        name: 'mode',
+        default: 'auto',
+        accepted: oneOfText(MODES),
+        description: 'Reproducer mode: uffd (userfaultfd holds each signal-stack fault-in so a competing task runs: deterministic), stress (oversubscribed CPUs), auto (uffd where permitted, else stress).',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'MODE',
+        help: 'reproducer mode: auto, uffd or stress',
+    },
+    {
+        name: 'duration',
+        default: '30s',
+        accepted: `a duration from ${DURATION_RANGE_S.min}s to ${DURATION_RANGE_S.max / 60}m, such as 30s, 2m or 45 (seconds)`,
+        description: 'The longest the reproducer may run: 30s, 2m, or seconds. It stops sooner at the first corruption or once it has seen enough trigger events.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'TIME',
+        help: 'longest reproducer run, as 2m or seconds',
+    },
+    {
+        name: 'compiler',
+        default: 'cc',
+        accepted: 'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)',
+        description: 'The C compiler that builds the reproducer (a program name or path).',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'CC',
+        help: 'C compiler for the reproducer',
+    },
+    {
+        name: 'drill',
+        default: 'false',
+        accepted: 'true or false',
+        description: 'true: the real run injects corruption on purpose, so you can rehearse how the workflow reacts to an affected kernel. Everything it produces says DRILL.',
+        action: true,
+        cli: 'switch',
+        hook: false,
+        placeholder: '',
+        help: 'inject corruption on purpose (rehearsal)',
+    },
+    {
+        name: 'fail-on',
+        default: 'vulnerable',
+        accepted: oneOfText(FAIL_ON),
+        description: 'Fail the step at this status or worse: affected, vulnerable (affected or vulnerable), unknown (also when the kernel cannot be judged), never.',
+        action: true,
+        cli: null,
+        hook: true,
+        placeholder: 'LEVEL',
+        help: 'affected, vulnerable, unknown or never: a status below the level exits 0',
+    },
+    {
+        name: 'mitigate',
+        default: 'false',
+        accepted: 'true or false',
+        description: 'true: instead of failing, export GODEBUG with asyncpreemptoff=1 merged into any existing GODEBUG for the later steps, and warn.',
+        action: true,
+        cli: null,
+        hook: false,
+        placeholder: '',
+        help: 'export GODEBUG=asyncpreemptoff=1 to later steps instead of failing',
+    },
+    {
+        name: 'go-version',
+        default: '',
+        accepted: 'a Go version such as 1.14.0, 1.15.5, go1.22.1',
+        description: 'The Go version that builds your tests (e.g. 1.14.0). Default: what the go on PATH says (go env GOVERSION, or go version before Go 1.16); unknown means the worst case, 1.14.0.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'V',
+        help: 'the Go that builds your tests (default: the go on PATH)',
+    },
+    {
+        name: 'memlock-threads',
+        default: String(DEFAULT_MEMLOCK_THREADS),
+        accepted: `a whole number from ${MEMLOCK_THREADS_RANGE.min} to ${MEMLOCK_THREADS_RANGE.max}`,
+        description: 'OS threads the RLIMIT_MEMLOCK limit must cover; Go 1.14–1.15 lock 4 KiB per thread on a kernel they think buggy.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'N',
+        help: 'threads the memlock limit must cover',
+    },
+    {
+        name: 'report-path',
+        default: '',
+        accepted: 'a file path (not a directory)',
+        description: 'Where to write the JSON Report. Default: $RUNNER_TEMP/sigvec-check-report.json.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'FILE',
+        help: 'also write the JSON Report to FILE',
+    },
+    {
+        name: 'state-dir',
+        default: '',
+        accepted: 'an absolute folder path, such as /var/lib/sigvec-check',
+        description: '',
+        action: false,
+        cli: null,
+        hook: true,
+        placeholder: 'DIR',
+        help: "where the reproducer's result is kept per boot (default ~/.local/state/sigvec-check)",
+    },
+];
+function inputSpec(name) {
+    return INPUTS.find((spec) => spec.name === name);
+}
+/** The action's inputs, in action.yml's order. */
+const ACTION_INPUTS = INPUTS.filter((spec) => spec.action).map((spec) => spec.name);
+/** What the hook reads: the flag --NAME, else the variable SIGVEC_NAME. */
+const HOOK_SETTINGS = INPUTS.filter((spec) => spec.hook).map((spec) => spec.name);
+function envName(setting) {
+    return `SIGVEC_${setting.toUpperCase().replace(/-/g, '_')}`;
+}
+
+// EXTERNAL MODULE: ./build/src/inputerror.js
+var inputerror = __nccwpck_require__(5631);
+;// CONCATENATED MODULE: ./build/src/options.js
+// The one typed Options, parsed once from action inputs, CLI flags or the
+// hook's variables, with the defaults and accepted values of the input table
+// (inputs.ts). Every validation error names the input, the value given and
+// what is accepted.
+
+
+
+
+
+function parseOptions(raw, root = '/') {
+    // A setting left empty takes the table's default, parsed like any value.
+    const given = (name) => raw(name).trim() || inputSpec(name).default;
+    const options = {
+        root,
+        reproduce: oneOf('reproduce', given('reproduce'), REPRODUCE),
+        mode: oneOf('mode', given('mode'), MODES),
+        duration: durationInput('duration', given('duration')),
+        compiler: compilerInput('compiler', given('compiler')),
+        drill: booleanInput('drill', given('drill')),
+        failOn: oneOf('fail-on', given('fail-on'), FAIL_ON),
+        mitigate: booleanInput('mitigate', given('mitigate')),
+        goVersion: goVersionInput('go-version', given('go-version')),
+        memlockThreads: integerInput('memlock-threads', given('memlock-threads'), MEMLOCK_THREADS_RANGE),
+        reportPath: pathInput('report-path', given('report-path')),
+    };
+    if (options.drill && options.reproduce === 'never') {
+        throw new inputerror/* InputError */.d('drill', raw('drill').trim(), "false while reproduce is 'never' (a drill runs the reproducer)");
+    }
+    return options;
+}
+function refuse(name, value) {
+    return new inputerror/* InputError */.d(name, value, inputSpec(name).accepted);
+}
+function oneOf(name, value, accepted) {
+    if (accepted.includes(value))
+        return value;
+    throw refuse(name, value);
+}
+/** The YAML 1.2 core-schema booleans, as the runner and @actions/core accept them. */
+function booleanInput(name, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw refuse(name, value);
+}
+function integerInput(name, value, range) {
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < range.min || n > range.max)
+        throw refuse(name, value);
+    return n;
+}
+function goVersionInput(name, value) {
+    if (value === '')
+        return null;
+    if (!parseGoVersion(value))
+        throw refuse(name, value);
+    return value;
+}
+function pathInput(name, value) {
+    if (value === '')
+        return null;
+    if (value.includes('\0') || value.endsWith('/'))
+        throw refuse(name, value);
+    return external_node_path_.resolve(value);
+}
+/** "30s", "2m", "45" or "0.5" (seconds) → seconds. */
+function durationInput(name, value) {
+    const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value);
+    const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN;
+    if (!(seconds >= DURATION_RANGE_S.min && seconds <= DURATION_RANGE_S.max))
+        throw refuse(name, value);
+    return seconds;
+}
+/** A program name or path: it is run with an argument array, never a shell. */
+function compilerInput(name, value) {
+    if (/[\s;&|`$<>()'"\\]/.test(value))
+        throw refuse(name, value);
+    return value;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/workflow.js
@@ -5959,16 +6368,18 @@ function setFailed(message, write = stdout) {
 
 
 
+
 async function run() {
     try {
-        const options = (0,src_options/* parseOptions */.Ac)((name) => getInput(name));
-        for (const name of src_options/* INPUT_NAMES */.Qh)
+        const options = parseOptions((name) => getInput(name));
+        for (const name of ACTION_INPUTS)
             debug(`input ${name}=${getInput(name)}`);
         debug(`options ${JSON.stringify(options)}`);
         const report = await audit(options, {
             godebug: process.env.GODEBUG,
             now: new Date(),
             tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+            toolCacheDir: process.env.RUNNER_TOOL_CACHE || null,
             log: (line) => info(line),
         });
         const reportFile = options.reportPath ?? (await defaultReportPath(process.env));
@@ -6003,143 +6414,6 @@ async function defaultReportPath(env) {
         ? env.RUNNER_TEMP
         : await promises_.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'sigvec-check-'));
     return external_node_path_.join(dir, 'sigvec-check-report.json');
-}
-
-
-/***/ }),
-
-/***/ 6067:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ parseOptions),
-/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
-/* harmony export */   dz: () => (/* binding */ InputError)
-/* harmony export */ });
-/* unused harmony exports REPRODUCE, MODES, oneOf, booleanInput, integerInput, durationInput */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _goruntime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1011);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2848);
-// The one typed Options, parsed once from action inputs or CLI flags. Every
-// validation error names the input, the value given and what is accepted.
-
-
-
-const REPRODUCE = ['auto', 'always', 'never'];
-const MODES = ['auto', 'uffd', 'stress'];
-/** A bad input: the step fails with this message and writes no outputs. */
-class InputError extends Error {
-    input;
-    value;
-    accepted;
-    name = 'InputError';
-    constructor(input, value, accepted) {
-        super(`Invalid input '${input}': ${JSON.stringify(value)}. Expected ${accepted}.`);
-        this.input = input;
-        this.value = value;
-        this.accepted = accepted;
-    }
-}
-const INPUT_NAMES = [
-    'reproduce',
-    'mode',
-    'duration',
-    'compiler',
-    'drill',
-    'fail-on',
-    'mitigate',
-    'go-version',
-    'memlock-threads',
-    'report-path',
-];
-function parseOptions(raw, root = '/') {
-    const options = {
-        root,
-        reproduce: oneOf(raw, 'reproduce', REPRODUCE, 'auto'),
-        mode: oneOf(raw, 'mode', MODES, 'auto'),
-        duration: durationInput(raw, 'duration', 30),
-        compiler: compilerInput(raw),
-        drill: booleanInput(raw, 'drill', false),
-        failOn: oneOf(raw, 'fail-on', _verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL_ON */ .d$, 'vulnerable'),
-        mitigate: booleanInput(raw, 'mitigate', false),
-        goVersion: goVersionInput(raw),
-        memlockThreads: integerInput(raw, 'memlock-threads', _goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MEMLOCK_THREADS */ .JW, 1, 1_000_000),
-        reportPath: pathInput(raw, 'report-path'),
-    };
-    if (options.drill && options.reproduce === 'never') {
-        throw new InputError('drill', raw('drill').trim(), "false while reproduce is 'never' (a drill runs the reproducer)");
-    }
-    return options;
-}
-function oneOf(raw, name, accepted, fallback) {
-    const value = raw(name).trim();
-    if (value === '')
-        return fallback;
-    if (accepted.includes(value))
-        return value;
-    throw new InputError(name, value, `one of: ${accepted.join(', ')}`);
-}
-/** The YAML 1.2 core-schema booleans, as the runner and @actions/core accept them. */
-function booleanInput(raw, name, fallback) {
-    const value = raw(name).trim();
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(name, value, 'true or false');
-}
-function integerInput(raw, name, fallback, min, max) {
-    const value = raw(name).trim();
-    if (value === '')
-        return fallback;
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw new InputError(name, value, `a whole number from ${min} to ${max}`);
-    }
-    return n;
-}
-function goVersionInput(raw) {
-    const value = raw('go-version').trim();
-    if (value === '')
-        return null;
-    if (!(0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGoVersion */ .SX)(value)) {
-        throw new InputError('go-version', value, 'a Go version such as 1.14.0, 1.15.5, go1.22.1');
-    }
-    return value;
-}
-function pathInput(raw, name) {
-    const value = raw(name).trim();
-    if (value === '')
-        return null;
-    if (value.includes('\0') || value.endsWith('/')) {
-        throw new InputError(name, value, 'a file path (not a directory)');
-    }
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(value);
-}
-const MAX_DURATION_S = 3600;
-/** "30s", "2m", "45" or "0.5" (seconds) → seconds. */
-function durationInput(raw, name, fallback) {
-    const value = raw(name).trim();
-    if (value === '')
-        return fallback;
-    const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value);
-    const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN;
-    if (!(seconds >= 0.5 && seconds <= MAX_DURATION_S)) {
-        throw new InputError(name, value, `a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)`);
-    }
-    return seconds;
-}
-/** A program name or path: it is run with an argument array, never a shell. */
-function compilerInput(raw) {
-    const value = raw('compiler').trim();
-    if (value === '')
-        return 'cc';
-    if (/[\s;&|`$<>()'"\\]/.test(value)) {
-        throw new InputError('compiler', value, 'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)');
-    }
-    return value;
 }
 
 
@@ -6357,215 +6631,6 @@ function runInGroup(file, args, deadlineMs) {
             });
         });
     });
-}
-
-
-/***/ }),
-
-/***/ 2848:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AU: () => (/* binding */ decideVerdict),
-/* harmony export */   LD: () => (/* binding */ decide),
-/* harmony export */   M3: () => (/* binding */ crashSummary),
-/* harmony export */   d$: () => (/* binding */ FAIL_ON),
-/* harmony export */   dU: () => (/* binding */ clearingText),
-/* harmony export */   gu: () => (/* binding */ missText)
-/* harmony export */ });
-/* unused harmony exports STATUSES, RECOMMENDED_MEMLOCK_BYTES, memlockCommands, mergeGodebug */
-/* harmony import */ var _confidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
-/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6779);
-/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8152);
-// Pure: assessment + reproducer evidence → one status with its reasons and
-// the mitigations that fit; and the policy step that turns a status into
-// "fail the step" or "switch later steps to the mitigation".
-
-
-
-const STATUSES = (/* unused pure expression or super */ null && ([
-    'affected',
-    'vulnerable',
-    'unaffected',
-    'not-applicable',
-    'unknown',
-]));
-/**
- * The miss probability for people. Where the mode cannot clear, the lab
- * rate behind it is an upper bound for most kernels, so the figure is too
- * optimistic, and says so.
- */
-function missText(e) {
-    if (e.missProbability === null)
-        return '';
-    const p = (0,_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProbability */ .tY)(e.missProbability);
-    return e.minEvents === null
-        ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
-        : p;
-}
-/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
-function crashSummary(crashes) {
-    const signals = [...new Set(crashes.map((c) => c.signal))].join(', ');
-    return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`;
-}
-/** What clears a kernel in the run's mode, for people. */
-function clearingText(e) {
-    return e.minEvents !== null
-        ? `${e.minEvents} live faulting deliveries (miss probability below ${_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .CLEARING_MISS_PROBABILITY */ .TO.toExponential(0)})`
-        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`;
-}
-/** The wiki's suggestion, 64 MiB, unless the threads need more. */
-const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
-function decideVerdict(assessment, evidence) {
-    const k = assessment.kernel;
-    const reasons = [...k.reasons];
-    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
-    let status;
-    if (k.finding === 'not-applicable') {
-        status = 'not-applicable';
-    }
-    else if (evidence.result === 'corrupted') {
-        status = 'affected';
-        reasons.push({
-            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
-            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
-        });
-    }
-    else {
-        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
-        status =
-            cleared || k.finding === 'clear'
-                ? 'unaffected'
-                : k.finding === 'buggy'
-                    ? 'vulnerable'
-                    : 'unknown';
-        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
-        const miss = evidence.missProbability !== null
-            ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
-            : null;
-        if (evidence.result === 'clean') {
-            reasons.push(cleared
-                ? {
-                    code: 'reproducer-clean',
-                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}; ${miss}.`,
-                }
-                : {
-                    code: 'reproducer-too-little',
-                    message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${clearingText(evidence)}.`,
-                });
-        }
-        if (evidence.crashes.length > 0) {
-            reasons.push({
-                code: 'reproducer-crashed',
-                message: `The reproducer had ${crashSummary(evidence.crashes)}, and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
-            });
-        }
-    }
-    return {
-        status,
-        headline: headline(status, assessment, evidence),
-        reasons,
-        mitigations: pickMitigations(status, assessment),
-    };
-}
-function headline(status, a, e) {
-    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
-    switch (status) {
-        case 'affected':
-            return e.drill
-                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
-                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
-        case 'vulnerable':
-            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
-        case 'unaffected':
-            return `${kernel} does not have the AVX signal-stack bug.`;
-        case 'not-applicable':
-            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
-        case 'unknown':
-            return `${kernel} could not be judged: the facts needed could not be read.`;
-    }
-}
-function pickMitigations(status, a) {
-    const out = [];
-    if (status === 'affected' || status === 'vulnerable') {
-        out.push({
-            id: 'upgrade-kernel',
-            title: 'Upgrade the kernel',
-            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : _kernel_js__WEBPACK_IMPORTED_MODULE_2__/* .FIXED_LEVELS */ .rF.map((l) => `${l}+`).join(', ')} or ${_kernel_js__WEBPACK_IMPORTED_MODULE_2__/* .FIXED_SINCE_SERIES */ .qw}+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
-            commands: [],
-        });
-        out.push({
-            id: 'godebug-asyncpreemptoff',
-            title: 'Make Go send fewer signals',
-            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
-            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
-        });
-    }
-    const go = a.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
-        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
-        out.push({
-            id: 'raise-memlock',
-            title: 'Raise the locked-memory limit',
-            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLimit */ .tW)(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
-            commands: memlockCommands(bytes),
-        });
-    }
-    return out;
-}
-function memlockCommands(bytes) {
-    const kib = Math.ceil(bytes / 1024);
-    return [
-        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
-        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
-        {
-            label: 'docker run (bytes)',
-            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
-        },
-        {
-            label: 'workflow `container:` (bytes)',
-            text: `options: --ulimit memlock=${bytes}:${bytes}`,
-        },
-        {
-            label: '/etc/docker/daemon.json (bytes)',
-            text: JSON.stringify({
-                'default-ulimits': {
-                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
-                },
-            }),
-        },
-    ];
-}
-const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
-/** Statuses that each `fail-on` level treats as failing. */
-const FAILING = {
-    affected: ['affected'],
-    vulnerable: ['affected', 'vulnerable'],
-    unknown: ['affected', 'vulnerable', 'unknown'],
-    never: [],
-};
-function decide(status, policy, currentGodebug) {
-    const failing = FAILING[policy.failOn].includes(status);
-    const risky = status === 'affected' || status === 'vulnerable';
-    if (policy.mitigate && (failing || risky)) {
-        return {
-            failing,
-            fail: false,
-            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
-            mitigation: 'godebug',
-        };
-    }
-    return { failing, fail: failing, godebug: null, mitigation: 'none' };
-}
-/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
-function mergeGodebug(current, key, value) {
-    const parts = (current ?? '')
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-    const kept = parts.filter((p) => p.split('=')[0] !== key);
-    return [...kept, `${key}=${value}`].join(',');
 }
 
 

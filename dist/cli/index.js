@@ -3289,17 +3289,327 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 6779:
+/***/ 8422:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8967);
+// The CLI's entry point (dist/cli.js, `npx sigvec-check`): one call, so that
+// loading src/cli.ts, as tests do, runs nothing.
+
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8967:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   no: () => (/* binding */ assess),
-/* harmony export */   tW: () => (/* binding */ formatLimit)
-/* harmony export */ });
-/* unused harmony exports assessKernel, assessGo */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8152);
-/* harmony import */ var _goruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1011);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+;// CONCATENATED MODULE: ./build/src/kernel.js
+// Pure parsers of the strings a Linux kernel tells about itself, and the
+// upstream facts about which kernel levels carry the AVX signal-stack bug.
+// Levels are compared with semver; docs/bug.md gives the sources.
+
+/**
+ * Upstream levels with the bug: every 5.2 (never fixed), 5.3.0–5.3.14 and
+ * 5.4.0–5.4.1. Sources: kernel commit 59c4bd853abc ("x86/fpu: Don't cache
+ * access to fpu_fpregs_owner_ctx"), kernel bugzilla 205663, the Go wiki's
+ * LinuxKernelSignalVectorBug page.
+ */
+const AFFECTED_RANGE = '>=5.2.0 <5.3.15 || >=5.4.0 <5.4.2';
+/** AFFECTED_RANGE as people read it. */
+const kernel_AFFECTED_LEVELS_TEXT = '5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1';
+/** The first fixed level of each fixed series (both of 2019-12-05). */
+const FIXED_LEVELS = ['5.3.15', '5.4.2'];
+/** Every series from this one on was released with the fix. */
+const FIXED_SINCE_SERIES = '5.5';
+/**
+ * Builds known to carry the fix, tried in order before the version check:
+ * distributions backported the one-line fix without changing the version
+ * (docs/bug.md, "Distribution kernels").
+ */
+const KNOWN_FIXED_BUILDS = [
+    {
+        code: 'wsl2-kernel',
+        recognise: (k) => /-microsoft-standard/.test(k.release),
+        why: (k) => `WSL2's kernel (${k.release}) is a Microsoft build known not to carry the bug.`,
+        source: "docs/bug.md, Distribution kernels: WSL2's 5.4.72 kernel is built by GCC 8.2 and outside the range",
+    },
+    {
+        code: 'ubuntu-5.4-backport',
+        // Ubuntu ABI numbers are small; six digits (050400) mark a mainline
+        // build of plain upstream 5.4.0, which has no backport.
+        recognise: (k) => {
+            const ubuntu = k.signature?.startsWith('Ubuntu') === true ||
+                k.procVersion?.includes('Ubuntu') === true;
+            const abi = /^5\.4\.0-(\d{1,4})-/.exec(k.release);
+            return ubuntu && abi !== null && Number(abi[1]) >= 8;
+        },
+        why: (k) => `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${k.release}).`,
+        source: 'docs/bug.md, Distribution kernels; golang/go#38915 and #40184, where Go 1.15 learned to skip these builds because all carry the fix',
+    },
+];
+/** The first known fixed build these strings name, or undefined. */
+function knownFixedBuild(k) {
+    return KNOWN_FIXED_BUILDS.find((row) => row.recognise(k));
+}
+/**
+ * GCC 9 keeps the stale owner pointer across the fault-in; a GCC 8 build of
+ * the same source does not (the fix's commit message).
+ */
+const FIRST_BUGGY_GCC = '9.0.0';
+function formatLevel(level) {
+    return `${level.major}.${level.minor}.${level.patch}`;
+}
+function inAffectedRange(level) {
+    return semver.satisfies(formatLevel(level), AFFECTED_RANGE);
+}
+/** Older than every affected level (before 5.2). */
+function predatesBug(level) {
+    return semver.ltr(formatLevel(level), AFFECTED_RANGE);
+}
+/**
+ * The fixed level of the same series, for advice: 5.3.x → 5.3.15; a series
+ * that was never fixed (5.2) → the newest fixed level.
+ */
+function firstFixedLevel(level) {
+    const v = formatLevel(level);
+    return (FIXED_LEVELS.find((fixed) => semver.satisfies(fixed, `~${v}`)) ??
+        FIXED_LEVELS.at(-1));
+}
+/** Whether the kernel's compiler is GCC 9 or later, as the bug needs. */
+function isBuggyGcc(c) {
+    return c.kind === 'gcc' && semver.gte(c.version, FIRST_BUGGY_GCC);
+}
+/**
+ * The leading `X.Y[.Z]` of a release or version string ("5.4.0-29-generic",
+ * "5.3.11-300.fc31.x86_64", "5.4"). Null when it does not start with X.Y.
+ */
+function parseLevel(text) {
+    const m = /^\s*(\d+)\.(\d+)(?:\.(\d+))?/.exec(text);
+    if (!m)
+        return null;
+    return {
+        major: Number(m[1]),
+        minor: Number(m[2]),
+        patch: m[3] === undefined ? 0 : Number(m[3]),
+    };
+}
+/**
+ * Ubuntu's /proc/version_signature, "Ubuntu 5.4.0-29.33-generic 5.4.34": the
+ * last field is the upstream level the build is based on.
+ */
+function parseUbuntuSignature(signature) {
+    const m = /^Ubuntu\s+(\S+)\s+(\d+\.\d+(?:\.\d+)?)\s*$/.exec(signature.trim());
+    if (!m)
+        return null;
+    const level = parseLevel(m[2]);
+    return level && { release: m[1], level };
+}
+/**
+ * Debian hides the upstream level behind an ABI name ("5.4.0-3-amd64"); the
+ * package version in uname -v / /proc/version has it: "Debian 5.4.13-1".
+ */
+function parseDebianLevel(text) {
+    const m = /\bDebian (\d+\.\d+(?:\.\d+)?)(?:[-~+][^\s)]*)?\s+\(\d{4}-\d\d-\d\d\)/.exec(text);
+    return m ? parseLevel(m[1]) : null;
+}
+/**
+ * The compiler from /proc/version. Old kernels print
+ * "(gcc version 8.3.0 (Debian 8.3.0-6))", kernels since about 5.8 print
+ * "(gcc-10 (Debian 10.2.0-3) 10.2.0, GNU ld …)" or "(gcc (GCC) 15.3.0, GNU ld
+ * …)", and clang builds print "clang version 11.0.1 …".
+ */
+function parseCompiler(procVersion) {
+    const clang = /\bclang version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion);
+    if (clang)
+        return compiler('clang', clang);
+    const oldGcc = /\(gcc version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion);
+    if (oldGcc)
+        return compiler('gcc', oldGcc);
+    const newGcc = matchNewGcc(procVersion);
+    if (newGcc)
+        return compiler('gcc', newGcc);
+    return null;
+}
+/** "(gcc-10 (" or "(x86_64-linux-gnu-gcc (": where a new-format note opens. */
+const NEW_GCC_HEAD = /\([\w.-]*gcc(?:-\d+)?\s+\(/g;
+/** The version after the vendor note's closing parenthesis. */
+const NEW_GCC_VERSION = /\s+(\d+)\.(\d+)(?:\.(\d+))?/y;
+const GNU_LD = /\s*GNU ld/y;
+/**
+ * The new format, "(<gcc name> (<vendor>) X.Y.Z[ date], GNU ld": the version
+ * is the first bare X.Y[.Z] after the vendor note (which may hold one level
+ * of parentheses), and the first comma after it must open "GNU ld". Written
+ * as a scan, not one regular expression: the expression's "[^,]*," ran from
+ * every candidate to the next comma, quadratic in a crafted /proc/version
+ * (a 1 MB one took 88 s); here each candidate reuses the comma found for the
+ * one before it, so the work stays linear.
+ */
+function matchNewGcc(text) {
+    let comma = -1;
+    let commaOpensLd = false;
+    // Heads may overlap ("(gcc (gcc-10 (Debian …"): each search starts one
+    // past the last head, as the expression tried every start.
+    NEW_GCC_HEAD.lastIndex = 0;
+    for (let head; (head = NEW_GCC_HEAD.exec(text));) {
+        NEW_GCC_HEAD.lastIndex = head.index + 1;
+        const close = vendorNoteEnd(text, head.index + head[0].length);
+        if (close < 0)
+            continue;
+        NEW_GCC_VERSION.lastIndex = close + 1;
+        const version = NEW_GCC_VERSION.exec(text);
+        if (!version)
+            continue;
+        const after = NEW_GCC_VERSION.lastIndex;
+        if (comma < after) {
+            comma = text.indexOf(',', after);
+            // No comma after this candidate: none after any later one either.
+            if (comma < 0)
+                return null;
+            GNU_LD.lastIndex = comma + 1;
+            commaOpensLd = GNU_LD.test(text);
+        }
+        if (commaOpensLd)
+            return version;
+    }
+    return null;
+}
+/**
+ * The index of the ")" that closes a vendor note opened just before
+ * `from`, allowing one level of nested parentheses; -1 when there is none.
+ */
+function vendorNoteEnd(text, from) {
+    let nested = false;
+    for (let i = from; i < text.length; i++) {
+        const c = text[i];
+        if (c === '(') {
+            if (nested)
+                return -1;
+            nested = true;
+        }
+        else if (c === ')') {
+            if (!nested)
+                return i;
+            nested = false;
+        }
+    }
+    return -1;
+}
+function compiler(kind, m) {
+    const major = Number(m[1]);
+    const version = `${m[1]}.${m[2]}.${m[3] ?? '0'}`;
+    return { kind, version, major };
+}
+function formatCompiler(c) {
+    return `${c.kind} ${c.version}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/goruntime.js
+// What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
+// the uname release themselves and mlock one page of every thread's signal
+// stack. Facts from the Go wiki (LinuxKernelSignalVectorBug), golang/go#35777
+// and #37436, and the runtime's own messages; docs/bug.md retells them.
+// Versions are compared with semver; only the runtime's reading of uname -r
+// is hand-written, since it must repeat Go's own parser exactly.
+
+
+/** The runtime mlocks the top 4 KiB page of each thread's signal stack. */
+const GO_MLOCK_BYTES_PER_THREAD = 4096;
+/** Threads the memlock limit must cover unless `memlock-threads` says. */
+const DEFAULT_MEMLOCK_THREADS = 64;
+/**
+ * Go releases by their runtime's behaviour: 1.14.0 dies when an mlock fails,
+ * 1.14.1 made the failure silent (golang/go#37436), 1.16 removed the
+ * workaround.
+ */
+const GO_FAMILIES = [
+    ['before-1.14', '<1.14.0'],
+    ['1.14.0', '1.14.0'],
+    ['1.14.1-1.15', '>=1.14.1 <1.16.0'],
+    ['1.16+', '>=1.16.0'],
+];
+// Go names its releases go1.14, go1.14.1, go1.16rc1, go1.16beta1: not
+// semver, so the shape is checked here and semver.coerce reads the numbers.
+const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
+/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → a version; null if not one. */
+function parseGoVersion(text) {
+    const trimmed = text.trim();
+    if (!GO_VERSION.test(trimmed))
+        return null;
+    const version = semver.coerce(trimmed);
+    return version && { text: trimmed, version: version.version };
+}
+function goFamily(v) {
+    const found = GO_FAMILIES.find(([, range]) => semver.satisfies(v.version, range));
+    return found ? found[0] : '1.16+';
+}
+/**
+ * The runtime's own reading of uname -r: cut at the first '-' or '+', then up
+ * to three dot-separated decimal numbers; a part that is not a number makes it
+ * give up (no workaround). It never looks at the real upstream level.
+ */
+function goParseRelease(release) {
+    const cut = release.search(/[-+]/);
+    let rest = cut === -1 ? release : release.slice(0, cut);
+    const nums = [];
+    while (nums.length < 3) {
+        const dot = rest.indexOf('.');
+        const field = dot === -1 ? rest : rest.slice(0, dot);
+        rest = dot === -1 ? '' : rest.slice(dot + 1);
+        if (!/^\d+$/.test(field))
+            return null;
+        nums.push(Number(field));
+        if (rest === '')
+            break;
+    }
+    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0 };
+}
+/**
+ * The levels Go 1.14–1.15 treat as buggy (runtime/os_linux_x86.go): the
+ * same as the upstream affected levels.
+ */
+const GO_RUNTIME_AFFECTED_RANGE = AFFECTED_RANGE;
+/** Go 1.14–1.15's test: 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1 by release string. */
+function goReleaseTestTriggers(release) {
+    const l = goParseRelease(release);
+    return !!l && semver.satisfies(formatLevel(l), GO_RUNTIME_AFFECTED_RANGE);
+}
+/**
+ * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
+ * (golang/go#38915, #40184). We are sure of it from 1.15.2 on; earlier
+ * versions are judged without the skip, the side that cannot miss a crash.
+ */
+const GO_UBUNTU_SKIP_SINCE = '1.15.2';
+/** The levels the Ubuntu skip covers. */
+const GO_UBUNTU_SKIP_LEVELS = '>=5.4.0 <5.4.2';
+function goHasUbuntuSkip(v) {
+    return semver.gte(v.version, GO_UBUNTU_SKIP_SINCE);
+}
+function goUbuntuSkip(release, procVersion) {
+    const l = parseLevel(release);
+    return (!!l &&
+        semver.satisfies(formatLevel(l), GO_UBUNTU_SKIP_LEVELS) &&
+        (procVersion ?? '').includes('Ubuntu'));
+}
+
+;// CONCATENATED MODULE: ./build/src/assess.js
 // Pure: host facts → the static assessment. Two questions kept apart:
 // is this kernel buggy, and what will the Go runtime do here.
 
@@ -3311,16 +3621,16 @@ function assess(facts, opts) {
 const X86 = /^(x86_64|amd64|i[3-6]86|x86)$/;
 function bestLevel(facts, release) {
     const sig = facts.versionSignature.ok
-        ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseUbuntuSignature */ .VJ)(facts.versionSignature.value)
+        ? parseUbuntuSignature(facts.versionSignature.value)
         : null;
     if (sig)
         return { level: sig.level, levelSource: 'ubuntu-signature' };
     for (const f of [facts.unameVersion, facts.procVersion]) {
-        const debian = f.ok ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDebianLevel */ .lA)(f.value) : null;
+        const debian = f.ok ? parseDebianLevel(f.value) : null;
         if (debian)
             return { level: debian, levelSource: 'debian-version' };
     }
-    const level = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(release);
+    const level = parseLevel(release);
     return { level, levelSource: level ? 'release' : null };
 }
 function assessKernel(facts) {
@@ -3330,16 +3640,16 @@ function assessKernel(facts) {
     const picked = release ? bestLevel(facts, release) : null;
     const level = picked?.level ?? null;
     const compiler = facts.procVersion.ok
-        ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCompiler */ .Ph)(facts.procVersion.value)
+        ? parseCompiler(facts.procVersion.value)
         : null;
-    const inRange = level ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .inAffectedRange */ .Dk)(level) : null;
+    const inRange = level ? inAffectedRange(level) : null;
     const base = {
         release,
-        level: level && (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level),
+        level: level && formatLevel(level),
         levelSource: picked?.levelSource ?? null,
-        compiler: compiler && (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCompiler */ .ju)(compiler),
+        compiler: compiler && formatCompiler(compiler),
         inAffectedRange: inRange,
-        fixedIn: level && inRange ? (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .firstFixedLevel */ .bX)(level) : null,
+        fixedIn: level && inRange ? firstFixedLevel(level) : null,
     };
     const done = (finding, applicable) => ({ finding, applicable, ...base, reasons });
     // Applicability first: the bug needs x86 vector state (AVX).
@@ -3365,24 +3675,24 @@ function assessKernel(facts) {
         return done('unknown', applicable);
     }
     if (picked?.levelSource === 'ubuntu-signature') {
-        say('level-from-ubuntu-signature', `Ubuntu's /proc/version_signature gives the upstream level ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)}.`);
+        say('level-from-ubuntu-signature', `Ubuntu's /proc/version_signature gives the upstream level ${formatLevel(level)}.`);
     }
     else if (picked?.levelSource === 'debian-version') {
-        say('level-from-debian-version', `Debian's package version gives the real upstream level ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)} behind "${release}".`);
+        say('level-from-debian-version', `Debian's package version gives the real upstream level ${formatLevel(level)} behind "${release}".`);
     }
-    const backport = knownFixedBuild(facts, release);
+    const backport = fixedBuildReason(facts, release);
     if (backport) {
         reasons.push(backport);
         return done('clear', applicable);
     }
     if (!inRange) {
-        if ((0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .predatesBug */ .pL)(level))
-            say('before-affected-range', `Linux ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)} predates the bug (introduced in ${semver__WEBPACK_IMPORTED_MODULE_0__.minVersion(_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .AFFECTED_RANGE */ .$8)?.version}).`);
+        if (predatesBug(level))
+            say('before-affected-range', `Linux ${formatLevel(level)} predates the bug (introduced in ${semver.minVersion(AFFECTED_RANGE)?.version}).`);
         else
-            say('fixed-upstream', `Linux ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)} is outside the affected range (fixed in ${_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .FIXED_LEVELS */ .rF.join(', ')} and ${_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .FIXED_SINCE_SERIES */ .qw}+).`);
+            say('fixed-upstream', `Linux ${formatLevel(level)} is outside the affected range (fixed in ${FIXED_LEVELS.join(', ')} and ${FIXED_SINCE_SERIES}+).`);
         return done('clear', applicable);
     }
-    say('in-affected-range', `Linux ${(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(level)} is in the affected range (${_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .AFFECTED_LEVELS_TEXT */ .BW}).`);
+    say('in-affected-range', `Linux ${formatLevel(level)} is in the affected range (${kernel_AFFECTED_LEVELS_TEXT}).`);
     return judgeCompiler(compiler, facts, say, done, applicable);
 }
 function judgeCompiler(compiler, facts, say, done, applicable) {
@@ -3393,57 +3703,45 @@ function judgeCompiler(compiler, facts, say, done, applicable) {
         say('compiler-unknown', `The compiler that built the kernel is not known (${facts.procVersion.source}: ${why}); only GCC 9+ builds carry the bug.`);
         return done('unknown', applicable);
     }
-    const name = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCompiler */ .ju)(compiler);
+    const name = formatCompiler(compiler);
     if (compiler.kind === 'clang') {
         say('built-by-clang', `Built by ${name}: no known condition clears a non-GCC build of this range.`);
         return done('buggy', applicable);
     }
-    if (!(0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .isBuggyGcc */ .g1)(compiler)) {
+    if (!isBuggyGcc(compiler)) {
         say('built-by-gcc-before-9', `Built by ${name}: GCC 8 and older do not reuse the stale FPU owner pointer.`);
         return done('clear', applicable);
     }
     say('built-by-gcc-9-or-later', `Built by ${name}: GCC 9+ builds of this range reuse a stale FPU owner pointer.`);
     return done('buggy', applicable);
 }
-/** Distro builds known to carry the fix whatever their version says. */
-function knownFixedBuild(facts, release) {
-    if (/-microsoft-standard/.test(release)) {
-        return {
-            code: 'wsl2-kernel',
-            message: `WSL2's kernel (${release}) is a Microsoft build known not to carry the bug.`,
-        };
-    }
-    const ubuntu = (facts.versionSignature.ok &&
-        facts.versionSignature.value.startsWith('Ubuntu')) ||
-        (facts.procVersion.ok && facts.procVersion.value.includes('Ubuntu'));
-    // Ubuntu ABI numbers are small; six digits (050400) mark a mainline build
-    // of plain upstream 5.4.0, which has no backport.
-    const abi = /^5\.4\.0-(\d{1,4})-/.exec(release);
-    if (ubuntu && abi && Number(abi[1]) >= 8) {
-        return {
-            code: 'ubuntu-5.4-backport',
-            message: `Ubuntu's 5.4.0 kernels carry the fix since 5.4.0-8.11 (this is ${release}).`,
-        };
-    }
-    return null;
+/** The reason of the first KNOWN_FIXED_BUILDS row this kernel matches. */
+function fixedBuildReason(facts, release) {
+    const strings = {
+        release,
+        signature: facts.versionSignature.ok ? facts.versionSignature.value : null,
+        procVersion: facts.procVersion.ok ? facts.procVersion.value : null,
+    };
+    const row = knownFixedBuild(strings);
+    return row ? { code: row.code, message: row.why(strings) } : null;
 }
 function assessGo(facts, opts) {
     const reasons = [];
     const say = (code, message) => reasons.push({ code, message });
-    const parsed = facts.go.version ? (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoVersion */ .SX)(facts.go.version) : null;
-    const family = parsed ? (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .goFamily */ .dD)(parsed) : 'unknown';
+    const parsed = facts.go.version ? parseGoVersion(facts.go.version) : null;
+    const family = parsed ? goFamily(parsed) : 'unknown';
     const memlock = facts.memlock.ok ? facts.memlock.value : null;
     const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null;
-    const needed = opts.memlockThreads * _goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .GO_MLOCK_BYTES_PER_THREAD */ .$l;
+    const needed = opts.memlockThreads * GO_MLOCK_BYTES_PER_THREAD;
     const judged = judgeMemlock(facts, needed);
     const sufficient = judged.sufficient;
     reasons.push(...judged.reasons);
     const release = facts.release.ok ? facts.release.value : null;
     const procVersion = facts.procVersion.ok ? facts.procVersion.value : null;
     // With the version unknown, assume 1.14.0: no skip.
-    const skipApplies = parsed !== null && (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .goHasUbuntuSkip */ .Hj)(parsed);
-    const ubuntuSkip = release !== null && skipApplies && (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .goUbuntuSkip */ .dx)(release, procVersion);
-    const triggers = release === null ? null : (0,_goruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .goReleaseTestTriggers */ .N_)(release) && !ubuntuSkip;
+    const skipApplies = parsed !== null && goHasUbuntuSkip(parsed);
+    const ubuntuSkip = release !== null && skipApplies && goUbuntuSkip(release, procVersion);
+    const triggers = release === null ? null : goReleaseTestTriggers(release) && !ubuntuSkip;
     const view = (workaround) => ({
         goVersion: facts.go.version,
         goVersionSource: facts.go.source,
@@ -3494,7 +3792,7 @@ function assessGo(facts, opts) {
     }
     if (sufficient)
         return view('mlock');
-    const limit = formatLimit(memlock?.soft ?? null);
+    const limit = assess_formatLimit(memlock?.soft ?? null);
     if (family === '1.14.1-1.15') {
         say('mlock-fails-silent', `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`);
         return view('mlock-fails-silent');
@@ -3561,7 +3859,7 @@ function judgeCapability(facts, reasons) {
         });
     return false;
 }
-function formatLimit(limit) {
+function assess_formatLimit(limit) {
     if (limit === null)
         return 'unknown';
     if (limit === 'unlimited')
@@ -3571,30 +3869,1235 @@ function formatLimit(limit) {
     return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./build/src/files.js + 1 modules
+var src_files = __nccwpck_require__(7907);
+;// CONCATENATED MODULE: ./build/src/rootfs.js
+// Reads the files of a captured host tree (--root DIR), which came from
+// another machine and is input to distrust: nothing outside the tree is
+// read, no link inside it is followed, nothing but a regular file is
+// opened, and no file is read past the size a real machine's could have.
+// The live root "/" is not read here: /proc/self is a link there, and the
+// kernel, not a stranger, wrote what it points to.
 
-/***/ }),
-
-/***/ 5058:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  sb: () => (/* binding */ audit)
-});
+/** Why a file of a captured tree was not read, as the fact records it. */
+class TreeRefusal extends Error {
+    name = 'TreeRefusal';
+}
+const READ_CHUNK = 64 * 1024;
+const LINK_REFUSED = 'links in a captured tree are not followed';
+function errnoError(code, where) {
+    return Object.assign(new Error(`${where}: ${code}`), { code });
+}
+/**
+ * Walks `rel` below `root` one component at a time with lstat, so that no
+ * link on the way is followed, and returns what lstat saw of the last one.
+ * ENOENT and EACCES come out as the errno errors they are.
+ */
+async function lstatInside(root, rel) {
+    const parts = rel.split('/').filter(Boolean);
+    if (parts.length === 0 || parts.some((p) => p === '..' || p === '.')) {
+        throw new TreeRefusal(`not a path inside the tree: ${rel}`);
+    }
+    let at = root;
+    for (const [i, part] of parts.entries()) {
+        at = external_node_path_.join(at, part);
+        const st = await promises_.lstat(at);
+        const last = i === parts.length - 1;
+        if (st.isSymbolicLink()) {
+            const shown = '/' + parts.slice(0, i + 1).join('/');
+            throw new TreeRefusal(last
+                ? `a link; ${LINK_REFUSED}`
+                : `${shown} is a link; ${LINK_REFUSED}`);
+        }
+        if (last)
+            return { file: at, st };
+        if (!st.isDirectory())
+            throw errnoError('ENOTDIR', at);
+    }
+    throw new TreeRefusal(`not a path inside the tree: ${rel}`);
+}
+/**
+ * The text of the regular file `rel` under `root` (a real path, without
+ * links: the caller resolves it once). At most `maxBytes` are read; a larger
+ * file is refused as "too large", never cut short, so that no parser judges
+ * half a file.
+ */
+async function readTreeFile(root, rel, maxBytes) {
+    const { file, st } = await lstatInside(root, rel);
+    if (st.isDirectory())
+        throw errnoError('EISDIR', file);
+    if (!st.isFile())
+        throw errnoError('not a regular file', file);
+    if (st.size > maxBytes)
+        throw tooLarge(st.size, maxBytes);
+    // O_NOFOLLOW: the last component may have become a link since lstat;
+    // O_NONBLOCK: or a FIFO, whose open would wait for a writer for ever.
+    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const opened = await handle.stat();
+        if (opened.dev !== st.dev || opened.ino !== st.ino || !opened.isFile()) {
+            throw new TreeRefusal('replaced while being read; not read');
+        }
+        await checkOpenedPath(handle.fd, file);
+        // Read in chunks rather than by st.size: the file may grow meanwhile.
+        const chunks = [];
+        let size = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            size += bytesRead;
+            if (size > maxBytes)
+                throw tooLarge(size, maxBytes, 'at least ');
+        }
+        return Buffer.concat(chunks, size).toString('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+function tooLarge(size, max, atLeast = '') {
+    return new TreeRefusal(`too large (${atLeast}${size} bytes; at most ${max} are read from a captured tree)`);
+}
+/**
+ * A folder on the way may have been swapped for a link between the lstat
+ * walk and the open. The kernel names the file it really opened in
+ * /proc/self/fd; anything but the path we walked is refused. Without /proc
+ * (a chroot) the walk and O_NOFOLLOW stand alone.
+ */
+async function checkOpenedPath(fd, expected) {
+    let opened;
+    try {
+        opened = await promises_.readlink(`/proc/self/fd/${fd}`);
+    }
+    catch {
+        return;
+    }
+    if (opened !== expected) {
+        throw new TreeRefusal(`resolved outside the path walked while being read; ${LINK_REFUSED}`);
+    }
+}
+/**
+ * Whether `rel` is a regular file in the tree: marker files (/.dockerenv)
+ * count by existing, so a link there, which could only say whether some
+ * path exists on the machine running the audit, does not count.
+ */
+async function treeHasFile(root, rel) {
+    try {
+        return (await lstatInside(root, rel)).st.isFile();
+    }
+    catch {
+        return false;
+    }
+}
 
-// UNUSED EXPORTS: needsMlockProof, proveMlock, runBuilt
+// EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
+var spawn = __nccwpck_require__(4687);
+;// CONCATENATED MODULE: ./build/src/host.js
+// The only module that reads the machine. Every file is read under a root
+// (default "/"), so a captured host folder can be audited offline; a file
+// that cannot be read becomes a recorded fact, never a crash. A captured
+// tree comes from another machine: it is read through rootfs.ts (no links,
+// bounded sizes), and every string that reaches a report is checked here.
 
-// EXTERNAL MODULE: ./build/src/assess.js
-var assess = __nccwpck_require__(6779);
-// EXTERNAL MODULE: ./build/src/host.js + 1 modules
-var host = __nccwpck_require__(5781);
-// EXTERNAL MODULE: ./build/src/report.js
-var report = __nccwpck_require__(6471);
-// EXTERNAL MODULE: ./build/src/confidence.js
-var confidence = __nccwpck_require__(909);
-// EXTERNAL MODULE: ./build/src/verdict.js
-var src_verdict = __nccwpck_require__(2848);
+
+
+
+
+
+
+const CAP_IPC_LOCK = 14n;
+/** Every file the audit reads, relative to the root (capture copies these). */
+const HOST_FILES = {
+    hostname: 'proc/sys/kernel/hostname',
+    release: 'proc/sys/kernel/osrelease',
+    procVersion: 'proc/version',
+    unameVersion: 'proc/sys/kernel/version',
+    versionSignature: 'proc/version_signature',
+    osRelease: 'etc/os-release',
+    osReleaseFallback: 'usr/lib/os-release',
+    arch: 'proc/sys/kernel/arch',
+    cpuinfo: 'proc/cpuinfo',
+    limits: 'proc/self/limits',
+    status: 'proc/self/status',
+    uidMap: 'proc/self/uid_map',
+    dockerenv: '.dockerenv',
+    containerenv: 'run/.containerenv',
+    cgroup: 'proc/1/cgroup',
+    mountinfo: 'proc/1/mountinfo',
+    environ: 'proc/1/environ',
+};
+const F = HOST_FILES;
+/**
+ * The most read of each file of a captured tree; a larger file is refused
+ * as too large, not parsed. Each bound is several times what a real
+ * machine has: the kernel's utsname strings (hostname, osrelease, version,
+ * arch) hold at most 64 bytes (__NEW_UTS_LEN, include/uapi/linux/utsname.h);
+ * /proc/version is one line of a few hundred; limits about 1.3 KiB;
+ * uid_map at most 340 lines of three numbers (user_namespaces(7)); cpuinfo
+ * about 1.5 KiB per processor, a few MiB on the largest machines;
+ * mountinfo a line per mount, a few MiB on busy Kubernetes nodes; PID 1's
+ * environment is bounded by the exec argument limit (a quarter of the
+ * stack limit: 2 MiB by default).
+ */
+const CAPTURED_FILE_MAX_BYTES = {
+    'proc/sys/kernel/hostname': 1024,
+    'proc/sys/kernel/osrelease': 1024,
+    'proc/version': 4096,
+    'proc/sys/kernel/version': 1024,
+    'proc/version_signature': 1024,
+    'etc/os-release': 64 * 1024,
+    'usr/lib/os-release': 64 * 1024,
+    'proc/sys/kernel/arch': 1024,
+    'proc/cpuinfo': 16 * 1024 * 1024,
+    'proc/self/limits': 16 * 1024,
+    'proc/self/status': 64 * 1024,
+    'proc/self/uid_map': 16 * 1024,
+    '.dockerenv': 64 * 1024,
+    'run/.containerenv': 64 * 1024,
+    'proc/1/cgroup': 1024 * 1024,
+    'proc/1/mountinfo': 16 * 1024 * 1024,
+    'proc/1/environ': 8 * 1024 * 1024,
+    'proc/sys/kernel/random/boot_id': 1024,
+};
+/**
+ * The longest each string may be before a report shows it: the kernel's
+ * utsname fields hold 64 bytes (hostname, release, uname -v, arch, as
+ * above); the others are one line of a few hundred at most.
+ */
+const UTS_MAX = 64;
+const LINE_MAX = 1024;
+function hostTree(root) {
+    const resolved = external_node_path_.resolve(root);
+    if (resolved === '/')
+        return { root: resolved, live: true };
+    // The root itself is the operator's own path; only below it is foreign.
+    let real = resolved;
+    try {
+        real = (0,external_node_fs_.realpathSync)(resolved);
+    }
+    catch {
+        // A root that does not exist: every file is then missing.
+    }
+    return { root: real, live: false };
+}
+async function readHostFacts(opts) {
+    const root = external_node_path_.resolve(opts.root);
+    const tree = hostTree(root);
+    const live = tree.live;
+    const read = (rel) => readText(tree, rel);
+    const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, uidMap, go,] = await Promise.all([
+        read(F.hostname),
+        read(F.release),
+        read(F.procVersion),
+        read(F.unameVersion),
+        read(F.versionSignature),
+        readFirst(tree, [F.osRelease, F.osReleaseFallback]),
+        read(F.arch),
+        read(F.cpuinfo),
+        read(F.limits),
+        read(F.status),
+        read(F.uidMap),
+        detectGo(live, opts.goVersion),
+    ]);
+    return {
+        root,
+        live,
+        hostname: mapFact(plainLine(hostname, UTS_MAX), (t) => t || null),
+        release: plainLine(release, UTS_MAX),
+        procVersion: plainLine(procVersion, LINE_MAX),
+        unameVersion: plainLine(unameVersion, UTS_MAX),
+        versionSignature: plainLine(versionSignature, LINE_MAX),
+        os: mapFact(osRelease, parseOsRelease),
+        arch: pickArch(plainLine(archFile, UTS_MAX), cpuinfo, live),
+        cpu: mapFact(cpuinfo, parseCpuinfo),
+        memlock: mapFact(limits, parseMemlock),
+        capIpcLock: mapFact(status, (t) => hasCapability(t, CAP_IPC_LOCK)),
+        userNamespace: mapFact(uidMap, parseUidMap),
+        mlockProof: null,
+        container: await detectContainerIn(tree),
+        go,
+    };
+}
+/**
+ * Where the kernel names this boot: a random UUID made at every boot. Not in
+ * HOST_FILES: the audit does not judge by it, and a capture should not carry
+ * a boot it was not taken in.
+ */
+const BOOT_ID_FILE = 'proc/sys/kernel/random/boot_id';
+async function readBootId(root) {
+    return mapFact(await readText(hostTree(root), BOOT_ID_FILE), (t) => /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(t.trim())
+        ? t.trim()
+        : null);
+}
+async function readText(tree, rel) {
+    const source = '/' + rel;
+    try {
+        const value = tree.live
+            ? await (0,src_files/* readRegularFile */.XF)(external_node_path_.join(tree.root, rel))
+            : await readTreeFile(tree.root, rel, CAPTURED_FILE_MAX_BYTES[rel]);
+        return { ok: true, value, source };
+    }
+    catch (err) {
+        return { ok: false, error: describeReadError(err), source };
+    }
+}
+async function readFirst(tree, rels) {
+    let last = null;
+    for (const rel of rels) {
+        last = await readText(tree, rel);
+        if (last.ok)
+            return last;
+    }
+    return last;
+}
+function describeReadError(err) {
+    if (err instanceof TreeRefusal)
+        return err.message;
+    const code = err?.code;
+    if (code === 'ENOENT')
+        return 'missing (ENOENT)';
+    if (code === 'EACCES' || code === 'EPERM')
+        return `unreadable (${code})`;
+    return `unreadable (${code ?? String(err)})`;
+}
+/**
+ * Characters a report must not carry from a host: controls (a newline
+ * would start a workflow command or a forged line), format characters
+ * (bidirectional overrides that reorder what a reader sees), separators
+ * other than the space, unassigned and private code points.
+ */
+const NOT_PLAIN = /[\p{C}\p{Zl}\p{Zp}]/u;
+/** The text as one line a report may show, or null. */
+function plainText(text, max) {
+    const t = text.trim();
+    return t.length <= max && !NOT_PLAIN.test(t) ? t : null;
+}
+/** A one-line fact, trimmed, refused when no real host could have said it. */
+function plainLine(fact, max) {
+    if (!fact.ok)
+        return fact;
+    const text = fact.value.trim();
+    const why = text.length > max
+        ? `not believed: ${text.length} characters, where a real one has at most ${max}`
+        : NOT_PLAIN.test(text)
+            ? 'not believed: it holds control or formatting characters (a newline, a terminal escape)'
+            : null;
+    return why
+        ? { ok: false, error: why, source: fact.source }
+        : { ok: true, value: text, source: fact.source };
+}
+function mapFact(fact, f) {
+    if (!fact.ok)
+        return fact;
+    const value = f(fact.value);
+    if (value === null) {
+        return {
+            ok: false,
+            error: 'not in the expected format',
+            source: fact.source,
+        };
+    }
+    return { ok: true, value, source: fact.source };
+}
+function parseOsRelease(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+        if (m)
+            fields.set(m[1], unquote(m[2]));
+    }
+    const field = (name) => {
+        const v = fields.get(name);
+        return v === undefined ? null : plainText(v, LINE_MAX);
+    };
+    return {
+        id: field('ID'),
+        versionId: field('VERSION_ID'),
+        prettyName: field('PRETTY_NAME') ?? field('NAME'),
+    };
+}
+function unquote(v) {
+    const m = /^(["'])(.*)\1$/.exec(v);
+    return m ? m[2].replace(/\\(.)/g, '$1') : v;
+}
+/** The first processor's vendor, model and vector flags; null if unknown. */
+function parseCpuinfo(text) {
+    // [ \t], not \s: a field's value ends at its line.
+    const field = (name) => new RegExp(`^${name}[ \\t]*:[ \\t]*(.*)$`, 'm').exec(text)?.[1] ?? null;
+    // Vendor and model reach reports; the flags are only looked up.
+    const shown = (name) => {
+        const v = field(name);
+        return v === null ? null : plainText(v, LINE_MAX);
+    };
+    const flagsLine = field('flags');
+    if (flagsLine === null) {
+        // Arm and other non-x86 CPUs list "Features": no AVX by construction.
+        if (field('Features') === null)
+            return null;
+        const none = { avx: false, avx2: false, avx512f: false };
+        return {
+            vendor: shown('CPU implementer'),
+            model: shown('model name'),
+            ...none,
+        };
+    }
+    const flags = new Set(flagsLine.trim().split(/\s+/));
+    return {
+        vendor: shown('vendor_id'),
+        model: shown('model name'),
+        avx: flags.has('avx'),
+        avx2: flags.has('avx2'),
+        avx512f: flags.has('avx512f'),
+    };
+}
+/**
+ * /proc/sys/kernel/arch exists since Linux 6.1; before that this machine's
+ * uname -m, or for a captured host the shape of its cpuinfo.
+ */
+function pickArch(archFile, cpuinfo, live) {
+    if (archFile.ok && archFile.value.trim()) {
+        return { ok: true, value: archFile.value.trim(), source: archFile.source };
+    }
+    if (live)
+        return { ok: true, value: external_node_os_.machine(), source: 'uname -m' };
+    if (!cpuinfo.ok) {
+        return {
+            ok: false,
+            error: `no ${archFile.source} and ${cpuinfo.error} ${cpuinfo.source}`,
+            source: cpuinfo.source,
+        };
+    }
+    const arch = archFromCpuinfo(cpuinfo.value);
+    return arch
+        ? { ok: true, value: arch, source: `${cpuinfo.source} (its format)` }
+        : { ok: false, error: 'format not recognised', source: cpuinfo.source };
+}
+function archFromCpuinfo(text) {
+    if (/^vendor_id\s*:/m.test(text) && /^flags\s*:/m.test(text)) {
+        return /^flags\s*:.*\blm\b/m.test(text) ? 'x86_64' : 'i686';
+    }
+    if (/^CPU implementer\s*:/m.test(text)) {
+        return /^Features\s*:.*\basimd\b/m.test(text) ||
+            /^CPU architecture\s*:\s*8/m.test(text)
+            ? 'aarch64'
+            : 'arm';
+    }
+    if (/^cpu\s*:\s*POWER/m.test(text))
+        return 'ppc64le';
+    if (/^isa\s*:\s*rv64/m.test(text))
+        return 'riscv64';
+    if (/^vendor_id\s*:\s*IBM\/S390/m.test(text))
+        return 's390x';
+    return null;
+}
+/** "Max locked memory  65536  65536  bytes" → bytes, or 'unlimited'. */
+function parseMemlock(text) {
+    const m = /^Max locked memory\s+(\S+)\s+(\S+)/m.exec(text);
+    if (!m)
+        return null;
+    const soft = parseLimit(m[1]);
+    const hard = parseLimit(m[2]);
+    return soft === null || hard === null ? null : { soft, hard };
+}
+function parseLimit(v) {
+    if (v === 'unlimited')
+        return 'unlimited';
+    return /^\d+$/.test(v) ? Number(v) : null;
+}
+const INITIAL_UID_MAP = [0, 0, 4294967295];
+/** The kernel refuses longer maps (user_namespaces(7), since Linux 4.15). */
+const UID_MAP_MAX_LINES = 340;
+/** /proc/self/uid_map → which user namespace this is; null if malformed. */
+function parseUidMap(text) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    if (lines.length === 0 || lines.length > UID_MAP_MAX_LINES)
+        return null;
+    const rows = [];
+    for (const line of lines) {
+        const m = /^\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*$/.exec(line);
+        if (!m)
+            return null;
+        rows.push([Number(m[1]), Number(m[2]), Number(m[3])]);
+    }
+    const initial = rows.length === 1 &&
+        rows[0]?.every((n, i) => n === INITIAL_UID_MAP[i]) === true;
+    return { initial, uidMap: rows.map((r) => r.join(' ')).join('; ') };
+}
+function hasCapability(status, bit) {
+    const m = /^CapEff:\s*([0-9a-f]+)\s*$/im.exec(status);
+    if (!m)
+        return null;
+    return ((BigInt('0x' + m[1]) >> bit) & 1n) === 1n;
+}
+/**
+ * Several independent signals, since none is reliable alone: Docker's and
+ * Podman's marker files, container runtimes in PID 1's cgroup, an overlay
+ * root filesystem, and the `container` variable systemd-nspawn/LXC set.
+ */
+async function detectContainer(root) {
+    return detectContainerIn(hostTree(root));
+}
+async function detectContainerIn(tree) {
+    const signals = [];
+    const exists = async (rel) => tree.live
+        ? promises_.access(external_node_path_.join(tree.root, rel)).then(() => true, () => false)
+        : treeHasFile(tree.root, rel);
+    const text = async (rel) => {
+        const fact = await readText(tree, rel);
+        return fact.ok ? fact.value : null;
+    };
+    if (await exists(F.dockerenv))
+        signals.push('/.dockerenv exists');
+    if (await exists(F.containerenv))
+        signals.push('/run/.containerenv exists');
+    const cgroup = await text(F.cgroup);
+    const runtime = cgroup && /\b(docker|kubepods|containerd|libpod|lxc)\b/.exec(cgroup);
+    if (runtime)
+        signals.push(`/proc/1/cgroup names ${runtime[1]}`);
+    const mountinfo = await text(F.mountinfo);
+    if (mountinfo && /^\S+ \S+ \S+ \S+ \/ \S+ .* - overlay /m.test(mountinfo)) {
+        signals.push('the root filesystem is overlay');
+    }
+    const environ = await text(F.environ);
+    const env = environ && /(?:^|\0)container=([^\0]+)/.exec(environ);
+    if (env) {
+        // The value reaches reports: shown only when it is a plain name.
+        const name = /^[\w.-]{1,64}$/.test(env[1]) ? env[1] : null;
+        signals.push(name
+            ? `PID 1 has container=${name}`
+            : 'PID 1 has a container variable (its value is not a plain name)');
+    }
+    return { detected: signals.length > 0, signals };
+}
+/** `go env GOVERSION` from the toolchain on PATH, unless the input says. */
+async function detectGo(live, input) {
+    if (input)
+        return {
+            version: input,
+            source: 'input',
+            note: 'from the go-version input',
+        };
+    if (!live) {
+        return {
+            version: null,
+            source: 'not detected',
+            note: 'a captured host: no toolchain to ask',
+        };
+    }
+    // In its own group under the probe deadline: a `go` wrapper (a version
+    // manager's shim, a toolchain download) must not hold the audit for ever.
+    const deadline = (0,spawn/* probeDeadlineSeconds */.IK)();
+    const run = async (args) => {
+        try {
+            const r = await (0,spawn/* runInGroup */.Se)('go', args, deadline * 1000);
+            const out = r.stdout.trim();
+            if (r.timedOut) {
+                const message = `"go ${args.join(' ')}" did not finish within ${deadline} s and was killed; set go-version`;
+                return { out, err: { message, timedOut: true } };
+            }
+            if (r.code !== 0) {
+                const last = r.stderr.trim().split('\n')[0];
+                const message = `"go ${args.join(' ')}" ${r.code === null ? `was killed by ${r.signal}` : `exited ${r.code}`}${last ? `: ${last}` : ''}`;
+                return { out, err: { message } };
+            }
+            return { out, err: null };
+        }
+        catch (err) {
+            const e = err;
+            return { out: '', err: { code: e.code, message: e.message } };
+        }
+    };
+    // GOVERSION exists since Go 1.16; older go commands print an empty line
+    // for it, so they are asked `go version` ("go version go1.14.4 linux/amd64").
+    const env = await run(['env', 'GOVERSION']);
+    if (env.err?.code === 'ENOENT') {
+        return { version: null, source: 'not detected', note: 'no go on PATH' };
+    }
+    if (!env.err && env.out) {
+        return {
+            version: env.out,
+            source: 'go env GOVERSION',
+            note: 'from the go on PATH',
+        };
+    }
+    // A go that did not answer once is not asked again: once is the cost.
+    const v = env.err?.timedOut ? { out: '', err: null } : await run(['version']);
+    const m = /^go version (go\S+)/.exec(v.out);
+    if (!v.err && m) {
+        return {
+            version: m[1],
+            source: 'go version',
+            note: 'from the go on PATH',
+        };
+    }
+    const why = (env.err ?? v.err)?.message.split('\n')[0] ?? 'no version in its output';
+    return {
+        version: null,
+        source: 'not detected',
+        note: `go on PATH, but: ${why}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/confidence.js
+// How sure a clean reproducer run is: the chance that a kernel WITH the bug
+// would have stayed clean for as many trigger events as the run made. The
+// rates come from the lab (a real buggy Linux 5.4.1 under emulation, see
+// docs/lab.md and the README's figures); they are a model, not a proof.
+/** A clean run clears an in-range kernel only below this miss probability. */
+const CLEARING_MISS_PROBABILITY = 1e-6;
+/**
+ * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
+ * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
+ * of the 80 guests found the bug. Deliveries count up to and including the
+ * one that corrupted, over all checkers of the run.
+ */
+const LAB_CALIBRATION = {
+    uffd: {
+        detections: 40,
+        deliveries: 83,
+        clears: true,
+        basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
+    },
+    stress: {
+        detections: 40,
+        deliveries: 418,
+        clears: false,
+        basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
+    },
+};
+/** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
+function poissonAtLeast(k, mean) {
+    let term = Math.exp(-mean);
+    let below = 0;
+    for (let i = 0; i < k; i++) {
+        below += term;
+        term *= mean / (i + 1);
+    }
+    return Math.max(0, 1 - below);
+}
+/**
+ * The one-sided 95 % lower bound of the detection rate per delivery, from
+ * `detections` events over `deliveries` trials: the smallest event mean
+ * under which seeing at least that many events still has a 5 % chance
+ * (the exact Poisson bound, found by bisection), per delivery, capped
+ * below 1.
+ */
+function lowerRate(detections, deliveries) {
+    if (detections <= 0 || deliveries <= 0)
+        return 0;
+    let lo = 0;
+    let hi = detections;
+    for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (poissonAtLeast(detections, mid) < 0.05)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return Math.min(lo / deliveries, 0.999);
+}
+/** A mode's detection rate per delivery (lower bound), or null if unknown. */
+function labRate(mode) {
+    const c = LAB_CALIBRATION[mode];
+    return c ? lowerRate(c.detections, c.deliveries) : null;
+}
+/** The chance a buggy kernel stays clean for `live` deliveries. */
+function missProbability(mode, live) {
+    const p = labRate(mode);
+    if (p === null)
+        return null;
+    return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1;
+}
+/** Deliveries at `rate` each that bring the miss probability below `target`. */
+function deliveriesAtRate(rate, target) {
+    return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null;
+}
+/** Live faulting deliveries that bring a mode's miss below `target`. */
+function deliveriesFor(mode, target) {
+    const p = labRate(mode);
+    return p === null ? null : deliveriesAtRate(p, target);
+}
+/** "3.2e-9", "below 1e-12", "1" — for people. */
+function formatProbability(p) {
+    if (p >= 0.995)
+        return '1';
+    if (p < 1e-12)
+        return 'below 1e-12';
+    if (p >= 0.01)
+        return p.toFixed(2);
+    return p.toExponential(1);
+}
+
+;// CONCATENATED MODULE: ./build/src/status.js
+// The status vocabulary (DESIGN.md: one word, used everywhere) and the
+// `fail-on` levels that draw the failing line through it. Both the inputs
+// (which accept a level) and the verdict (which picks a status) speak it,
+// so it sits below them both.
+const STATUSES = [
+    'affected',
+    'vulnerable',
+    'unaffected',
+    'not-applicable',
+    'unknown',
+];
+const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
+/** Statuses that each `fail-on` level treats as failing. */
+const FAILING = {
+    affected: ['affected'],
+    vulnerable: ['affected', 'vulnerable'],
+    unknown: ['affected', 'vulnerable', 'unknown'],
+    never: [],
+};
+/** Whether `status` is at the `fail-on` level or worse. */
+function crossesFailOn(status, failOn) {
+    return FAILING[failOn].includes(status);
+}
+
+;// CONCATENATED MODULE: ./build/src/verdict.js
+// Pure: assessment + reproducer evidence → one status with its reasons and
+// the mitigations that fit; and the policy step that turns a status into
+// "fail the step" or "switch later steps to the mitigation".
+
+
+
+
+/**
+ * The miss probability for people. Where the mode cannot clear, the lab
+ * rate behind it is an upper bound for most kernels, so the figure is too
+ * optimistic, and says so.
+ */
+function verdict_missText(e) {
+    if (e.missProbability === null)
+        return '';
+    const p = formatProbability(e.missProbability);
+    return e.minEvents === null
+        ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
+        : p;
+}
+/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
+function crashSummary(crashes) {
+    const signals = [...new Set(crashes.map((c) => c.signal))].join(', ');
+    return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`;
+}
+/** What clears a kernel in the run's mode, for people. */
+function verdict_clearingText(e) {
+    return e.minEvents !== null
+        ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
+        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`;
+}
+/** The wiki's suggestion, 64 MiB, unless the threads need more. */
+const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
+function decideVerdict(assessment, evidence) {
+    const k = assessment.kernel;
+    const reasons = [...k.reasons];
+    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
+    let status;
+    if (k.finding === 'not-applicable') {
+        status = 'not-applicable';
+    }
+    else if (evidence.result === 'corrupted') {
+        status = 'affected';
+        reasons.push({
+            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
+            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
+        });
+    }
+    else {
+        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
+        status =
+            cleared || k.finding === 'clear'
+                ? 'unaffected'
+                : k.finding === 'buggy'
+                    ? 'vulnerable'
+                    : 'unknown';
+        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
+        const miss = evidence.missProbability !== null
+            ? `a kernel with the bug would have stayed clean with probability ${verdict_missText(evidence)}`
+            : null;
+        if (evidence.result === 'clean') {
+            reasons.push(cleared
+                ? {
+                    code: 'reproducer-clean',
+                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}; ${miss}.`,
+                }
+                : {
+                    code: 'reproducer-too-little',
+                    message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${verdict_clearingText(evidence)}.`,
+                });
+        }
+        if (evidence.crashes.length > 0) {
+            reasons.push({
+                code: 'reproducer-crashed',
+                message: `The reproducer had ${crashSummary(evidence.crashes)}, and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
+            });
+        }
+    }
+    return {
+        status,
+        headline: headline(status, assessment, evidence),
+        reasons,
+        mitigations: pickMitigations(status, assessment),
+    };
+}
+function headline(status, a, e) {
+    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
+    switch (status) {
+        case 'affected':
+            return e.drill
+                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
+                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
+        case 'vulnerable':
+            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
+        case 'unaffected':
+            return `${kernel} does not have the AVX signal-stack bug.`;
+        case 'not-applicable':
+            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
+        case 'unknown':
+            return `${kernel} could not be judged: the facts needed could not be read.`;
+    }
+}
+function pickMitigations(status, a) {
+    const out = [];
+    if (status === 'affected' || status === 'vulnerable') {
+        out.push({
+            id: 'upgrade-kernel',
+            title: 'Upgrade the kernel',
+            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : FIXED_LEVELS.map((l) => `${l}+`).join(', ')} or ${FIXED_SINCE_SERIES}+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
+            commands: [],
+        });
+        out.push({
+            id: 'godebug-asyncpreemptoff',
+            title: 'Make Go send fewer signals',
+            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
+            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
+        });
+    }
+    const go = a.go;
+    if (go.workaround === 'mlock-fails-fatal' ||
+        go.workaround === 'mlock-fails-silent') {
+        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
+        out.push({
+            id: 'raise-memlock',
+            title: 'Raise the locked-memory limit',
+            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${assess_formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+            commands: memlockCommands(bytes),
+        });
+    }
+    return out;
+}
+function memlockCommands(bytes) {
+    const kib = Math.ceil(bytes / 1024);
+    return [
+        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
+        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
+        {
+            label: 'docker run (bytes)',
+            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
+        },
+        {
+            label: 'workflow `container:` (bytes)',
+            text: `options: --ulimit memlock=${bytes}:${bytes}`,
+        },
+        {
+            label: '/etc/docker/daemon.json (bytes)',
+            text: JSON.stringify({
+                'default-ulimits': {
+                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
+                },
+            }),
+        },
+    ];
+}
+function decide(status, policy, currentGodebug) {
+    const failing = crossesFailOn(status, policy.failOn);
+    const risky = status === 'affected' || status === 'vulnerable';
+    if (policy.mitigate && (failing || risky)) {
+        return {
+            failing,
+            fail: false,
+            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
+            mitigation: 'godebug',
+        };
+    }
+    return { failing, fail: failing, godebug: null, mitigation: 'none' };
+}
+/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
+function mergeGodebug(current, key, value) {
+    const parts = (current ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    const kept = parts.filter((p) => p.split('=')[0] !== key);
+    return [...kept, `${key}=${value}`].join(',');
+}
+
+;// CONCATENATED MODULE: ./build/src/report.js
+
+
+
+const REPORT_SCHEMA = 'sigvec-check/report';
+const REPORT_VERSION = 1;
+function buildReport(p) {
+    const f = p.facts;
+    const value = (fact) => (fact.ok ? fact.value : null);
+    return {
+        schema: REPORT_SCHEMA,
+        version: REPORT_VERSION,
+        tool: { name: 'sigvec-check', version: p.toolVersion },
+        generatedAt: p.now.toISOString(),
+        host: {
+            name: value(f.hostname),
+            root: f.root,
+            live: f.live,
+            os: value(f.os)?.prettyName ?? null,
+            arch: value(f.arch),
+            cpu: value(f.cpu),
+            container: f.container,
+            facts: factRecords(f),
+        },
+        status: p.verdict.status,
+        headline: p.verdict.headline,
+        reasons: p.verdict.reasons,
+        kernel: p.assessment.kernel,
+        go: p.assessment.go,
+        reproducer: p.evidence,
+        mitigations: p.verdict.mitigations,
+        policy: { failOn: p.options.failOn, mitigate: p.options.mitigate },
+        decision: p.decision,
+        reportPath: p.options.reportPath,
+    };
+}
+function factRecords(f) {
+    const rows = [
+        ['kernel release', f.release, String],
+        ['/proc/version', f.procVersion, String],
+        ['uname -v', f.unameVersion, String],
+        ['Ubuntu signature', f.versionSignature, String],
+        ['architecture', f.arch, String],
+        ['CPU', f.cpu, (c) => cpuText(c)],
+        [
+            'RLIMIT_MEMLOCK',
+            f.memlock,
+            (m) => `soft ${assess_formatLimit(m.soft)}, hard ${assess_formatLimit(m.hard)}`,
+        ],
+        ['CAP_IPC_LOCK', f.capIpcLock, (b) => (b ? 'yes' : 'no')],
+        // The capability lifts the limit only in the initial user namespace.
+        ['user namespace', f.userNamespace, userNamespaceText],
+    ];
+    const records = rows.map(([name, fact, show]) => ({
+        name,
+        source: fact.source,
+        value: fact.ok ? show(fact.value) : null,
+        error: fact.ok ? null : fact.error,
+    }));
+    records.push(mlockProofRecord(f.mlockProof ?? null));
+    records.push({
+        name: 'Go toolchain',
+        source: f.go.source,
+        value: f.go.version,
+        error: f.go.version ? null : f.go.note,
+    });
+    return records;
+}
+function userNamespaceText(ns) {
+    return `${ns.initial ? 'initial' : 'not the initial one'} (uid_map ${ns.uidMap})`;
+}
+/** The mlock the audit tried itself, which outweighs the limit's reading. */
+const MLOCK_PROBE_SOURCE = 'sigvec-repro --mlock-probe';
+function mlockProofRecord(proof) {
+    if (!proof) {
+        return {
+            name: 'real mlock',
+            source: MLOCK_PROBE_SOURCE,
+            value: null,
+            error: 'not tried, or no answer: it is tried only on the audited machine itself, where Go 1.14–1.15 would lock memory',
+        };
+    }
+    return {
+        name: 'real mlock',
+        source: MLOCK_PROBE_SOURCE,
+        value: proof.ok
+            ? `${proof.bytes} bytes locked`
+            : `${proof.bytes} bytes refused (errno ${proof.errno ?? 'unknown'})`,
+        error: null,
+    };
+}
+function cpuText(c) {
+    const vec = [c.avx && 'AVX', c.avx2 && 'AVX2', c.avx512f && 'AVX-512'].filter(Boolean);
+    return `${c.model ?? c.vendor ?? 'x86'} (${vec.length ? vec.join(', ') : 'no AVX'})`;
+}
+/** The action's outputs, every one always set ('' when not known). */
+function reportOutputs(r, reportFile) {
+    const str = (v) => v === null ? '' : String(v);
+    return {
+        status: r.status,
+        'kernel-release': str(r.kernel.release),
+        'kernel-version': str(r.kernel.level),
+        'kernel-compiler': str(r.kernel.compiler),
+        'in-affected-range': str(r.kernel.inAffectedRange),
+        reproducer: r.reproducer.result,
+        'reproducer-mode': str(r.reproducer.mode),
+        'go-workaround': r.go.workaround,
+        'memlock-limit': str(r.go.memlockSoft),
+        'memlock-sufficient': str(r.go.memlockSufficient),
+        mitigation: r.decision.mitigation,
+        godebug: str(r.decision.godebug),
+        report: str(reportFile),
+    };
+}
+/** At most a few annotations: an error to fail on, warnings for risks. */
+function reportAnnotations(r) {
+    const out = [];
+    const drill = r.reproducer.drill ? 'DRILL — ' : '';
+    if (r.decision.fail) {
+        out.push({
+            level: 'error',
+            title: `${drill}sigvec-check: ${r.status}`,
+            message: `${r.headline} ${firstFix(r)}`.trim(),
+        });
+    }
+    else if (r.decision.mitigation === 'godebug') {
+        out.push({
+            level: 'warning',
+            title: `${drill}sigvec-check: ${r.status} — mitigated`,
+            message: `${r.headline} Later steps run with GODEBUG=${r.decision.godebug}; this makes corruption rarer, not impossible. ${firstFix(r)}`.trim(),
+        });
+    }
+    else if (r.status === 'affected' ||
+        r.status === 'vulnerable' ||
+        r.status === 'unknown') {
+        out.push({
+            level: 'warning',
+            title: `sigvec-check: ${r.status}`,
+            message: r.headline,
+        });
+    }
+    const unsettled = r.kernel.finding === 'buggy' || r.kernel.finding === 'unknown';
+    const noEvidence = r.reproducer.result === 'skipped' || r.reproducer.result === 'error';
+    if (unsettled && noEvidence) {
+        out.push({
+            level: 'warning',
+            title: `sigvec-check: reproducer ${r.reproducer.result}`,
+            message: `No evidence from the reproducer: ${r.reproducer.reason}. The verdict rests on the version check alone.`,
+        });
+    }
+    const go = r.go;
+    if (go.workaround === 'mlock-fails-fatal' ||
+        go.workaround === 'mlock-fails-silent') {
+        out.push({
+            level: 'warning',
+            title: 'sigvec-check: memlock too low for Go 1.14–1.15',
+            message: go.reasons.at(-1)?.message ?? '',
+        });
+    }
+    return out.slice(0, 3);
+}
+function firstFix(r) {
+    // A drill's kernel was not judged by it: no advice to change it.
+    if (r.reproducer.drill)
+        return '';
+    const m = r.mitigations.find((x) => x.id === 'upgrade-kernel');
+    return m ? `Fix: ${m.detail}` : '';
+}
+const ICON = {
+    affected: '🛑',
+    vulnerable: '⚠️',
+    unaffected: '✅',
+    'not-applicable': '➖',
+    unknown: '❔',
+};
+function cell(v) {
+    if (v === null || v === undefined || v === '')
+        return '—';
+    return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+function yesNo(v) {
+    return v === null ? 'unknown' : v ? 'yes' : 'no';
+}
+/** The job summary: the verdict first, then one table per question. */
+function renderSummary(r) {
+    const k = r.kernel;
+    const go = r.go;
+    const lines = [];
+    const drill = r.reproducer.drill ? ' (DRILL)' : '';
+    lines.push(`## ${ICON[r.status]} sigvec-check: \`${r.status}\`${drill}`, '', r.headline, '');
+    if (r.reproducer.drill) {
+        lines.push('> [!WARNING]', '> This was a **drill**: the reproducer injected the corruption on purpose to rehearse how this workflow reacts. The kernel was not judged by it.', '');
+    }
+    lines.push('| | |', '|---|---|');
+    lines.push(`| Status | **${r.status}** |`);
+    lines.push(`| Kernel | \`${cell(k.release)}\` — upstream ${cell(k.level)} (${cell(levelSourceText(k))}) |`);
+    lines.push(`| Built by | ${cell(k.compiler)} |`);
+    lines.push(`| In affected range | ${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT}) |`);
+    lines.push(`| Machine | ${cell(r.host.name)} · ${cell(r.host.os)} · ${cell(r.host.arch)} · ${cell(r.host.cpu ? cpuText(r.host.cpu) : null)} |`);
+    lines.push(`| Container | ${r.host.container.detected ? `yes (${cell(r.host.container.signals.join('; '))}) — the host's kernel counts` : 'no'} |`);
+    lines.push(`| Reproducer | ${reproducerText(r.reproducer)} |`);
+    lines.push(`| Decision | ${decisionText(r)} |`);
+    lines.push('');
+    lines.push('### Why', '');
+    for (const reason of r.reasons)
+        lines.push(`- ${reason.message} \`${reason.code}\``);
+    lines.push('', '### Go runtime on this machine', '');
+    lines.push('| Go | Its kernel test | Workaround | Memlock limit | Needed | Enough |');
+    lines.push('|---|---|---|---|---|---|');
+    lines.push(`| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${formatLimit(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`);
+    lines.push('');
+    for (const reason of go.reasons)
+        lines.push(`- ${reason.message}`);
+    if (r.mitigations.length > 0) {
+        lines.push('', '### What to do', '');
+        for (const m of r.mitigations) {
+            lines.push(`- **${m.title}.** ${m.detail}`);
+        }
+        const commands = r.mitigations.flatMap((m) => m.commands);
+        if (commands.length > 0) {
+            lines.push('', '| Where | Set |', '|---|---|');
+            for (const c of commands)
+                lines.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`);
+        }
+    }
+    lines.push(...reproducerSection(r.reproducer));
+    lines.push('', '<details><summary>Facts read</summary>', '');
+    lines.push('| Fact | Source | Value |', '|---|---|---|');
+    for (const f of r.host.facts) {
+        lines.push(`| ${f.name} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${cell(f.error)}_`} |`);
+    }
+    lines.push('', '</details>', '');
+    return lines.join('\n');
+}
+function reproducerSection(e) {
+    if (!e.build)
+        return [];
+    const out = ['', '### Reproducer', '', '| | |', '|---|---|'];
+    const b = e.build;
+    out.push(`| Result | **${e.result}**${e.drill ? ' (DRILL: corruption injected on purpose)' : ''} |`);
+    out.push(`| Compiler | ${cell(b.compiler)} |`);
+    if (b.ok) {
+        out.push(`| Binary | ${b.cacheHit ? 'tool cache hit' : `compiled in ${b.seconds?.toFixed(2)} s`} (key \`${cell(b.key)}\`) |`);
+    }
+    if (e.selfTest)
+        out.push(`| Self-test | ${e.selfTest.passed ? 'passed' : 'FAILED'}: ${cell(e.selfTest.detail)} |`);
+    if (e.mode)
+        out.push(`| Mode | ${e.mode}${e.modeReason ? ` — ${cell(e.modeReason)}` : ''} |`);
+    if (e.seconds !== null)
+        out.push(`| Ran for | ${e.seconds.toFixed(2)} s |`);
+    if (e.signals !== null)
+        out.push(`| Signals | ${e.signals} |`);
+    if (e.faultingDeliveries !== null) {
+        out.push(`| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`);
+    }
+    if (e.missProbability !== null) {
+        out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`);
+    }
+    if (e.crashes.length > 0) {
+        out.push(`| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`);
+    }
+    if (e.leak)
+        out.push(`| Leak | ${cell(e.leak)} |`);
+    if (e.result === 'error' || e.result === 'skipped')
+        out.push(`| Why | ${cell(e.reason)} |`);
+    if (!b.ok && b.output) {
+        const excerpt = buildOutputExcerpt(b.output);
+        // A fence longer than any run of backticks in the output, so the
+        // compiler's text cannot end the code block and become markup.
+        const longest = Math.max(0, ...(excerpt.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = '`'.repeat(Math.max(3, longest + 1));
+        out.push('', '<details><summary>Compiler output</summary>', '', fence, excerpt, fence, '', '</details>');
+    }
+    return out;
+}
+/**
+ * How much build output the job summary shows: the first errors matter
+ * most, the last lines say how it ended. GitHub caps a step's summary at
+ * 1 MiB and fails the upload beyond; the JSON Report keeps more.
+ */
+const SUMMARY_OUTPUT_HEAD_CHARS = 12_000;
+const SUMMARY_OUTPUT_TAIL_CHARS = 4_000;
+function buildOutputExcerpt(output) {
+    const keep = SUMMARY_OUTPUT_HEAD_CHARS + SUMMARY_OUTPUT_TAIL_CHARS;
+    if (output.length <= keep)
+        return output;
+    const leftOut = output.length - keep;
+    return [
+        output.slice(0, SUMMARY_OUTPUT_HEAD_CHARS),
+        `[… ${leftOut} characters of compiler output left out here; the JSON Report holds more …]`,
+        output.slice(-SUMMARY_OUTPUT_TAIL_CHARS),
+    ].join('\n');
+}
+function levelSourceText(k) {
+    switch (k.levelSource) {
+        case 'ubuntu-signature':
+            return 'from /proc/version_signature';
+        case 'debian-version':
+            return "from Debian's package version";
+        case 'release':
+            return 'from the release';
+        default:
+            return null;
+    }
+}
+function reproducerText(e) {
+    const drill = e.drill ? ' — DRILL' : '';
+    switch (e.result) {
+        case 'skipped':
+            return `skipped (${cell(e.reason)})`;
+        case 'error':
+            return `error: ${cell(e.reason)}`;
+        default:
+            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${verdict_missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
+    }
+}
+function decisionText(r) {
+    if (r.decision.fail)
+        return `step fails (fail-on: ${r.policy.failOn})`;
+    if (r.decision.mitigation === 'godebug') {
+        return `mitigated: later steps get \`GODEBUG=${cell(r.decision.godebug)}\``;
+    }
+    return `passes (fail-on: ${r.policy.failOn})`;
+}
+/** The CLI's terminal text. */
+function renderText(r) {
+    const k = r.kernel;
+    const go = r.go;
+    const out = [];
+    out.push(`sigvec-check: ${r.status.toUpperCase()}${r.reproducer.drill ? ' (DRILL)' : ''}`);
+    out.push(`  ${r.headline}`, '');
+    const row = (label, v) => out.push(`  ${label.padEnd(18)} ${v ?? '—'}`);
+    row('host', [r.host.name, r.host.os, r.host.arch].filter(Boolean).join(', ') || null);
+    row('kernel release', k.release);
+    row('upstream level', k.level && `${k.level} (${levelSourceText(k)})`);
+    row('built by', k.compiler);
+    row('affected range', yesNo(k.inAffectedRange));
+    row('cpu', r.host.cpu ? cpuText(r.host.cpu) : null);
+    row('container', r.host.container.detected
+        ? `yes: ${r.host.container.signals.join('; ')}`
+        : 'no');
+    row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''));
+    row('go', `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`);
+    row('memlock', `${assess_formatLimit(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
+    out.push('', 'why:');
+    for (const reason of [...r.reasons, ...go.reasons])
+        out.push(`  - ${reason.message} [${reason.code}]`);
+    if (r.mitigations.length > 0) {
+        out.push('', 'what to do:');
+        for (const m of r.mitigations) {
+            out.push(`  * ${m.title}: ${m.detail}`);
+            for (const c of m.commands)
+                out.push(`      ${c.label}: ${c.text.replace(/\n/g, '\n        ')}`);
+        }
+    }
+    return out.join('\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: ./build/src/reproducer.js
 
 
@@ -3703,8 +5206,8 @@ function selfTestArgs(mode) {
 function realRunArgs(mode, duration, drill) {
     const args = ['--mode', mode, '--duration', String(duration)];
     // Stop at ample evidence where the mode can clear; stress runs its time.
-    const stopAt = confidence/* LAB_CALIBRATION */.bO[mode]?.clears
-        ? (0,confidence/* deliveriesFor */.Mf)(mode, STOP_MISS_PROBABILITY)
+    const stopAt = LAB_CALIBRATION[mode]?.clears
+        ? deliveriesFor(mode, STOP_MISS_PROBABILITY)
         : null;
     if (stopAt !== null)
         args.push('--events', String(stopAt));
@@ -3821,8 +5324,8 @@ function evidenceFromRuns(input) {
     const seconds = line.seconds ?? real.run.seconds;
     const faulting = line.faultingDeliveries ?? 0;
     const live = line.liveFaultingDeliveries ?? 0;
-    const calibration = mode ? confidence/* LAB_CALIBRATION */.bO[mode] : undefined;
-    const miss = mode && line.result !== 'corrupted' ? (0,confidence/* missProbability */.c9)(mode, live) : null;
+    const calibration = mode ? LAB_CALIBRATION[mode] : undefined;
+    const miss = mode && line.result !== 'corrupted' ? missProbability(mode, live) : null;
     const crashes = (line.crashes ?? []).map((c) => ({
         task: c.task,
         signal: c.signal,
@@ -3837,7 +5340,7 @@ function evidenceFromRuns(input) {
                 ? 'DRILL: corruption injected on purpose'
                 : 'registers corrupted across a signal'
             : line.result === 'crashed'
-                ? `no corruption seen, but ${(0,src_verdict/* crashSummary */.M3)(crashes)}`
+                ? `no corruption seen, but ${crashSummary(crashes)}`
                 : `${faulting} faulting deliveries without corruption`,
         mode,
         // The self-test ran with the mode as requested, so it says why auto chose.
@@ -3848,24 +5351,24 @@ function evidenceFromRuns(input) {
         faultingDeliveries: faulting,
         liveFaultingDeliveries: live,
         minEvents: calibration?.clears && mode
-            ? (0,confidence/* deliveriesFor */.Mf)(mode, confidence/* CLEARING_MISS_PROBABILITY */.TO)
+            ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
             : null,
         missProbability: miss,
         missBasis: calibration?.basis ?? null,
         enoughEvents: line.result === 'clean' &&
             !!calibration?.clears &&
             miss !== null &&
-            miss < confidence/* CLEARING_MISS_PROBABILITY */.TO,
+            miss < CLEARING_MISS_PROBABILITY,
         crashes,
         leak: describeLeak(line),
         mismatch: line.mismatch ?? null,
     };
 }
 
-// EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
-var spawn = __nccwpck_require__(4687);
-// EXTERNAL MODULE: ./build/src/version.js
-var version = __nccwpck_require__(8009);
+;// CONCATENATED MODULE: ./build/src/version.js
+// The tool's version, as package.json has it (a test keeps them equal).
+const TOOL_VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./build/src/audit.js
 // The one pipeline both front doors run: host facts → assessment →
 // reproducer evidence → verdict → policy → Report.
@@ -3890,11 +5393,11 @@ function needsMlockProof(facts, assessment, options) {
         GO_LOCKS.has(assessment.go.workaround));
 }
 async function audit(options, ctx) {
-    let facts = await (0,host/* readHostFacts */.ah)({
+    let facts = await readHostFacts({
         root: options.root,
         goVersion: options.goVersion,
     });
-    const judge = (f) => (0,assess/* assess */.no)(f, { memlockThreads: options.memlockThreads });
+    const judge = (f) => assess(f, { memlockThreads: options.memlockThreads });
     let assessment = judge(facts);
     const plan = facts.live
         ? options.drill
@@ -3924,10 +5427,10 @@ async function audit(options, ctx) {
                 await build.dispose();
         }
     }
-    const verdict = (0,src_verdict/* decideVerdict */.AU)(assessment, evidence);
-    const decision = (0,src_verdict/* decide */.LD)(verdict.status, options, ctx.godebug);
-    return (0,report/* buildReport */.FK)({
-        toolVersion: version/* TOOL_VERSION */.w,
+    const verdict = decideVerdict(assessment, evidence);
+    const decision = decide(verdict.status, options, ctx.godebug);
+    return buildReport({
+        toolVersion: TOOL_VERSION,
         facts,
         assessment,
         evidence,
@@ -3944,6 +5447,7 @@ async function buildReproducer(options, ctx) {
         compiler: options.compiler,
         nativeDir: nativeDir(),
         tempDir: ctx.tempDir,
+        toolCacheDir: ctx.toolCacheDir,
     });
     if (!build.ok) {
         ctx.log(`reproducer: not built: ${build.reason}`);
@@ -4048,19 +5552,7 @@ async function runBuilt(build, options, ctx) {
     return evidenceFromRuns({ build, selfTest, real, drill: options.drill });
 }
 
-
-/***/ }),
-
-/***/ 5927:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ captureHost)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7907);
-/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5781);
+;// CONCATENATED MODULE: ./build/src/capture.js
 // `capture`: freezes the files the audit reads into a folder, so the host
 // can be audited later or elsewhere with --root, or added to a test corpus.
 // Only what the audit needs is kept: the first processor of cpuinfo, the
@@ -4072,28 +5564,28 @@ async function runBuilt(build, options, ctx) {
 
 
 const TRIM = {
-    [_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
-    [_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e.status]: (t) => t
+    [HOST_FILES.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
+    [HOST_FILES.status]: (t) => t
         .split('\n')
         .filter((l) => l.startsWith('CapEff:'))
         .join('\n') + '\n',
     // "%10u %10u %10u" lines as the kernel pads them, to "inside outside
     // count": the map a later --root judges is the one read here.
-    [_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e.uidMap]: (t) => t
+    [HOST_FILES.uidMap]: (t) => t
         .split('\n')
         .map((l) => l.trim().split(/\s+/).join(' '))
         .filter(Boolean)
         .map((l) => l + '\n')
         .join(''),
-    [_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e.environ]: (t) => t
+    [HOST_FILES.environ]: (t) => t
         .split('\0')
         .filter((v) => v.startsWith('container='))
         .map((v) => v + '\0')
         .join(''),
 };
 async function captureHost(from, to) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(to);
-    const existing = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir(dir).catch((err) => {
+    const dir = external_node_path_.resolve(to);
+    const existing = await promises_.readdir(dir).catch((err) => {
         if (err.code === 'ENOENT')
             return null;
         throw new Error(`capture folder ${dir}: ${err.message}`);
@@ -4104,10 +5596,10 @@ async function captureHost(from, to) {
     const staging = `${dir}.partial-${process.pid}`;
     const result = { dir, copied: [], missing: [], unreadable: [] };
     try {
-        for (const rel of Object.values(_host_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_FILES */ .$e)) {
+        for (const rel of Object.values(HOST_FILES)) {
             let text;
             try {
-                text = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile(node_path__WEBPACK_IMPORTED_MODULE_1__.join(from, rel), 'utf8');
+                text = await promises_.readFile(external_node_path_.join(from, rel), 'utf8');
             }
             catch (err) {
                 const code = err.code ?? String(err);
@@ -4117,50 +5609,1200 @@ async function captureHost(from, to) {
                     result.unreadable.push({ file: rel, error: code });
                 continue;
             }
-            const target = node_path__WEBPACK_IMPORTED_MODULE_1__.join(staging, rel);
-            await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureDir */ .A0)(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target)).catch((err) => {
+            const target = external_node_path_.join(staging, rel);
+            await (0,src_files/* ensureDir */.A0)(external_node_path_.dirname(target)).catch((err) => {
                 throw new Error(`capture folder ${dir}: ${err.message}`);
             });
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(target, TRIM[rel]?.(text) ?? text);
+            await promises_.writeFile(target, TRIM[rel]?.(text) ?? text);
             result.copied.push(rel);
         }
         if (existing)
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rmdir(dir);
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename(staging, dir);
+            await promises_.rmdir(dir);
+        await promises_.rename(staging, dir);
         return result;
     }
     catch (err) {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm(staging, { recursive: true, force: true });
+        await promises_.rm(staging, { recursive: true, force: true });
         throw err;
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/exitcodes.js
+const EXIT_CODES = {
+    unaffected: 0,
+    'not-applicable': 0,
+    affected: 2,
+    vulnerable: 2,
+    unknown: 3,
+    usage: 1,
+};
 
-/***/ }),
+;// CONCATENATED MODULE: ./build/src/fleet.js
+// `merge`: many Reports (a matrix of runners, a fleet) into one Markdown
+// table and one JSON summary, worst status first. A Report that could not be
+// read or validated is a row too, counted as unknown: the view fails closed.
 
-/***/ 5035:
-/***/ ((__webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
-/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5058);
-/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5927);
-/* harmony import */ var _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5147);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7907);
-/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2497);
-/* harmony import */ var _hook_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5718);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6067);
-/* harmony import */ var _prometheus_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2649);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6471);
-/* harmony import */ var _reportfiles_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4200);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8009);
-// The CLI (dist/cli.js, `npx sigvec-check`): the same audit and Report as
-// the action, printed for a terminal, as JSON or as Prometheus lines;
+/** Worst first; also decides the merged exit code. */
+const SEVERITY = [
+    'affected',
+    'vulnerable',
+    'unknown',
+    'unaffected',
+    'not-applicable',
+];
+function fleetRow(r, source) {
+    const rep = r.reproducer;
+    const go = r.go;
+    return {
+        source,
+        host: r.host.name ?? source,
+        kernel: r.kernel.release ?? 'unknown',
+        upstream: r.kernel.level ?? 'unknown',
+        compiler: r.kernel.compiler ?? 'unknown',
+        status: r.status,
+        drill: rep.drill,
+        reproducer: rep.result === 'clean' ||
+            rep.result === 'corrupted' ||
+            rep.result === 'crashed'
+            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${verdict_missText(rep)}` : ''})`
+            : rep.result,
+        memlock: `${assess_formatLimit(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
+        go: `${go.goVersion ?? 'unknown'}: ${go.workaround}`,
+        mitigation: r.decision.mitigation === 'godebug'
+            ? `GODEBUG=${r.decision.godebug}`
+            : r.mitigations.map((m) => m.id).join(', ') || 'none',
+        invalid: null,
+    };
+}
+/** An unknown row: nothing in the file is trusted but the host it names. */
+function invalidRow(source, invalid, host) {
+    return {
+        source,
+        host: host ?? source,
+        kernel: 'unknown',
+        upstream: 'unknown',
+        compiler: 'unknown',
+        status: 'unknown',
+        drill: false,
+        reproducer: 'unknown',
+        memlock: 'unknown',
+        go: 'unknown',
+        mitigation: 'unknown',
+        invalid: `${source}: ${invalid}`,
+    };
+}
+function mergeReports(entries, duplicates = []) {
+    const rows = entries
+        .map((e) => 'report' in e
+        ? fleetRow(e.report, e.source)
+        : invalidRow(e.source, e.invalid, e.host))
+        .sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status) ||
+        a.host.localeCompare(b.host) ||
+        a.source.localeCompare(b.source));
+    const counts = Object.fromEntries(SEVERITY.map((s) => [s, 0]));
+    for (const row of rows)
+        counts[row.status]++;
+    return {
+        schema: 'sigvec-check/fleet',
+        version: 1,
+        hosts: rows.length,
+        worst: rows[0]?.status ?? null,
+        counts,
+        invalid: rows.filter((r) => r.invalid !== null).length,
+        duplicates,
+        rows,
+    };
+}
+/**
+ * Text from a Report as one line: no control characters (newlines would end
+ * the table row, escapes would drive a terminal) and no invisible or
+ * direction-changing characters (which make text read as other text).
+ */
+function oneLine(v) {
+    return v.replace(
+    // Control characters are exactly what this removes.
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+/g, ' ');
+}
+/**
+ * Text from a Report as literal Markdown inside a table cell: it can add no
+ * cell (`|`), no HTML (`<`, entities), no link, image, code or emphasis
+ * (backslash escapes, CommonMark's way to make punctuation literal), and no
+ * autolink (GFM links bare `www.`, `scheme://` and e-mail addresses).
+ */
+function markdownText(v) {
+    return oneLine(v)
+        .replace(/[\\`*_[\]|~!]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/:\/\//g, ':\\/\\/')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(/@/g, '\\@');
+}
+/**
+ * Text as a code span in a table cell: a fence longer than any run of
+ * backticks inside, and `|` escaped, which GFM tables need even in code.
+ */
+function codeSpan(v) {
+    const text = oneLine(v).replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+const duplicateText = (d) => d.source === d.sameAs
+    ? `${d.source} (given twice)`
+    : `${d.source} (the same report as ${d.sameAs})`;
+function renderFleetMarkdown(s) {
+    const lines = [
+        `## sigvec-check: ${s.hosts} host${s.hosts === 1 ? '' : 's'}, worst \`${s.worst ?? 'none'}\``,
+        '',
+        SEVERITY.filter((st) => s.counts[st] > 0)
+            .map((st) => `${s.counts[st]} ${st}`)
+            .join(' · '),
+        '',
+    ];
+    if (s.invalid > 0)
+        lines.push(`${s.invalid} file${s.invalid === 1 ? '' : 's'} could not be read as a valid Report: counted as unknown, with the reason beside the status.`, '');
+    if (s.duplicates.length > 0)
+        lines.push(`Counted once: ${s.duplicates.map(duplicateText).map(markdownText).join(', ')}.`, '');
+    lines.push('| Host | Kernel | Upstream | Compiler | Status | Reproducer | Memlock | Go runtime | Mitigation |', '|---|---|---|---|---|---|---|---|---|');
+    for (const r of s.rows) {
+        const status = `**${r.status}**${r.drill ? ' (DRILL)' : ''}` +
+            (r.invalid === null ? '' : `: ${markdownText(r.invalid)}`);
+        const cells = [
+            markdownText(r.host),
+            codeSpan(r.kernel),
+            ...[r.upstream, r.compiler].map(markdownText),
+            status,
+            ...[r.reproducer, r.memlock, r.go, r.mitigation].map(markdownText),
+        ];
+        lines.push(`| ${cells.join(' | ')} |`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: ./build/src/inputerror.js
+var inputerror = __nccwpck_require__(5631);
+;// CONCATENATED MODULE: ./build/src/inputs.js
+// Every setting a user gives the audit, listed once: its name (the action's
+// input, the CLI's flag --NAME, the hook's SIGVEC_NAME), its default, what
+// it accepts, what it does, and which front doors read it. options.ts parses
+// by this table; hook.ts and cli.ts take their flags, variables and help
+// lines from it. action.yml stays hand-written, since GitHub reads it, and
+// test/inputs.test.ts holds it against this table.
+
+
+const REPRODUCE = ['auto', 'always', 'never'];
+const MODES = ['auto', 'uffd', 'stress'];
+const MEMLOCK_THREADS_RANGE = { min: 1, max: 1_000_000 };
+/** The longest reproducer run a duration may ask for, and the shortest. */
+const DURATION_RANGE_S = { min: 0.5, max: 3600 };
+const oneOfText = (values) => `one of: ${values.join(', ')}`;
+const INPUTS = [
+    {
+        name: 'reproduce',
+        default: 'auto',
+        accepted: oneOfText(REPRODUCE),
+        description: 'Run our reproducer: auto (when the kernel is not already settled as unaffected or not-applicable), always, never. Its evidence overrides the version check.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'WHEN',
+        help: 'run the reproducer: auto, always, never',
+    },
+    {
+        name: 'mode',
+        default: 'auto',
+        accepted: oneOfText(MODES),
+        description: 'Reproducer mode: uffd (userfaultfd holds each signal-stack fault-in so a competing task runs: deterministic), stress (oversubscribed CPUs), auto (uffd where permitted, else stress).',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'MODE',
+        help: 'reproducer mode: auto, uffd or stress',
+    },
+    {
+        name: 'duration',
+        default: '30s',
+        accepted: `a duration from ${DURATION_RANGE_S.min}s to ${DURATION_RANGE_S.max / 60}m, such as 30s, 2m or 45 (seconds)`,
+        description: 'The longest the reproducer may run: 30s, 2m, or seconds. It stops sooner at the first corruption or once it has seen enough trigger events.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'TIME',
+        help: 'longest reproducer run, as 2m or seconds',
+    },
+    {
+        name: 'compiler',
+        default: 'cc',
+        accepted: 'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)',
+        description: 'The C compiler that builds the reproducer (a program name or path).',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'CC',
+        help: 'C compiler for the reproducer',
+    },
+    {
+        name: 'drill',
+        default: 'false',
+        accepted: 'true or false',
+        description: 'true: the real run injects corruption on purpose, so you can rehearse how the workflow reacts to an affected kernel. Everything it produces says DRILL.',
+        action: true,
+        cli: 'switch',
+        hook: false,
+        placeholder: '',
+        help: 'inject corruption on purpose (rehearsal)',
+    },
+    {
+        name: 'fail-on',
+        default: 'vulnerable',
+        accepted: oneOfText(FAIL_ON),
+        description: 'Fail the step at this status or worse: affected, vulnerable (affected or vulnerable), unknown (also when the kernel cannot be judged), never.',
+        action: true,
+        cli: null,
+        hook: true,
+        placeholder: 'LEVEL',
+        help: 'affected, vulnerable, unknown or never: a status below the level exits 0',
+    },
+    {
+        name: 'mitigate',
+        default: 'false',
+        accepted: 'true or false',
+        description: 'true: instead of failing, export GODEBUG with asyncpreemptoff=1 merged into any existing GODEBUG for the later steps, and warn.',
+        action: true,
+        cli: null,
+        hook: false,
+        placeholder: '',
+        help: 'export GODEBUG=asyncpreemptoff=1 to later steps instead of failing',
+    },
+    {
+        name: 'go-version',
+        default: '',
+        accepted: 'a Go version such as 1.14.0, 1.15.5, go1.22.1',
+        description: 'The Go version that builds your tests (e.g. 1.14.0). Default: what the go on PATH says (go env GOVERSION, or go version before Go 1.16); unknown means the worst case, 1.14.0.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'V',
+        help: 'the Go that builds your tests (default: the go on PATH)',
+    },
+    {
+        name: 'memlock-threads',
+        default: String(DEFAULT_MEMLOCK_THREADS),
+        accepted: `a whole number from ${MEMLOCK_THREADS_RANGE.min} to ${MEMLOCK_THREADS_RANGE.max}`,
+        description: 'OS threads the RLIMIT_MEMLOCK limit must cover; Go 1.14–1.15 lock 4 KiB per thread on a kernel they think buggy.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'N',
+        help: 'threads the memlock limit must cover',
+    },
+    {
+        name: 'report-path',
+        default: '',
+        accepted: 'a file path (not a directory)',
+        description: 'Where to write the JSON Report. Default: $RUNNER_TEMP/sigvec-check-report.json.',
+        action: true,
+        cli: 'value',
+        hook: true,
+        placeholder: 'FILE',
+        help: 'also write the JSON Report to FILE',
+    },
+    {
+        name: 'state-dir',
+        default: '',
+        accepted: 'an absolute folder path, such as /var/lib/sigvec-check',
+        description: '',
+        action: false,
+        cli: null,
+        hook: true,
+        placeholder: 'DIR',
+        help: "where the reproducer's result is kept per boot (default ~/.local/state/sigvec-check)",
+    },
+];
+function inputSpec(name) {
+    return INPUTS.find((spec) => spec.name === name);
+}
+/** The action's inputs, in action.yml's order. */
+const ACTION_INPUTS = INPUTS.filter((spec) => spec.action).map((spec) => spec.name);
+/** What the hook reads: the flag --NAME, else the variable SIGVEC_NAME. */
+const HOOK_SETTINGS = INPUTS.filter((spec) => spec.hook).map((spec) => spec.name);
+function envName(setting) {
+    return `SIGVEC_${setting.toUpperCase().replace(/-/g, '_')}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/options.js
+// The one typed Options, parsed once from action inputs, CLI flags or the
+// hook's variables, with the defaults and accepted values of the input table
+// (inputs.ts). Every validation error names the input, the value given and
+// what is accepted.
+
+
+
+
+
+function parseOptions(raw, root = '/') {
+    // A setting left empty takes the table's default, parsed like any value.
+    const given = (name) => raw(name).trim() || inputSpec(name).default;
+    const options = {
+        root,
+        reproduce: oneOf('reproduce', given('reproduce'), REPRODUCE),
+        mode: oneOf('mode', given('mode'), MODES),
+        duration: durationInput('duration', given('duration')),
+        compiler: compilerInput('compiler', given('compiler')),
+        drill: booleanInput('drill', given('drill')),
+        failOn: oneOf('fail-on', given('fail-on'), FAIL_ON),
+        mitigate: booleanInput('mitigate', given('mitigate')),
+        goVersion: goVersionInput('go-version', given('go-version')),
+        memlockThreads: integerInput('memlock-threads', given('memlock-threads'), MEMLOCK_THREADS_RANGE),
+        reportPath: pathInput('report-path', given('report-path')),
+    };
+    if (options.drill && options.reproduce === 'never') {
+        throw new inputerror/* InputError */.d('drill', raw('drill').trim(), "false while reproduce is 'never' (a drill runs the reproducer)");
+    }
+    return options;
+}
+function refuse(name, value) {
+    return new inputerror/* InputError */.d(name, value, inputSpec(name).accepted);
+}
+function oneOf(name, value, accepted) {
+    if (accepted.includes(value))
+        return value;
+    throw refuse(name, value);
+}
+/** The YAML 1.2 core-schema booleans, as the runner and @actions/core accept them. */
+function booleanInput(name, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw refuse(name, value);
+}
+function integerInput(name, value, range) {
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < range.min || n > range.max)
+        throw refuse(name, value);
+    return n;
+}
+function goVersionInput(name, value) {
+    if (value === '')
+        return null;
+    if (!parseGoVersion(value))
+        throw refuse(name, value);
+    return value;
+}
+function pathInput(name, value) {
+    if (value === '')
+        return null;
+    if (value.includes('\0') || value.endsWith('/'))
+        throw refuse(name, value);
+    return external_node_path_.resolve(value);
+}
+/** "30s", "2m", "45" or "0.5" (seconds) → seconds. */
+function durationInput(name, value) {
+    const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value);
+    const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN;
+    if (!(seconds >= DURATION_RANGE_S.min && seconds <= DURATION_RANGE_S.max))
+        throw refuse(name, value);
+    return seconds;
+}
+/** A program name or path: it is run with an argument array, never a shell. */
+function compilerInput(name, value) {
+    if (/[\s;&|`$<>()'"\\]/.test(value))
+        throw refuse(name, value);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./build/src/hook.js
+// `sigvec-check hook`: the gate a self-hosted runner runs before every job
+// (ACTIONS_RUNNER_HOOK_JOB_STARTED, scripts/job-started.sh). It owns how the
+// hook reads its settings (a hook gets no arguments, so each setting of the
+// input table's hook column has a SIGVEC_* variable; a flag wins), the exit
+// code by `fail-on`, and the memory that runs the reproducer at most once
+// per kernel boot: one file per boot id and build key in a state folder the
+// runner's owner chooses.
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Flags win over variables. A bad value is an InputError naming what the
+ * owner wrote: the flag (`state-dir`) or the variable (`SIGVEC_STATE_DIR`).
+ */
+function parseHookSettings(flags, env, root) {
+    const known = (name) => HOOK_SETTINGS.includes(name);
+    const inputName = (name) => flags[name] !== undefined ? name : envName(name);
+    const raw = (name) => known(name) ? (flags[name] ?? env[envName(name)] ?? '') : '';
+    let options;
+    try {
+        options = parseOptions(raw, root);
+    }
+    catch (err) {
+        if (err instanceof inputerror/* InputError */.d && known(err.input))
+            throw new inputerror/* InputError */.d(inputName(err.input), err.value, err.accepted);
+        throw err;
+    }
+    const stateDirInput = inputName('state-dir');
+    const given = raw('state-dir').trim();
+    const stateDir = given ||
+        external_node_path_.join(env.XDG_STATE_HOME || external_node_path_.join(external_node_os_.homedir(), '.local', 'state'), 'sigvec-check');
+    if (!external_node_path_.isAbsolute(stateDir) || stateDir.includes('\0')) {
+        throw new inputerror/* InputError */.d(stateDirInput, stateDir, inputSpec('state-dir').accepted);
+    }
+    return { options, stateDir: external_node_path_.normalize(stateDir), stateDirInput };
+}
+/** A status below the `fail-on` level lets the job run: exit 0. */
+function hookExitCode(status, failOn) {
+    const { failing } = decide(status, { failOn, mitigate: false }, undefined);
+    return failing ? EXIT_CODES[status] : 0;
+}
+/** The hook's last line: what the status means for this job. */
+function hookOutcome(status, failOn) {
+    const code = hookExitCode(status, failOn);
+    return code === 0
+        ? `sigvec-check hook: ${status} passes fail-on ${failOn}: the job runs\n`
+        : `sigvec-check hook: ${status} fails fail-on ${failOn}: the job fails (exit ${code})\n`;
+}
+/** Only its owner (this user or root) may write where results are trusted. */
+function unsafeOwnership(st) {
+    const me = process.getuid?.() ?? 0;
+    if (st.uid !== me && st.uid !== 0)
+        return `it belongs to uid ${st.uid}, not to this user (uid ${me}) or root`;
+    if (st.mode & 0o022)
+        return `group or others may write to it (mode ${(st.mode & 0o7777).toString(8)})`;
+    return null;
+}
+/**
+ * Creates the state folder (owner-only) if needed, and refuses one that
+ * others could plant a result in, or that this user cannot write to.
+ */
+async function prepareStateDir(settings) {
+    const { stateDir: dir, stateDirInput: input } = settings;
+    const refuse = (why) => new inputerror/* InputError */.d(input, dir, `a folder that only this user or root can write to (${why})`);
+    const existing = await promises_.stat(dir).catch(() => null);
+    if (existing && !existing.isDirectory())
+        throw refuse('it is not a folder');
+    if (!existing) {
+        try {
+            await (0,src_files/* ensureDir */.A0)(dir, 0o700);
+        }
+        catch (err) {
+            throw refuse(`cannot create it: ${err.message}`);
+        }
+    }
+    const st = await promises_.stat(dir);
+    const unsafe = unsafeOwnership(st);
+    if (unsafe)
+        throw refuse(unsafe);
+    try {
+        await promises_.access(dir, promises_.constants.W_OK | promises_.constants.X_OK);
+    }
+    catch {
+        throw refuse('this user cannot write to it');
+    }
+}
+/** The state file's format; another version is ignored, never guessed at. */
+const BOOT_RESULT_SCHEMA = 'sigvec-check/boot-result';
+const BOOT_RESULT_VERSION = 1;
+const RESULT_FILE = /^reproducer-([0-9a-f-]{36})-([0-9a-f]+)\.json(\.\d+\.tmp)?$/;
+/**
+ * The reproducer's result for this boot, one file per build key:
+ * `reproducer-<boot id>-<key>.json`. A new boot or a new build (source,
+ * compiler, architecture: the key) finds no file and runs it again.
+ */
+class BootMemory {
+    dir;
+    bootId;
+    log;
+    now;
+    constructor(dir, bootId, log, now = () => new Date()) {
+        this.dir = dir;
+        this.bootId = bootId;
+        this.log = log;
+        this.now = now;
+    }
+    fileFor(key) {
+        return external_node_path_.join(this.dir, `reproducer-${this.bootId}-${key}.json`);
+    }
+    async recall(key) {
+        const file = this.fileFor(key);
+        let text;
+        try {
+            const st = await promises_.lstat(file);
+            const unsafe = st.isFile() ? unsafeOwnership(st) : 'not a regular file';
+            if (unsafe)
+                return this.ignore(file, unsafe);
+            text = await promises_.readFile(file, 'utf8');
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                return this.ignore(file, err.message);
+            this.log(`reproducer: no result remembered for this boot in ${file}`);
+            return null;
+        }
+        const result = parseBootResult(text, this.bootId, key);
+        if (typeof result === 'string')
+            return this.ignore(file, result);
+        this.log(`reproducer: remembered from this boot's run at ${result.recordedAt} (${file}); not run again`);
+        return {
+            ...result.evidence,
+            reason: `${result.evidence.reason} (remembered from this boot's run at ${result.recordedAt})`,
+        };
+    }
+    async keep(key, evidence) {
+        if (evidence.drill)
+            return;
+        const file = this.fileFor(key);
+        const record = {
+            schema: BOOT_RESULT_SCHEMA,
+            version: BOOT_RESULT_VERSION,
+            bootId: this.bootId,
+            key,
+            toolVersion: TOOL_VERSION,
+            recordedAt: this.now().toISOString(),
+            evidence,
+        };
+        try {
+            await (0,src_files/* writeFileAtomic */.Zf)(file, JSON.stringify(record, null, 2) + '\n', 0o600);
+        }
+        catch (err) {
+            this.log(`warning: could not remember the result in ${file} (${err.message}); the next job runs the reproducer again`);
+            return;
+        }
+        this.log(`reproducer: result remembered for this boot in ${file}`);
+        await this.forgetEarlierBoots();
+    }
+    /** Results of earlier boots can never match again. */
+    async forgetEarlierBoots() {
+        const stale = (await promises_.readdir(this.dir)).filter((name) => {
+            const m = RESULT_FILE.exec(name);
+            return m !== null && m[1] !== this.bootId;
+        });
+        for (const name of stale) {
+            await promises_.rm(external_node_path_.join(this.dir, name), { force: true }).then(() => this.log(`reproducer: forgot ${name} (an earlier boot)`), (err) => this.log(`warning: could not remove ${name}: ${err.message}`));
+        }
+    }
+    ignore(file, why) {
+        this.log(`warning: ignoring ${file}: ${why}; the reproducer runs again`);
+        return null;
+    }
+}
+/** The remembered result, or why the file cannot be trusted. */
+function parseBootResult(text, bootId, key) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        return `not JSON (${err.message})`;
+    }
+    if (!doc || typeof doc !== 'object')
+        return 'not a JSON object';
+    if (doc.schema !== BOOT_RESULT_SCHEMA || doc.version !== BOOT_RESULT_VERSION)
+        return `not a ${BOOT_RESULT_SCHEMA} version ${BOOT_RESULT_VERSION} file`;
+    if (doc.bootId !== bootId)
+        return `written in boot ${String(doc.bootId)}`;
+    if (doc.key !== key)
+        return `written for build key ${String(doc.key)}`;
+    if (doc.toolVersion !== TOOL_VERSION)
+        return `written by sigvec-check ${String(doc.toolVersion)}, this is ${TOOL_VERSION}`;
+    if (typeof doc.recordedAt !== 'string')
+        return 'no recordedAt';
+    const bad = evidenceProblem(doc.evidence);
+    if (bad)
+        return `its evidence ${bad}`;
+    return doc;
+}
+const EVIDENCE_FIELDS = {
+    result: 'result',
+    reason: 'string',
+    mode: 'string?',
+    modeReason: 'string?',
+    seconds: 'number?',
+    signals: 'number?',
+    faultingDeliveries: 'number?',
+    liveFaultingDeliveries: 'number?',
+    minEvents: 'number?',
+    missProbability: 'number?',
+    missBasis: 'string?',
+    enoughEvents: 'boolean',
+    crashes: 'array',
+    leak: 'string?',
+    mismatch: 'object?',
+    drill: 'boolean',
+    selfTest: 'object?',
+    build: 'object?',
+};
+function evidenceProblem(e) {
+    if (!e || typeof e !== 'object')
+        return 'is missing';
+    const doc = e;
+    for (const [field, type] of Object.entries(EVIDENCE_FIELDS)) {
+        const v = doc[field];
+        const ok = type === 'result'
+            ? ['corrupted', 'clean', 'crashed', 'skipped', 'error'].includes(v)
+            : type === 'array'
+                ? Array.isArray(v)
+                : type.endsWith('?')
+                    ? v === null || typeof v === type.slice(0, -1)
+                    : typeof v === type;
+        if (!ok)
+            return `has a bad ${field}: ${JSON.stringify(v)}`;
+    }
+    if (doc.drill)
+        return 'comes from a drill';
+    return null;
+}
+/**
+ * The memory for this run, or null when the reproducer cannot run (a
+ * captured host, reproduce: never) or the boot cannot be told apart.
+ */
+async function bootMemory(settings, log) {
+    const { options } = settings;
+    if (external_node_path_.resolve(options.root) !== '/' || options.reproduce === 'never')
+        return null;
+    // Checked even when `auto` ends up not running it: a wrong folder shows
+    // on the first job, not on the day the kernel changes.
+    await prepareStateDir(settings);
+    const boot = await readBootId(options.root);
+    if (!boot.ok) {
+        log(`warning: cannot tell this boot from the next (${boot.source}: ${boot.error}); the reproducer's result is not remembered`);
+        return null;
+    }
+    return new BootMemory(settings.stateDir, boot.value, log);
+}
+
+;// CONCATENATED MODULE: ./build/src/prometheus.js
+
+function escapeLabel(v) {
+    return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+function labelText(labels) {
+    const parts = Object.entries(labels)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => `${k}="${escapeLabel(String(v))}"`);
+    return parts.length ? `{${parts.join(',')}}` : '';
+}
+function num(v) {
+    if (typeof v === 'boolean')
+        return v ? '1' : '0';
+    return Number.isFinite(v) ? String(v) : v > 0 ? '+Inf' : '-Inf';
+}
+function renderPrometheus(r) {
+    const out = [];
+    const host = { host: r.host.name ?? 'unknown' };
+    const metric = (name, help, samples) => {
+        if (samples.length === 0)
+            return;
+        out.push(`# HELP sigvec_check_${name} ${help}`);
+        out.push(`# TYPE sigvec_check_${name} gauge`);
+        for (const [labels, value] of samples) {
+            out.push(`sigvec_check_${name}${labelText({ ...host, ...labels })} ${num(value)}`);
+        }
+    };
+    metric('status', 'Verdict on the AVX signal-stack kernel bug: 1 for the current status, 0 for the others.', STATUSES.map((s) => [{ status: s }, s === r.status]));
+    metric('kernel_info', 'The kernel this verdict is about (always 1).', [
+        [
+            {
+                release: r.kernel.release,
+                version: r.kernel.level,
+                compiler: r.kernel.compiler,
+            },
+            1,
+        ],
+    ]);
+    if (r.kernel.inAffectedRange !== null) {
+        metric('kernel_in_affected_range', 'Whether the upstream level is 5.2.x, 5.3.0-5.3.14 or 5.4.0-5.4.1.', [[{}, r.kernel.inAffectedRange]]);
+    }
+    metric('reproducer', 'Reproducer result: 1 for the current result.', [
+        [
+            {
+                result: r.reproducer.result,
+                mode: r.reproducer.mode,
+                drill: r.reproducer.drill,
+            },
+            1,
+        ],
+    ]);
+    if (r.reproducer.faultingDeliveries !== null) {
+        metric('reproducer_faulting_deliveries', 'Signal deliveries that faulted the signal stack in during the last run.', [[{}, r.reproducer.faultingDeliveries]]);
+    }
+    if (r.reproducer.missProbability !== null) {
+        metric('reproducer_miss_probability', "The chance a kernel with the bug would have stayed clean in the last run, at the lab's detection rate.", [[{}, r.reproducer.missProbability]]);
+    }
+    metric('go_workaround', 'What Go 1.14-1.15 would do here: 1 for the current outcome.', [[{ workaround: r.go.workaround, go_version: r.go.goVersion }, 1]]);
+    if (r.go.memlockSoft !== null) {
+        metric('memlock_limit_bytes', 'Soft RLIMIT_MEMLOCK (+Inf when unlimited).', [[{}, r.go.memlockSoft === 'unlimited' ? Infinity : r.go.memlockSoft]]);
+    }
+    metric('memlock_needed_bytes', 'Locked memory Go 1.14-1.15 need for memlock-threads threads.', [[{}, r.go.memlockNeeded]]);
+    if (r.go.memlockSufficient !== null) {
+        metric('memlock_sufficient', 'Whether the memlock limit covers what Go needs.', [[{}, r.go.memlockSufficient]]);
+    }
+    metric('last_audit_timestamp_seconds', 'When this audit ran (Unix time).', [
+        [{}, Math.floor(Date.parse(r.generatedAt) / 1000)],
+    ]);
+    return out.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/reportcheck.js
+
+
+/**
+ * The longest string merge renders from a Report. uname's fields hold at
+ * most 64 bytes and a DNS name 253, so a real host never comes near it.
+ */
+const MAX_TEXT = 256;
+/** GODEBUG carries the user's own settings besides ours, so it may be longer. */
+const MAX_GODEBUG = 4096;
+/** A Report lists at most the three mitigations verdict.ts knows. */
+const MAX_MITIGATIONS = 16;
+/**
+ * Every member of the union `T`, checked both ways at compile time, so the
+ * lists below follow the types in verdict.ts and goruntime.ts.
+ */
+const everyOf = () => (values) => values;
+const RESULTS = everyOf()([
+    'corrupted',
+    'clean',
+    'crashed',
+    'skipped',
+    'error',
+]);
+const WORKAROUNDS = everyOf()([
+    'inactive',
+    'not-triggered',
+    'mlock',
+    'mlock-fails-fatal',
+    'mlock-fails-silent',
+    'unknown',
+]);
+const MITIGATION_IDS = everyOf()([
+    'upgrade-kernel',
+    'raise-memlock',
+    'godebug-asyncpreemptoff',
+]);
+const MITIGATION_MODES = everyOf()([
+    'none',
+    'godebug',
+]);
+class FieldError extends Error {
+    field;
+    problem;
+    constructor(field, 
+    /** Follows the field's name: "is missing", or "<value> is not …". */
+    problem) {
+        super(problem);
+        this.field = field;
+        this.problem = problem;
+    }
+}
+/**
+ * A value for a message: one line and short whatever it holds. Never
+ * stringifies a container: a hostile one may nest deeper than the stack.
+ */
+function shown(v) {
+    if (typeof v === 'string')
+        return v.length > 60
+            ? `${JSON.stringify(v.slice(0, 57))}...`
+            : JSON.stringify(v);
+    if (Array.isArray(v))
+        return 'an array';
+    if (v === null)
+        return 'null';
+    if (typeof v === 'object')
+        return 'an object';
+    return String(v);
+}
+/** Walks one object, naming each field by its path from the Report. */
+class Fields {
+    at;
+    obj;
+    constructor(at, obj) {
+        this.at = at;
+        this.obj = obj;
+    }
+    path(key) {
+        return this.at ? `${this.at}.${key}` : key;
+    }
+    get(key) {
+        if (!Object.hasOwn(this.obj, key))
+            throw new FieldError(this.path(key), ' is missing');
+        return this.obj[key];
+    }
+    wrong(key, v, expected) {
+        throw new FieldError(this.path(key), `: ${shown(v)} is not ${expected}`);
+    }
+    object(key) {
+        const v = this.get(key);
+        if (!isObject(v))
+            this.wrong(key, v, 'an object');
+        return new Fields(this.path(key), v);
+    }
+    oneOf(key, values) {
+        const v = this.get(key);
+        if (typeof v !== 'string' || !values.includes(v))
+            this.wrong(key, v, `one of ${values.join(', ')}`);
+        return v;
+    }
+    text(key, max = MAX_TEXT) {
+        const v = this.get(key);
+        if (v === null)
+            return null;
+        if (typeof v !== 'string')
+            this.wrong(key, v, 'a string or null');
+        if (v.length > max)
+            throw new FieldError(this.path(key), ` is ${v.length} characters long, more than the ${max} a Report may hold`);
+        return v;
+    }
+    boolean(key, nullable = false) {
+        const v = this.get(key);
+        if (typeof v === 'boolean' || (nullable && v === null))
+            return v;
+        return this.wrong(key, v, nullable ? 'true, false or null' : 'true or false');
+    }
+    /** A finite number from `min` to `max`, or null. */
+    count(key, min = 0, max = Number.MAX_SAFE_INTEGER) {
+        const v = this.get(key);
+        if (v === null)
+            return null;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+            this.wrong(key, v, `a number from ${min} to ${max} or null`);
+        return v;
+    }
+    limit(key) {
+        const v = this.get(key);
+        if (v === null || v === 'unlimited')
+            return;
+        if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+            this.wrong(key, v, 'a byte count, "unlimited" or null');
+    }
+    array(key, max) {
+        const v = this.get(key);
+        if (!Array.isArray(v))
+            return this.wrong(key, v, 'an array');
+        if (v.length > max)
+            throw new FieldError(this.path(key), ` holds ${v.length} entries, more than the ${max} a Report may hold`);
+        return v.map((item, i) => {
+            if (!isObject(item))
+                this.wrong(`${key}[${i}]`, item, 'an object');
+            return new Fields(this.path(`${key}[${i}]`), item);
+        });
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The host a document claims, if it is a string merge may show. */
+function claimedHost(doc) {
+    if (!isObject(doc) || !isObject(doc.host))
+        return null;
+    const name = doc.host.name;
+    return typeof name === 'string' && name.length > 0 && name.length <= MAX_TEXT
+        ? name
+        : null;
+}
+/**
+ * Checks a parsed JSON document field by field, in the Report's own order,
+ * and names the first field that fails. On success the document is the
+ * Report merge reads; fields merge does not read are not checked.
+ */
+function checkReport(doc) {
+    try {
+        if (!isObject(doc) || doc.schema !== REPORT_SCHEMA)
+            throw new FieldError(null, `not a sigvec-check Report (no "schema": "${REPORT_SCHEMA}")`);
+        if (doc.version !== REPORT_VERSION)
+            throw new FieldError(null, `Report version ${shown(doc.version)}; this sigvec-check reads version ${REPORT_VERSION}`);
+        const report = new Fields('', doc);
+        report.object('host').text('name');
+        report.oneOf('status', STATUSES);
+        const kernel = report.object('kernel');
+        kernel.text('release');
+        kernel.text('level');
+        kernel.text('compiler');
+        const go = report.object('go');
+        go.text('goVersion');
+        go.oneOf('workaround', WORKAROUNDS);
+        go.limit('memlockSoft');
+        go.boolean('memlockSufficient', true);
+        const rep = report.object('reproducer');
+        rep.oneOf('result', RESULTS);
+        rep.text('mode');
+        rep.count('faultingDeliveries');
+        rep.count('minEvents');
+        rep.count('missProbability', 0, 1);
+        rep.boolean('drill');
+        for (const m of report.array('mitigations', MAX_MITIGATIONS))
+            m.oneOf('id', MITIGATION_IDS);
+        const decision = report.object('decision');
+        decision.oneOf('mitigation', MITIGATION_MODES);
+        decision.text('godebug', MAX_GODEBUG);
+        return { ok: true, report: doc };
+    }
+    catch (err) {
+        if (!(err instanceof FieldError))
+            throw err;
+        return {
+            ok: false,
+            field: err.field,
+            problem: err.problem,
+            host: claimedHost(doc),
+        };
+    }
+}
+/** "field "status": "Affected" is not one of …", or the problem alone. */
+function checkText(c) {
+    return c.field === null ? c.problem : `field "${c.field}"${c.problem}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/reportfiles.js
+// Finds and reads the Report files given to `merge`. They come from other
+// machines (artifacts of a matrix, a fleet's uploads), so each is hostile
+// input: only regular files, only so many bytes, no link followed out of a
+// folder, and each report counted once however many times it is reached.
+// Whatever cannot be read or validated becomes an invalid entry, which merge
+// counts as unknown: a fleet view fails closed (DESIGN.md, Trust).
+
+
+
+
+
+/**
+ * The largest file merge reads as a Report. A real one is a few KiB (tens
+ * with a failed compile's output); a cap keeps one hostile file from
+ * filling memory before it is refused.
+ */
+const MAX_REPORT_BYTES = 1024 * 1024;
+/**
+ * The Reports the arguments name: a file as given (a link the user names
+ * is followed), a folder searched for `*.json` below it. Inside a folder no
+ * link to a folder is entered and a `*.json` link is read only where it
+ * leads to a file in the same folder.
+ */
+async function findReportFiles(args, note) {
+    const out = [];
+    for (const p of args) {
+        const st = await promises_.stat(p).catch(() => null);
+        if (!st)
+            throw new Error(`${p}: no such file or folder`);
+        if (!st.isDirectory()) {
+            out.push({ file: p, folder: null, symlink: false });
+            continue;
+        }
+        const found = await jsonFilesUnder(p, p, note);
+        if (found.length === 0)
+            throw new Error(`${p}: no *.json Reports in this folder`);
+        out.push(...found.sort((a, b) => a.file.localeCompare(b.file)));
+    }
+    return out;
+}
+async function jsonFilesUnder(folder, dir, note) {
+    const out = [];
+    const entries = await promises_.readdir(dir, { withFileTypes: true })
+        .catch((err) => err);
+    if (entries instanceof Error) {
+        // Reports may be in there: a folder that cannot be listed is no less
+        // unknown than a file that cannot be read.
+        const problem = `a folder that cannot be listed (${entries.code ?? entries.message})`;
+        return [{ file: dir, folder, symlink: false, problem }];
+    }
+    for (const entry of entries) {
+        const file = external_node_path_.join(dir, entry.name);
+        const json = entry.name.endsWith('.json');
+        if (entry.isDirectory()) {
+            out.push(...(await jsonFilesUnder(folder, file, note)));
+        }
+        else if (entry.isSymbolicLink()) {
+            if (json)
+                out.push({ file, folder, symlink: true });
+            else if (await isFolder(file))
+                note(`${file}: a link to a folder, not followed`);
+        }
+        else if (json) {
+            // Not only regular files: a FIFO or a socket named *.json must show
+            // up as refused, not vanish from the count.
+            out.push({ file, folder, symlink: false });
+        }
+    }
+    return out;
+}
+const isFolder = (p) => promises_.stat(p).then((st) => st.isDirectory(), () => false);
+/**
+ * Reads a regular file of at most MAX_REPORT_BYTES. O_NONBLOCK: a FIFO would
+ * otherwise wait for a writer for ever; O_NOFOLLOW where no link may be
+ * followed, so one swapped in after the folder was listed is refused too.
+ */
+async function readBounded(file, noFollow) {
+    let handle;
+    try {
+        handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY |
+            external_node_fs_.constants.O_NONBLOCK |
+            (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
+    }
+    catch (err) {
+        const code = err.code ?? String(err);
+        return {
+            identity: null,
+            problem: code === 'ELOOP'
+                ? 'a symbolic link, not followed'
+                : `cannot be read (${code})`,
+        };
+    }
+    try {
+        const st = await handle.stat();
+        const identity = `${st.dev}:${st.ino}`;
+        if (!st.isFile())
+            return {
+                identity,
+                problem: st.isDirectory() ? 'a folder' : 'not a regular file',
+            };
+        if (st.size > MAX_REPORT_BYTES)
+            return { identity, problem: reportfiles_tooLarge(`${st.size} bytes`) };
+        // The size is read again as the bytes come: the file may grow meanwhile.
+        const buf = Buffer.alloc(MAX_REPORT_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buf, length, buf.length - length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > MAX_REPORT_BYTES)
+                return { identity, problem: reportfiles_tooLarge('it grew while read') };
+        }
+        return { identity, bytes: buf.subarray(0, length) };
+    }
+    catch (err) {
+        const code = err.code ?? String(err);
+        return { identity: null, problem: `cannot be read (${code})` };
+    }
+    finally {
+        await handle.close();
+    }
+}
+const reportfiles_tooLarge = (size) => `too large (${size}; a Report may hold at most ${MAX_REPORT_BYTES} bytes), not read`;
+/** Where a link found in `folder` leads, if that is inside the folder. */
+async function insideFolder(link, folder) {
+    const [target, root] = await Promise.all([
+        promises_.realpath(link).catch(() => null),
+        promises_.realpath(folder),
+    ]);
+    if (target === null)
+        return { problem: 'a symbolic link to nothing' };
+    const rel = external_node_path_.relative(root, target);
+    if (rel === '' || rel.startsWith('..') || external_node_path_.isAbsolute(rel))
+        return {
+            problem: `a symbolic link out of ${folder}, not followed`,
+        };
+    return { target };
+}
+async function readCandidate(c) {
+    if (c.problem)
+        return { identity: null, problem: c.problem };
+    if (!c.symlink || c.folder === null)
+        return readBounded(c.file, !!c.folder);
+    const inside = await insideFolder(c.file, c.folder);
+    if ('problem' in inside)
+        return { identity: null, ...inside };
+    return readBounded(inside.target, true);
+}
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/**
+ * A key for a Report's content, whatever its spacing; null where fields
+ * merge never checked nest too deep to stringify (then bytes decide).
+ */
+function contentKey(doc) {
+    try {
+        return `report ${sha256(JSON.stringify(doc))}`;
+    }
+    catch {
+        return null;
+    }
+}
+/** Reads a Report's bytes as a parsed document, or says why not. */
+function parse(bytes) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return { problem: 'not UTF-8 text' };
+    }
+    try {
+        return { doc: JSON.parse(text) };
+    }
+    catch (err) {
+        return { problem: `not JSON (${err.message})` };
+    }
+}
+/**
+ * Reads, checks and counts each file once. A file reached twice (the same
+ * device and inode) or a Report with the same content under another name is
+ * one host; two different Reports naming the same host stay two, so a
+ * forged Report can never stand in for a real one.
+ */
+async function readReports(files) {
+    const entries = [];
+    const duplicates = [];
+    const seen = new Map();
+    /** True when `keys` name something already counted. */
+    const counted = (source, keys) => {
+        for (const key of keys) {
+            const first = key === null ? undefined : seen.get(key);
+            if (first !== undefined) {
+                duplicates.push({ source, sameAs: first });
+                return true;
+            }
+        }
+        for (const key of keys)
+            if (key !== null)
+                seen.set(key, source);
+        return false;
+    };
+    for (const c of files) {
+        const source = c.file;
+        const read = await readCandidate(c);
+        const file = read.identity === null ? null : `file ${read.identity}`;
+        if ('problem' in read) {
+            if (!counted(source, [file]))
+                entries.push({ source, invalid: read.problem, host: null });
+            continue;
+        }
+        const parsed = parse(read.bytes);
+        if ('problem' in parsed) {
+            if (!counted(source, [file, `bytes ${sha256(read.bytes)}`]))
+                entries.push({ source, invalid: parsed.problem, host: null });
+            continue;
+        }
+        const check = checkReport(parsed.doc);
+        const keys = [file, `bytes ${sha256(read.bytes)}`];
+        // The same Report saved with other spacing or indentation is the same
+        // content.
+        if (check.ok)
+            keys.push(contentKey(check.report));
+        if (counted(source, keys))
+            continue;
+        entries.push(check.ok
+            ? { source, report: check.report }
+            : { source, invalid: checkText(check), host: check.host });
+    }
+    return { entries, duplicates };
+}
+
+;// CONCATENATED MODULE: ./build/src/cli.js
+// The CLI (`npx sigvec-check`; cli-entry.ts calls main): the same audit and
+// Report as the action, printed for a terminal, as JSON or as Prometheus lines;
 // `merge`, which folds many Reports into one fleet table; and `hook`, the
 // gate a self-hosted runner runs before every job.
 
@@ -4177,29 +6819,54 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
+
+
+/** The audit command's flags from the input table, in its order. */
+const AUDIT_FLAGS = INPUTS.filter((spec) => spec.cli !== null);
+/** Words filled into lines of at most `width`, the first one after `first`. */
+function fill(text, first, indent, width) {
+    const lines = [first];
+    for (const word of text.split(' ')) {
+        const last = lines.length - 1;
+        const line = lines[last];
+        const gap = line === '' || line.endsWith(' ') ? '' : ' ';
+        if (line.trim() !== '' && line.length + gap.length + word.length > width)
+            lines.push(indent + word);
+        else
+            lines[last] = line + gap + word;
+    }
+    return lines.join('\n');
+}
+/** One usage line: the flag, then its help from column 25. */
+const flagLine = (flag, help) => fill(help, `  ${flag}`.padEnd(25), ' '.repeat(25), 80);
+const paragraph = (text) => fill(text, '', '', 76);
+/** A table row's usage line, its default (where one is fixed) added. */
+function inputLine(spec) {
+    const value = spec.cli === 'switch' ? '' : ` ${spec.placeholder}`;
+    const fixed = spec.default !== '' && spec.cli !== 'switch';
+    const help = fixed ? `${spec.help} (default ${spec.default})` : spec.help;
+    return flagLine(`--${spec.name}${value}`, help);
+}
+const HOOK_ONLY = INPUTS.filter((spec) => spec.hook && spec.cli === null);
+const HOOK_SHARED = INPUTS.filter((spec) => spec.hook && spec.cli !== null);
 const USAGE = `Usage: sigvec-check [options]
        sigvec-check merge [--json] [--json-file FILE] REPORT|DIR...
        sigvec-check capture DIR
-       sigvec-check hook [--fail-on LEVEL] [--state-dir DIR] [options]
+       sigvec-check hook ${HOOK_ONLY.map((s) => `[--${s.name} ${s.placeholder}]`).join(' ')} [options]
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
 
 Options:
-  --root DIR             audit the host files captured under DIR (offline)
-  --json                 print the Report as JSON
-  --prometheus           print node_exporter textfile-collector lines
-  --reproduce WHEN       auto (default), always or never run the reproducer
-  --no-reproduce         the same as --reproduce never
-  --mode MODE            reproducer mode: auto (default), uffd or stress
-  --duration TIME        longest reproducer run: 30s (default), 2m, or seconds
-  --compiler CC          C compiler for the reproducer (default cc)
-  --drill                inject corruption on purpose (rehearsal)
-  --go-version V         the Go that builds your tests (default: the go on PATH)
-  --memlock-threads N    threads the memlock limit must cover (default 64)
-  --report-path FILE     also write the JSON Report to FILE
-  --version              print the version
-  -h, --help             print this help
+${[
+    flagLine('--root DIR', 'audit the host files captured under DIR (offline)'),
+    flagLine('--json', 'print the Report as JSON'),
+    flagLine('--prometheus', 'print node_exporter textfile-collector lines'),
+    ...AUDIT_FLAGS.map(inputLine),
+    flagLine('--no-reproduce', 'the same as --reproduce never'),
+    flagLine('--version', 'print the version'),
+    flagLine('-h, --help', 'print this help'),
+].join('\n')}
 
 merge reads JSON Reports (files, or folders of *.json) and prints one
 Markdown table, worst status first (--json: the JSON summary instead;
@@ -4208,18 +6875,18 @@ Markdown table, worst status first (--json: the JSON summary instead;
 capture copies the files the audit reads from this machine into DIR (new
 or empty), for a later \`sigvec-check --root DIR\`.
 
-hook gates a self-hosted runner's jobs (ACTIONS_RUNNER_HOOK_JOB_STARTED=
-scripts/job-started.sh): the audit and its report, the reproducer at most
-once per kernel boot, and an exit code by fail-on. It takes --root,
---reproduce, --mode, --duration, --compiler, --go-version,
---memlock-threads, --report-path and:
-  --fail-on LEVEL        affected, vulnerable (default), unknown or never:
-                         a status below the level exits 0
-  --state-dir DIR        where the reproducer's result is kept per boot
-                         (default ~/.local/state/sigvec-check)
-A hook gets no arguments: each of its options can be set as a variable
-instead, SIGVEC_ and the name in capitals (SIGVEC_FAIL_ON, SIGVEC_STATE_DIR,
-SIGVEC_REPRODUCE, ...); a flag wins over its variable.
+${paragraph("hook gates a self-hosted runner's jobs (ACTIONS_RUNNER_HOOK_JOB_STARTED= scripts/job-started.sh): the audit and its report, the reproducer at most once per kernel boot, and an exit code by fail-on. It takes " +
+    ['root', ...HOOK_SHARED.map((s) => s.name)]
+        .map((n) => `--${n}`)
+        .join(', ') +
+    ' and:')}
+${HOOK_ONLY.map(inputLine).join('\n')}
+${paragraph('A hook gets no arguments: each of its options can be set as a variable instead, SIGVEC_ and the name in capitals (' +
+    [...HOOK_ONLY, ...HOOK_SHARED]
+        .slice(0, 3)
+        .map((s) => envName(s.name))
+        .join(', ') +
+    ', ...); a flag wins over its variable.')}
 
 Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
 3 unknown, 1 usage or runtime error; merge exits by the worst status.
@@ -4227,7 +6894,7 @@ Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
 class UsageError extends Error {
 }
 function describe(err) {
-    if (err instanceof _options_js__WEBPACK_IMPORTED_MODULE_9__/* .InputError */ .dz) {
+    if (err instanceof inputerror/* InputError */.d) {
         // Lower case is a flag's name; SIGVEC_* names a hook's variable.
         const name = /^[A-Z]/.test(err.input) ? err.input : `--${err.input}`;
         return `invalid ${name}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`;
@@ -4247,7 +6914,7 @@ async function main(argv) {
     catch (err) {
         const usage = err instanceof UsageError ? `\n${USAGE}` : '';
         process.stderr.write(`sigvec-check: ${describe(err)}\n${usage}`);
-        return _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT_CODES */ .a.usage;
+        return EXIT_CODES.usage;
     }
 }
 /** parseArgs, with its complaints turned into usage errors. */
@@ -4259,8 +6926,19 @@ function usageOnThrow(f) {
         throw new UsageError(err.message);
     }
 }
+/** parseArgs' options for rows of the input table. */
+function tableFlags(specs) {
+    return Object.fromEntries(specs.map((spec) => [
+        spec.name,
+        { type: spec.cli === 'switch' ? 'boolean' : 'string' },
+    ]));
+}
+/** A flag's value as parseOptions reads it: a switch given is 'true'. */
+function flagValue(value) {
+    return value === true ? 'true' : typeof value === 'string' ? value : '';
+}
 async function single(argv) {
-    const { values: v } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+    const { values: v } = usageOnThrow(() => (0,external_node_util_.parseArgs)({
         args: argv,
         strict: true,
         allowPositionals: false,
@@ -4268,15 +6946,8 @@ async function single(argv) {
             root: { type: 'string' },
             json: { type: 'boolean' },
             prometheus: { type: 'boolean' },
-            reproduce: { type: 'string' },
+            ...tableFlags(AUDIT_FLAGS),
             'no-reproduce': { type: 'boolean' },
-            mode: { type: 'string' },
-            duration: { type: 'string' },
-            compiler: { type: 'string' },
-            drill: { type: 'boolean' },
-            'go-version': { type: 'string' },
-            'memlock-threads': { type: 'string' },
-            'report-path': { type: 'string' },
             version: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
         },
@@ -4286,24 +6957,22 @@ async function single(argv) {
         return 0;
     }
     if (v.version) {
-        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_13__/* .TOOL_VERSION */ .w}\n`);
+        process.stdout.write(`${TOOL_VERSION}\n`);
         return 0;
     }
     if (v.json && v.prometheus)
         throw new UsageError('--json and --prometheus exclude each other');
     if (v.root === '')
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_9__/* .InputError */ .dz('root', '', 'a directory');
-    if (v['no-reproduce'] &&
-        v.reproduce !== undefined &&
-        v.reproduce !== 'never') {
-        throw new UsageError('--no-reproduce contradicts --reproduce ' + v.reproduce);
+        throw new inputerror/* InputError */.d('root', '', 'a directory');
+    // The table's flags, by the names parseOptions asks for.
+    const given = v;
+    const reproduce = flagValue(given.reproduce);
+    if (v['no-reproduce'] && reproduce !== '' && reproduce !== 'never') {
+        throw new UsageError('--no-reproduce contradicts --reproduce ' + reproduce);
     }
-    const flags = {
-        ...v,
-        reproduce: v['no-reproduce'] ? 'never' : v.reproduce,
-        drill: v.drill ? 'true' : '',
-    };
-    const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_9__/* .parseOptions */ .Ac)((name) => (typeof flags[name] === 'string' ? flags[name] : ''), v.root ?? '/');
+    const options = parseOptions((name) => name === 'reproduce' && v['no-reproduce']
+        ? 'never'
+        : flagValue(given[name]), typeof v.root === 'string' ? v.root : '/');
     const quiet = v.json || v.prometheus;
     const report = await auditHere(options, {
         log: (line) => {
@@ -4314,32 +6983,35 @@ async function single(argv) {
     process.stdout.write(v.json
         ? JSON.stringify(report, null, 2) + '\n'
         : v.prometheus
-            ? (0,_prometheus_js__WEBPACK_IMPORTED_MODULE_10__/* .renderPrometheus */ .B)(report)
-            : (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .renderText */ .S5)(report));
-    return _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT_CODES */ .a[report.status];
+            ? renderPrometheus(report)
+            : renderText(report));
+    return EXIT_CODES[report.status];
 }
 /** The audit of this machine (or --root), its Report also written to --report-path. */
 async function auditHere(options, extra) {
-    const report = await (0,_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .audit */ .sb)(options, {
+    const report = await audit(options, {
         godebug: process.env.GODEBUG,
         now: new Date(),
-        tempDir: process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir(),
+        tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+        // Outside Actions the tool cache lives in the user's cache folder.
+        toolCacheDir: process.env.RUNNER_TOOL_CACHE ||
+            external_node_path_.join(process.env.XDG_CACHE_HOME || external_node_path_.join(external_node_os_.homedir(), '.cache'), 'sigvec-check'),
         ...extra,
     });
     if (options.reportPath)
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeInputFile */ .qR)('report-path', options.reportPath, JSON.stringify(report, null, 2) + '\n');
+        await (0,src_files/* writeInputFile */.qR)('report-path', options.reportPath, JSON.stringify(report, null, 2) + '\n');
     return report;
 }
 /** Everything goes to the job log; the exit code is the gate. */
 async function hook(argv) {
-    const { values: v } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+    const { values: v } = usageOnThrow(() => (0,external_node_util_.parseArgs)({
         args: argv,
         strict: true,
         allowPositionals: false,
         options: {
             root: { type: 'string' },
             help: { type: 'boolean', short: 'h' },
-            ...Object.fromEntries(_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .HOOK_SETTINGS */ .QY.map((name) => [name, { type: 'string' }])),
+            ...Object.fromEntries(HOOK_SETTINGS.map((name) => [name, { type: 'string' }])),
         },
     }));
     if (v.help) {
@@ -4347,17 +7019,17 @@ async function hook(argv) {
         return 0;
     }
     if (v.root === '')
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_9__/* .InputError */ .dz('root', '', 'a directory');
-    const settings = (0,_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHookSettings */ .mj)(v, process.env, v.root ?? '/');
+        throw new inputerror/* InputError */.d('root', '', 'a directory');
+    const settings = parseHookSettings(v, process.env, v.root ?? '/');
     const log = (line) => process.stderr.write(`${line}\n`);
-    const remembered = (await (0,_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .bootMemory */ .UA)(settings, log)) ?? undefined;
+    const remembered = (await bootMemory(settings, log)) ?? undefined;
     const report = await auditHere(settings.options, { log, remembered });
     const { failOn } = settings.options;
-    process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .renderText */ .S5)(report) + '\n' + (0,_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .hookOutcome */ .Od)(report.status, failOn));
-    return (0,_hook_js__WEBPACK_IMPORTED_MODULE_8__/* .hookExitCode */ .ld)(report.status, failOn);
+    process.stdout.write(renderText(report) + '\n' + hookOutcome(report.status, failOn));
+    return hookExitCode(report.status, failOn);
 }
 async function merge(argv) {
-    const { values: v, positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+    const { values: v, positionals } = usageOnThrow(() => (0,external_node_util_.parseArgs)({
         args: argv,
         strict: true,
         allowPositionals: true,
@@ -4368,22 +7040,22 @@ async function merge(argv) {
     }));
     if (positionals.length === 0)
         throw new UsageError('merge needs at least one Report file or folder');
-    const warn = (line) => process.stderr.write(`sigvec-check: ${(0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(line)}\n`);
-    const files = await (0,_reportfiles_js__WEBPACK_IMPORTED_MODULE_12__/* .findReportFiles */ .jU)(positionals, warn);
-    const { entries, duplicates } = await (0,_reportfiles_js__WEBPACK_IMPORTED_MODULE_12__/* .readReports */ .oh)(files);
-    const summary = (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .mergeReports */ .C1)(entries, duplicates);
+    const warn = (line) => process.stderr.write(`sigvec-check: ${oneLine(line)}\n`);
+    const files = await findReportFiles(positionals, warn);
+    const { entries, duplicates } = await readReports(files);
+    const summary = mergeReports(entries, duplicates);
     // Said on stderr too: a job summary is not where a failing job is read.
     for (const row of summary.rows)
         if (row.invalid !== null)
             warn(`${row.invalid}; counted as unknown`);
     const json = JSON.stringify(summary, null, 2) + '\n';
     if (v['json-file'])
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .writeInputFile */ .qR)('json-file', v['json-file'], json);
-    process.stdout.write(v.json ? json : (0,_fleet_js__WEBPACK_IMPORTED_MODULE_7__/* .renderFleetMarkdown */ .eN)(summary));
-    return summary.worst ? _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT_CODES */ .a[summary.worst] : _exitcodes_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT_CODES */ .a.usage;
+        await (0,src_files/* writeInputFile */.qR)('json-file', v['json-file'], json);
+    process.stdout.write(v.json ? json : renderFleetMarkdown(summary));
+    return summary.worst ? EXIT_CODES[summary.worst] : EXIT_CODES.usage;
 }
 async function capture(argv) {
-    const { positionals } = usageOnThrow(() => (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+    const { positionals } = usageOnThrow(() => (0,external_node_util_.parseArgs)({
         args: argv,
         strict: true,
         allowPositionals: true,
@@ -4391,7 +7063,7 @@ async function capture(argv) {
     }));
     if (positionals.length !== 1)
         throw new UsageError('capture needs exactly one folder');
-    const r = await (0,_capture_js__WEBPACK_IMPORTED_MODULE_4__/* .captureHost */ .f)('/', positionals[0]);
+    const r = await captureHost('/', positionals[0]);
     process.stdout.write(`captured ${r.copied.length} files into ${r.dir}` +
         (r.missing.length
             ? `; not on this machine: ${r.missing.join(', ')}`
@@ -4402,140 +7074,6 @@ async function capture(argv) {
         `\naudit it with: sigvec-check --root ${r.dir}\n`);
     return 0;
 }
-// Outside Actions the tool cache lives in the user's cache folder, and the
-// workflow commands that @actions/* print (::debug:: …) mean nothing.
-process.env.RUNNER_TOOL_CACHE ||= node_path__WEBPACK_IMPORTED_MODULE_1__.join(process.env.XDG_CACHE_HOME || node_path__WEBPACK_IMPORTED_MODULE_1__.join(node_os__WEBPACK_IMPORTED_MODULE_0__.homedir(), '.cache'), 'sigvec-check');
-process.env.RUNNER_TEMP ||= node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir();
-if (!process.env.GITHUB_ACTIONS) {
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::')
-        ? true
-        : write(chunk, ...rest));
-}
-process.exitCode = await main(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 909:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mf: () => (/* binding */ deliveriesFor),
-/* harmony export */   TO: () => (/* binding */ CLEARING_MISS_PROBABILITY),
-/* harmony export */   bO: () => (/* binding */ LAB_CALIBRATION),
-/* harmony export */   c9: () => (/* binding */ missProbability),
-/* harmony export */   tY: () => (/* binding */ formatProbability)
-/* harmony export */ });
-/* unused harmony exports lowerRate, deliveriesAtRate */
-// How sure a clean reproducer run is: the chance that a kernel WITH the bug
-// would have stayed clean for as many trigger events as the run made. The
-// rates come from the lab (a real buggy Linux 5.4.1 under emulation, see
-// docs/lab.md and the README's figures); they are a model, not a proof.
-/** A clean run clears an in-range kernel only below this miss probability. */
-const CLEARING_MISS_PROBABILITY = 1e-6;
-/**
- * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
- * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
- * of the 80 guests found the bug. Deliveries count up to and including the
- * one that corrupted, over all checkers of the run.
- */
-const LAB_CALIBRATION = {
-    uffd: {
-        detections: 40,
-        deliveries: 83,
-        clears: true,
-        basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
-    },
-    stress: {
-        detections: 40,
-        deliveries: 418,
-        clears: false,
-        basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
-    },
-};
-/** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
-function poissonAtLeast(k, mean) {
-    let term = Math.exp(-mean);
-    let below = 0;
-    for (let i = 0; i < k; i++) {
-        below += term;
-        term *= mean / (i + 1);
-    }
-    return Math.max(0, 1 - below);
-}
-/**
- * The one-sided 95 % lower bound of the detection rate per delivery, from
- * `detections` events over `deliveries` trials: the smallest event mean
- * under which seeing at least that many events still has a 5 % chance
- * (the exact Poisson bound, found by bisection), per delivery, capped
- * below 1.
- */
-function lowerRate(detections, deliveries) {
-    if (detections <= 0 || deliveries <= 0)
-        return 0;
-    let lo = 0;
-    let hi = detections;
-    for (let i = 0; i < 100; i++) {
-        const mid = (lo + hi) / 2;
-        if (poissonAtLeast(detections, mid) < 0.05)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return Math.min(lo / deliveries, 0.999);
-}
-/** A mode's detection rate per delivery (lower bound), or null if unknown. */
-function labRate(mode) {
-    const c = LAB_CALIBRATION[mode];
-    return c ? lowerRate(c.detections, c.deliveries) : null;
-}
-/** The chance a buggy kernel stays clean for `live` deliveries. */
-function missProbability(mode, live) {
-    const p = labRate(mode);
-    if (p === null)
-        return null;
-    return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1;
-}
-/** Deliveries at `rate` each that bring the miss probability below `target`. */
-function deliveriesAtRate(rate, target) {
-    return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null;
-}
-/** Live faulting deliveries that bring a mode's miss below `target`. */
-function deliveriesFor(mode, target) {
-    const p = labRate(mode);
-    return p === null ? null : deliveriesAtRate(p, target);
-}
-/** "3.2e-9", "below 1e-12", "1" — for people. */
-function formatProbability(p) {
-    if (p >= 0.995)
-        return '1';
-    if (p < 1e-12)
-        return 'below 1e-12';
-    if (p >= 0.01)
-        return p.toFixed(2);
-    return p.toExponential(1);
-}
-
-
-/***/ }),
-
-/***/ 5147:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ EXIT_CODES)
-/* harmony export */ });
-const EXIT_CODES = {
-    unaffected: 0,
-    'not-applicable': 0,
-    affected: 2,
-    vulnerable: 2,
-    unknown: 3,
-    usage: 1,
-};
 
 
 /***/ }),
@@ -4564,8 +7102,8 @@ const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./build/src/options.js
-var options = __nccwpck_require__(6067);
+// EXTERNAL MODULE: ./build/src/inputerror.js
+var inputerror = __nccwpck_require__(5631);
 // EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
 var spawn = __nccwpck_require__(4687);
 ;// CONCATENATED MODULE: ./build/src/files.js
@@ -4986,1387 +7524,24 @@ async function writeInputFile(input, file, content) {
     }
     catch (err) {
         const why = err instanceof Error ? err.message : String(err);
-        throw new options/* InputError */.dz(input, file, `a file path in a folder that exists or can be created; ${why}`);
+        throw new inputerror/* InputError */.d(input, file, `a file path in a folder that exists or can be created; ${why}`);
     }
 }
 
 
 /***/ }),
 
-/***/ 2497:
+/***/ 5631:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ mergeReports),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   eN: () => (/* binding */ renderFleetMarkdown)
+/* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-/* unused harmony exports SEVERITY, fleetRow, markdownText */
-/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2848);
-// `merge`: many Reports (a matrix of runners, a fleet) into one Markdown
-// table and one JSON summary, worst status first. A Report that could not be
-// read or validated is a row too, counted as unknown: the view fails closed.
-
-
-/** Worst first; also decides the merged exit code. */
-const SEVERITY = [
-    'affected',
-    'vulnerable',
-    'unknown',
-    'unaffected',
-    'not-applicable',
-];
-function fleetRow(r, source) {
-    const rep = r.reproducer;
-    const go = r.go;
-    return {
-        source,
-        host: r.host.name ?? source,
-        kernel: r.kernel.release ?? 'unknown',
-        upstream: r.kernel.level ?? 'unknown',
-        compiler: r.kernel.compiler ?? 'unknown',
-        status: r.status,
-        drill: rep.drill,
-        reproducer: rep.result === 'clean' ||
-            rep.result === 'corrupted' ||
-            rep.result === 'crashed'
-            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .missText */ .gu)(rep)}` : ''})`
-            : rep.result,
-        memlock: `${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
-        go: `${go.goVersion ?? 'unknown'}: ${go.workaround}`,
-        mitigation: r.decision.mitigation === 'godebug'
-            ? `GODEBUG=${r.decision.godebug}`
-            : r.mitigations.map((m) => m.id).join(', ') || 'none',
-        invalid: null,
-    };
-}
-/** An unknown row: nothing in the file is trusted but the host it names. */
-function invalidRow(source, invalid, host) {
-    return {
-        source,
-        host: host ?? source,
-        kernel: 'unknown',
-        upstream: 'unknown',
-        compiler: 'unknown',
-        status: 'unknown',
-        drill: false,
-        reproducer: 'unknown',
-        memlock: 'unknown',
-        go: 'unknown',
-        mitigation: 'unknown',
-        invalid: `${source}: ${invalid}`,
-    };
-}
-function mergeReports(entries, duplicates = []) {
-    const rows = entries
-        .map((e) => 'report' in e
-        ? fleetRow(e.report, e.source)
-        : invalidRow(e.source, e.invalid, e.host))
-        .sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status) ||
-        a.host.localeCompare(b.host) ||
-        a.source.localeCompare(b.source));
-    const counts = Object.fromEntries(SEVERITY.map((s) => [s, 0]));
-    for (const row of rows)
-        counts[row.status]++;
-    return {
-        schema: 'sigvec-check/fleet',
-        version: 1,
-        hosts: rows.length,
-        worst: rows[0]?.status ?? null,
-        counts,
-        invalid: rows.filter((r) => r.invalid !== null).length,
-        duplicates,
-        rows,
-    };
-}
-/**
- * Text from a Report as one line: no control characters (newlines would end
- * the table row, escapes would drive a terminal) and no invisible or
- * direction-changing characters (which make text read as other text).
- */
-function oneLine(v) {
-    return v.replace(
-    // Control characters are exactly what this removes.
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+/g, ' ');
-}
-/**
- * Text from a Report as literal Markdown inside a table cell: it can add no
- * cell (`|`), no HTML (`<`, entities), no link, image, code or emphasis
- * (backslash escapes, CommonMark's way to make punctuation literal), and no
- * autolink (GFM links bare `www.`, `scheme://` and e-mail addresses).
- */
-function markdownText(v) {
-    return oneLine(v)
-        .replace(/[\\`*_[\]|~!]/g, '\\$&')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/:\/\//g, ':\\/\\/')
-        .replace(/(www)\./gi, '$1\\.')
-        .replace(/@/g, '\\@');
-}
-/**
- * Text as a code span in a table cell: a fence longer than any run of
- * backticks inside, and `|` escaped, which GFM tables need even in code.
- */
-function codeSpan(v) {
-    const text = oneLine(v).replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-const duplicateText = (d) => d.source === d.sameAs
-    ? `${d.source} (given twice)`
-    : `${d.source} (the same report as ${d.sameAs})`;
-function renderFleetMarkdown(s) {
-    const lines = [
-        `## sigvec-check: ${s.hosts} host${s.hosts === 1 ? '' : 's'}, worst \`${s.worst ?? 'none'}\``,
-        '',
-        SEVERITY.filter((st) => s.counts[st] > 0)
-            .map((st) => `${s.counts[st]} ${st}`)
-            .join(' · '),
-        '',
-    ];
-    if (s.invalid > 0)
-        lines.push(`${s.invalid} file${s.invalid === 1 ? '' : 's'} could not be read as a valid Report: counted as unknown, with the reason beside the status.`, '');
-    if (s.duplicates.length > 0)
-        lines.push(`Counted once: ${s.duplicates.map(duplicateText).map(markdownText).join(', ')}.`, '');
-    lines.push('| Host | Kernel | Upstream | Compiler | Status | Reproducer | Memlock | Go runtime | Mitigation |', '|---|---|---|---|---|---|---|---|---|');
-    for (const r of s.rows) {
-        const status = `**${r.status}**${r.drill ? ' (DRILL)' : ''}` +
-            (r.invalid === null ? '' : `: ${markdownText(r.invalid)}`);
-        const cells = [
-            markdownText(r.host),
-            codeSpan(r.kernel),
-            ...[r.upstream, r.compiler].map(markdownText),
-            status,
-            ...[r.reproducer, r.memlock, r.go, r.mitigation].map(markdownText),
-        ];
-        lines.push(`| ${cells.join(' | ')} |`);
-    }
-    return lines.join('\n') + '\n';
-}
-
-
-/***/ }),
-
-/***/ 1011:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ GO_MLOCK_BYTES_PER_THREAD),
-/* harmony export */   Hj: () => (/* binding */ goHasUbuntuSkip),
-/* harmony export */   JW: () => (/* binding */ DEFAULT_MEMLOCK_THREADS),
-/* harmony export */   N_: () => (/* binding */ goReleaseTestTriggers),
-/* harmony export */   SX: () => (/* binding */ parseGoVersion),
-/* harmony export */   dD: () => (/* binding */ goFamily),
-/* harmony export */   dx: () => (/* binding */ goUbuntuSkip)
-/* harmony export */ });
-/* unused harmony exports GO_FAMILIES, goParseRelease, GO_RUNTIME_AFFECTED_RANGE, GO_UBUNTU_SKIP_SINCE, GO_UBUNTU_SKIP_LEVELS */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8152);
-// What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
-// the uname release themselves and mlock one page of every thread's signal
-// stack. Facts from the Go wiki (LinuxKernelSignalVectorBug), golang/go#35777
-// and #37436, and the runtime's own messages; docs/bug.md retells them.
-// Versions are compared with semver; only the runtime's reading of uname -r
-// is hand-written, since it must repeat Go's own parser exactly.
-
-
-/** The runtime mlocks the top 4 KiB page of each thread's signal stack. */
-const GO_MLOCK_BYTES_PER_THREAD = 4096;
-/** Threads the memlock limit must cover unless `memlock-threads` says. */
-const DEFAULT_MEMLOCK_THREADS = 64;
-/**
- * Go releases by their runtime's behaviour: 1.14.0 dies when an mlock fails,
- * 1.14.1 made the failure silent (golang/go#37436), 1.16 removed the
- * workaround.
- */
-const GO_FAMILIES = [
-    ['before-1.14', '<1.14.0'],
-    ['1.14.0', '1.14.0'],
-    ['1.14.1-1.15', '>=1.14.1 <1.16.0'],
-    ['1.16+', '>=1.16.0'],
-];
-// Go names its releases go1.14, go1.14.1, go1.16rc1, go1.16beta1: not
-// semver, so the shape is checked here and semver.coerce reads the numbers.
-const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
-/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → a version; null if not one. */
-function parseGoVersion(text) {
-    const trimmed = text.trim();
-    if (!GO_VERSION.test(trimmed))
-        return null;
-    const version = semver__WEBPACK_IMPORTED_MODULE_0__.coerce(trimmed);
-    return version && { text: trimmed, version: version.version };
-}
-function goFamily(v) {
-    const found = GO_FAMILIES.find(([, range]) => semver__WEBPACK_IMPORTED_MODULE_0__.satisfies(v.version, range));
-    return found ? found[0] : '1.16+';
-}
-/**
- * The runtime's own reading of uname -r: cut at the first '-' or '+', then up
- * to three dot-separated decimal numbers; a part that is not a number makes it
- * give up (no workaround). It never looks at the real upstream level.
- */
-function goParseRelease(release) {
-    const cut = release.search(/[-+]/);
-    let rest = cut === -1 ? release : release.slice(0, cut);
-    const nums = [];
-    while (nums.length < 3) {
-        const dot = rest.indexOf('.');
-        const field = dot === -1 ? rest : rest.slice(0, dot);
-        rest = dot === -1 ? '' : rest.slice(dot + 1);
-        if (!/^\d+$/.test(field))
-            return null;
-        nums.push(Number(field));
-        if (rest === '')
-            break;
-    }
-    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0 };
-}
-/**
- * The levels Go 1.14–1.15 treat as buggy (runtime/os_linux_x86.go): the
- * same as the upstream affected levels.
- */
-const GO_RUNTIME_AFFECTED_RANGE = _kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .AFFECTED_RANGE */ .$8;
-/** Go 1.14–1.15's test: 5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1 by release string. */
-function goReleaseTestTriggers(release) {
-    const l = goParseRelease(release);
-    return !!l && semver__WEBPACK_IMPORTED_MODULE_0__.satisfies((0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(l), GO_RUNTIME_AFFECTED_RANGE);
-}
-/**
- * Go 1.15 skips Ubuntu's 5.4.0/5.4.1 builds, all of which carry the fix
- * (golang/go#38915, #40184). We are sure of it from 1.15.2 on; earlier
- * versions are judged without the skip, the side that cannot miss a crash.
- */
-const GO_UBUNTU_SKIP_SINCE = '1.15.2';
-/** The levels the Ubuntu skip covers. */
-const GO_UBUNTU_SKIP_LEVELS = '>=5.4.0 <5.4.2';
-function goHasUbuntuSkip(v) {
-    return semver__WEBPACK_IMPORTED_MODULE_0__.gte(v.version, GO_UBUNTU_SKIP_SINCE);
-}
-function goUbuntuSkip(release, procVersion) {
-    const l = (0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(release);
-    return (!!l &&
-        semver__WEBPACK_IMPORTED_MODULE_0__.satisfies((0,_kernel_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(l), GO_UBUNTU_SKIP_LEVELS) &&
-        (procVersion ?? '').includes('Ubuntu'));
-}
-
-
-/***/ }),
-
-/***/ 5718:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Od: () => (/* binding */ hookOutcome),
-/* harmony export */   QY: () => (/* binding */ HOOK_SETTINGS),
-/* harmony export */   UA: () => (/* binding */ bootMemory),
-/* harmony export */   ld: () => (/* binding */ hookExitCode),
-/* harmony export */   mj: () => (/* binding */ parseHookSettings)
-/* harmony export */ });
-/* unused harmony exports envName, prepareStateDir, BOOT_RESULT_SCHEMA, BootMemory, parseBootResult */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _exitcodes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5147);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7907);
-/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5781);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6067);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8009);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2848);
-// `sigvec-check hook`: the gate a self-hosted runner runs before every job
-// (ACTIONS_RUNNER_HOOK_JOB_STARTED, scripts/job-started.sh). It owns the
-// hook's settings (a hook gets no arguments, so each flag has a SIGVEC_*
-// variable), the exit code by `fail-on`, and the memory that runs the
-// reproducer at most once per kernel boot: one file per boot id and build key
-// in a state folder the runner's owner chooses.
-
-
-
-
-
-
-
-
-
-/** What the hook reads: the flag --NAME, else the variable SIGVEC_NAME. */
-const HOOK_SETTINGS = [
-    'fail-on',
-    'state-dir',
-    'reproduce',
-    'mode',
-    'duration',
-    'compiler',
-    'go-version',
-    'memlock-threads',
-    'report-path',
-];
-function envName(setting) {
-    return `SIGVEC_${setting.toUpperCase().replace(/-/g, '_')}`;
-}
-/**
- * Flags win over variables. A bad value is an InputError naming what the
- * owner wrote: the flag (`state-dir`) or the variable (`SIGVEC_STATE_DIR`).
- */
-function parseHookSettings(flags, env, root) {
-    const known = (name) => HOOK_SETTINGS.includes(name);
-    const inputName = (name) => flags[name] !== undefined ? name : envName(name);
-    const raw = (name) => known(name) ? (flags[name] ?? env[envName(name)] ?? '') : '';
-    let options;
-    try {
-        options = (0,_options_js__WEBPACK_IMPORTED_MODULE_6__/* .parseOptions */ .Ac)(raw, root);
-    }
-    catch (err) {
-        if (err instanceof _options_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz && known(err.input))
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName(err.input), err.value, err.accepted);
-        throw err;
-    }
-    const stateDirInput = inputName('state-dir');
-    const given = raw('state-dir').trim();
-    const stateDir = given ||
-        node_path__WEBPACK_IMPORTED_MODULE_2__.join(env.XDG_STATE_HOME || node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.homedir(), '.local', 'state'), 'sigvec-check');
-    if (!node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(stateDir) || stateDir.includes('\0')) {
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(stateDirInput, stateDir, 'an absolute folder path, such as /var/lib/sigvec-check');
-    }
-    return { options, stateDir: node_path__WEBPACK_IMPORTED_MODULE_2__.normalize(stateDir), stateDirInput };
-}
-/** A status below the `fail-on` level lets the job run: exit 0. */
-function hookExitCode(status, failOn) {
-    const { failing } = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_7__/* .decide */ .LD)(status, { failOn, mitigate: false }, undefined);
-    return failing ? _exitcodes_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT_CODES */ .a[status] : 0;
-}
-/** The hook's last line: what the status means for this job. */
-function hookOutcome(status, failOn) {
-    const code = hookExitCode(status, failOn);
-    return code === 0
-        ? `sigvec-check hook: ${status} passes fail-on ${failOn}: the job runs\n`
-        : `sigvec-check hook: ${status} fails fail-on ${failOn}: the job fails (exit ${code})\n`;
-}
-/** Only its owner (this user or root) may write where results are trusted. */
-function unsafeOwnership(st) {
-    const me = process.getuid?.() ?? 0;
-    if (st.uid !== me && st.uid !== 0)
-        return `it belongs to uid ${st.uid}, not to this user (uid ${me}) or root`;
-    if (st.mode & 0o022)
-        return `group or others may write to it (mode ${(st.mode & 0o7777).toString(8)})`;
-    return null;
-}
-/**
- * Creates the state folder (owner-only) if needed, and refuses one that
- * others could plant a result in, or that this user cannot write to.
- */
-async function prepareStateDir(settings) {
-    const { stateDir: dir, stateDirInput: input } = settings;
-    const refuse = (why) => new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(input, dir, `a folder that only this user or root can write to (${why})`);
-    const existing = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(dir).catch(() => null);
-    if (existing && !existing.isDirectory())
-        throw refuse('it is not a folder');
-    if (!existing) {
-        try {
-            await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureDir */ .A0)(dir, 0o700);
-        }
-        catch (err) {
-            throw refuse(`cannot create it: ${err.message}`);
-        }
-    }
-    const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(dir);
-    const unsafe = unsafeOwnership(st);
-    if (unsafe)
-        throw refuse(unsafe);
-    try {
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access(dir, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-    }
-    catch {
-        throw refuse('this user cannot write to it');
-    }
-}
-/** The state file's format; another version is ignored, never guessed at. */
-const BOOT_RESULT_SCHEMA = 'sigvec-check/boot-result';
-const BOOT_RESULT_VERSION = 1;
-const RESULT_FILE = /^reproducer-([0-9a-f-]{36})-([0-9a-f]+)\.json(\.\d+\.tmp)?$/;
-/**
- * The reproducer's result for this boot, one file per build key:
- * `reproducer-<boot id>-<key>.json`. A new boot or a new build (source,
- * compiler, architecture: the key) finds no file and runs it again.
- */
-class BootMemory {
-    dir;
-    bootId;
-    log;
-    now;
-    constructor(dir, bootId, log, now = () => new Date()) {
-        this.dir = dir;
-        this.bootId = bootId;
-        this.log = log;
-        this.now = now;
-    }
-    fileFor(key) {
-        return node_path__WEBPACK_IMPORTED_MODULE_2__.join(this.dir, `reproducer-${this.bootId}-${key}.json`);
-    }
-    async recall(key) {
-        const file = this.fileFor(key);
-        let text;
-        try {
-            const st = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat(file);
-            const unsafe = st.isFile() ? unsafeOwnership(st) : 'not a regular file';
-            if (unsafe)
-                return this.ignore(file, unsafe);
-            text = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile(file, 'utf8');
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT')
-                return this.ignore(file, err.message);
-            this.log(`reproducer: no result remembered for this boot in ${file}`);
-            return null;
-        }
-        const result = parseBootResult(text, this.bootId, key);
-        if (typeof result === 'string')
-            return this.ignore(file, result);
-        this.log(`reproducer: remembered from this boot's run at ${result.recordedAt} (${file}); not run again`);
-        return {
-            ...result.evidence,
-            reason: `${result.evidence.reason} (remembered from this boot's run at ${result.recordedAt})`,
-        };
-    }
-    async keep(key, evidence) {
-        if (evidence.drill)
-            return;
-        const file = this.fileFor(key);
-        const record = {
-            schema: BOOT_RESULT_SCHEMA,
-            version: BOOT_RESULT_VERSION,
-            bootId: this.bootId,
-            key,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_VERSION */ .w,
-            recordedAt: this.now().toISOString(),
-            evidence,
-        };
-        try {
-            await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(file, JSON.stringify(record, null, 2) + '\n', 0o600);
-        }
-        catch (err) {
-            this.log(`warning: could not remember the result in ${file} (${err.message}); the next job runs the reproducer again`);
-            return;
-        }
-        this.log(`reproducer: result remembered for this boot in ${file}`);
-        await this.forgetEarlierBoots();
-    }
-    /** Results of earlier boots can never match again. */
-    async forgetEarlierBoots() {
-        const stale = (await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir(this.dir)).filter((name) => {
-            const m = RESULT_FILE.exec(name);
-            return m !== null && m[1] !== this.bootId;
-        });
-        for (const name of stale) {
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm(node_path__WEBPACK_IMPORTED_MODULE_2__.join(this.dir, name), { force: true }).then(() => this.log(`reproducer: forgot ${name} (an earlier boot)`), (err) => this.log(`warning: could not remove ${name}: ${err.message}`));
-        }
-    }
-    ignore(file, why) {
-        this.log(`warning: ignoring ${file}: ${why}; the reproducer runs again`);
-        return null;
-    }
-}
-/** The remembered result, or why the file cannot be trusted. */
-function parseBootResult(text, bootId, key) {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (err) {
-        return `not JSON (${err.message})`;
-    }
-    if (!doc || typeof doc !== 'object')
-        return 'not a JSON object';
-    if (doc.schema !== BOOT_RESULT_SCHEMA || doc.version !== BOOT_RESULT_VERSION)
-        return `not a ${BOOT_RESULT_SCHEMA} version ${BOOT_RESULT_VERSION} file`;
-    if (doc.bootId !== bootId)
-        return `written in boot ${String(doc.bootId)}`;
-    if (doc.key !== key)
-        return `written for build key ${String(doc.key)}`;
-    if (doc.toolVersion !== _version_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_VERSION */ .w)
-        return `written by sigvec-check ${String(doc.toolVersion)}, this is ${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOL_VERSION */ .w}`;
-    if (typeof doc.recordedAt !== 'string')
-        return 'no recordedAt';
-    const bad = evidenceProblem(doc.evidence);
-    if (bad)
-        return `its evidence ${bad}`;
-    return doc;
-}
-const EVIDENCE_FIELDS = {
-    result: 'result',
-    reason: 'string',
-    mode: 'string?',
-    modeReason: 'string?',
-    seconds: 'number?',
-    signals: 'number?',
-    faultingDeliveries: 'number?',
-    liveFaultingDeliveries: 'number?',
-    minEvents: 'number?',
-    missProbability: 'number?',
-    missBasis: 'string?',
-    enoughEvents: 'boolean',
-    crashes: 'array',
-    leak: 'string?',
-    mismatch: 'object?',
-    drill: 'boolean',
-    selfTest: 'object?',
-    build: 'object?',
-};
-function evidenceProblem(e) {
-    if (!e || typeof e !== 'object')
-        return 'is missing';
-    const doc = e;
-    for (const [field, type] of Object.entries(EVIDENCE_FIELDS)) {
-        const v = doc[field];
-        const ok = type === 'result'
-            ? ['corrupted', 'clean', 'crashed', 'skipped', 'error'].includes(v)
-            : type === 'array'
-                ? Array.isArray(v)
-                : type.endsWith('?')
-                    ? v === null || typeof v === type.slice(0, -1)
-                    : typeof v === type;
-        if (!ok)
-            return `has a bad ${field}: ${JSON.stringify(v)}`;
-    }
-    if (doc.drill)
-        return 'comes from a drill';
-    return null;
-}
-/**
- * The memory for this run, or null when the reproducer cannot run (a
- * captured host, reproduce: never) or the boot cannot be told apart.
- */
-async function bootMemory(settings, log) {
-    const { options } = settings;
-    if (node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(options.root) !== '/' || options.reproduce === 'never')
-        return null;
-    // Checked even when `auto` ends up not running it: a wrong folder shows
-    // on the first job, not on the day the kernel changes.
-    await prepareStateDir(settings);
-    const boot = await (0,_host_js__WEBPACK_IMPORTED_MODULE_5__/* .readBootId */ .wV)(options.root);
-    if (!boot.ok) {
-        log(`warning: cannot tell this boot from the next (${boot.source}: ${boot.error}); the reproducer's result is not remembered`);
-        return null;
-    }
-    return new BootMemory(settings.stateDir, boot.value, log);
-}
-
-
-/***/ }),
-
-/***/ 5781:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $e: () => (/* binding */ HOST_FILES),
-  wV: () => (/* binding */ readBootId),
-  ah: () => (/* binding */ readHostFacts)
-});
-
-// UNUSED EXPORTS: BOOT_ID_FILE, CAPTURED_FILE_MAX_BYTES, archFromCpuinfo, detectContainer, hasCapability, parseCpuinfo, parseMemlock, parseOsRelease, parseUidMap, plainText
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/files.js + 1 modules
-var files = __nccwpck_require__(7907);
-;// CONCATENATED MODULE: ./build/src/rootfs.js
-// Reads the files of a captured host tree (--root DIR), which came from
-// another machine and is input to distrust: nothing outside the tree is
-// read, no link inside it is followed, nothing but a regular file is
-// opened, and no file is read past the size a real machine's could have.
-// The live root "/" is not read here: /proc/self is a link there, and the
-// kernel, not a stranger, wrote what it points to.
-
-
-
-/** Why a file of a captured tree was not read, as the fact records it. */
-class TreeRefusal extends Error {
-    name = 'TreeRefusal';
-}
-const READ_CHUNK = 64 * 1024;
-const LINK_REFUSED = 'links in a captured tree are not followed';
-function errnoError(code, where) {
-    return Object.assign(new Error(`${where}: ${code}`), { code });
-}
-/**
- * Walks `rel` below `root` one component at a time with lstat, so that no
- * link on the way is followed, and returns what lstat saw of the last one.
- * ENOENT and EACCES come out as the errno errors they are.
- */
-async function lstatInside(root, rel) {
-    const parts = rel.split('/').filter(Boolean);
-    if (parts.length === 0 || parts.some((p) => p === '..' || p === '.')) {
-        throw new TreeRefusal(`not a path inside the tree: ${rel}`);
-    }
-    let at = root;
-    for (const [i, part] of parts.entries()) {
-        at = external_node_path_.join(at, part);
-        const st = await promises_.lstat(at);
-        const last = i === parts.length - 1;
-        if (st.isSymbolicLink()) {
-            const shown = '/' + parts.slice(0, i + 1).join('/');
-            throw new TreeRefusal(last
-                ? `a link; ${LINK_REFUSED}`
-                : `${shown} is a link; ${LINK_REFUSED}`);
-        }
-        if (last)
-            return { file: at, st };
-        if (!st.isDirectory())
-            throw errnoError('ENOTDIR', at);
-    }
-    throw new TreeRefusal(`not a path inside the tree: ${rel}`);
-}
-/**
- * The text of the regular file `rel` under `root` (a real path, without
- * links: the caller resolves it once). At most `maxBytes` are read; a larger
- * file is refused as "too large", never cut short, so that no parser judges
- * half a file.
- */
-async function readTreeFile(root, rel, maxBytes) {
-    const { file, st } = await lstatInside(root, rel);
-    if (st.isDirectory())
-        throw errnoError('EISDIR', file);
-    if (!st.isFile())
-        throw errnoError('not a regular file', file);
-    if (st.size > maxBytes)
-        throw tooLarge(st.size, maxBytes);
-    // O_NOFOLLOW: the last component may have become a link since lstat;
-    // O_NONBLOCK: or a FIFO, whose open would wait for a writer for ever.
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    try {
-        const opened = await handle.stat();
-        if (opened.dev !== st.dev || opened.ino !== st.ino || !opened.isFile()) {
-            throw new TreeRefusal('replaced while being read; not read');
-        }
-        await checkOpenedPath(handle.fd, file);
-        // Read in chunks rather than by st.size: the file may grow meanwhile.
-        const chunks = [];
-        let size = 0;
-        for (;;) {
-            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
-            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-            if (bytesRead === 0)
-                break;
-            chunks.push(chunk.subarray(0, bytesRead));
-            size += bytesRead;
-            if (size > maxBytes)
-                throw tooLarge(size, maxBytes, 'at least ');
-        }
-        return Buffer.concat(chunks, size).toString('utf8');
-    }
-    finally {
-        await handle.close();
-    }
-}
-function tooLarge(size, max, atLeast = '') {
-    return new TreeRefusal(`too large (${atLeast}${size} bytes; at most ${max} are read from a captured tree)`);
-}
-/**
- * A folder on the way may have been swapped for a link between the lstat
- * walk and the open. The kernel names the file it really opened in
- * /proc/self/fd; anything but the path we walked is refused. Without /proc
- * (a chroot) the walk and O_NOFOLLOW stand alone.
- */
-async function checkOpenedPath(fd, expected) {
-    let opened;
-    try {
-        opened = await promises_.readlink(`/proc/self/fd/${fd}`);
-    }
-    catch {
-        return;
-    }
-    if (opened !== expected) {
-        throw new TreeRefusal(`resolved outside the path walked while being read; ${LINK_REFUSED}`);
-    }
-}
-/**
- * Whether `rel` is a regular file in the tree: marker files (/.dockerenv)
- * count by existing, so a link there, which could only say whether some
- * path exists on the machine running the audit, does not count.
- */
-async function treeHasFile(root, rel) {
-    try {
-        return (await lstatInside(root, rel)).st.isFile();
-    }
-    catch {
-        return false;
-    }
-}
-
-// EXTERNAL MODULE: ./build/src/spawn.js + 1 modules
-var spawn = __nccwpck_require__(4687);
-;// CONCATENATED MODULE: ./build/src/host.js
-// The only module that reads the machine. Every file is read under a root
-// (default "/"), so a captured host folder can be audited offline; a file
-// that cannot be read becomes a recorded fact, never a crash. A captured
-// tree comes from another machine: it is read through rootfs.ts (no links,
-// bounded sizes), and every string that reaches a report is checked here.
-
-
-
-
-
-
-
-const CAP_IPC_LOCK = 14n;
-/** Every file the audit reads, relative to the root (capture copies these). */
-const HOST_FILES = {
-    hostname: 'proc/sys/kernel/hostname',
-    release: 'proc/sys/kernel/osrelease',
-    procVersion: 'proc/version',
-    unameVersion: 'proc/sys/kernel/version',
-    versionSignature: 'proc/version_signature',
-    osRelease: 'etc/os-release',
-    osReleaseFallback: 'usr/lib/os-release',
-    arch: 'proc/sys/kernel/arch',
-    cpuinfo: 'proc/cpuinfo',
-    limits: 'proc/self/limits',
-    status: 'proc/self/status',
-    uidMap: 'proc/self/uid_map',
-    dockerenv: '.dockerenv',
-    containerenv: 'run/.containerenv',
-    cgroup: 'proc/1/cgroup',
-    mountinfo: 'proc/1/mountinfo',
-    environ: 'proc/1/environ',
-};
-const F = HOST_FILES;
-/**
- * The most read of each file of a captured tree; a larger file is refused
- * as too large, not parsed. Each bound is several times what a real
- * machine has: the kernel's utsname strings (hostname, osrelease, version,
- * arch) hold at most 64 bytes (__NEW_UTS_LEN, include/uapi/linux/utsname.h);
- * /proc/version is one line of a few hundred; limits about 1.3 KiB;
- * uid_map at most 340 lines of three numbers (user_namespaces(7)); cpuinfo
- * about 1.5 KiB per processor, a few MiB on the largest machines;
- * mountinfo a line per mount, a few MiB on busy Kubernetes nodes; PID 1's
- * environment is bounded by the exec argument limit (a quarter of the
- * stack limit: 2 MiB by default).
- */
-const CAPTURED_FILE_MAX_BYTES = {
-    'proc/sys/kernel/hostname': 1024,
-    'proc/sys/kernel/osrelease': 1024,
-    'proc/version': 4096,
-    'proc/sys/kernel/version': 1024,
-    'proc/version_signature': 1024,
-    'etc/os-release': 64 * 1024,
-    'usr/lib/os-release': 64 * 1024,
-    'proc/sys/kernel/arch': 1024,
-    'proc/cpuinfo': 16 * 1024 * 1024,
-    'proc/self/limits': 16 * 1024,
-    'proc/self/status': 64 * 1024,
-    'proc/self/uid_map': 16 * 1024,
-    '.dockerenv': 64 * 1024,
-    'run/.containerenv': 64 * 1024,
-    'proc/1/cgroup': 1024 * 1024,
-    'proc/1/mountinfo': 16 * 1024 * 1024,
-    'proc/1/environ': 8 * 1024 * 1024,
-    'proc/sys/kernel/random/boot_id': 1024,
-};
-/**
- * The longest each string may be before a report shows it: the kernel's
- * utsname fields hold 64 bytes (hostname, release, uname -v, arch, as
- * above); the others are one line of a few hundred at most.
- */
-const UTS_MAX = 64;
-const LINE_MAX = 1024;
-function hostTree(root) {
-    const resolved = external_node_path_.resolve(root);
-    if (resolved === '/')
-        return { root: resolved, live: true };
-    // The root itself is the operator's own path; only below it is foreign.
-    let real = resolved;
-    try {
-        real = (0,external_node_fs_.realpathSync)(resolved);
-    }
-    catch {
-        // A root that does not exist: every file is then missing.
-    }
-    return { root: real, live: false };
-}
-async function readHostFacts(opts) {
-    const root = external_node_path_.resolve(opts.root);
-    const tree = hostTree(root);
-    const live = tree.live;
-    const read = (rel) => readText(tree, rel);
-    const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, uidMap, go,] = await Promise.all([
-        read(F.hostname),
-        read(F.release),
-        read(F.procVersion),
-        read(F.unameVersion),
-        read(F.versionSignature),
-        readFirst(tree, [F.osRelease, F.osReleaseFallback]),
-        read(F.arch),
-        read(F.cpuinfo),
-        read(F.limits),
-        read(F.status),
-        read(F.uidMap),
-        detectGo(live, opts.goVersion),
-    ]);
-    return {
-        root,
-        live,
-        hostname: mapFact(plainLine(hostname, UTS_MAX), (t) => t || null),
-        release: plainLine(release, UTS_MAX),
-        procVersion: plainLine(procVersion, LINE_MAX),
-        unameVersion: plainLine(unameVersion, UTS_MAX),
-        versionSignature: plainLine(versionSignature, LINE_MAX),
-        os: mapFact(osRelease, parseOsRelease),
-        arch: pickArch(plainLine(archFile, UTS_MAX), cpuinfo, live),
-        cpu: mapFact(cpuinfo, parseCpuinfo),
-        memlock: mapFact(limits, parseMemlock),
-        capIpcLock: mapFact(status, (t) => hasCapability(t, CAP_IPC_LOCK)),
-        userNamespace: mapFact(uidMap, parseUidMap),
-        mlockProof: null,
-        container: await detectContainerIn(tree),
-        go,
-    };
-}
-/**
- * Where the kernel names this boot: a random UUID made at every boot. Not in
- * HOST_FILES: the audit does not judge by it, and a capture should not carry
- * a boot it was not taken in.
- */
-const BOOT_ID_FILE = 'proc/sys/kernel/random/boot_id';
-async function readBootId(root) {
-    return mapFact(await readText(hostTree(root), BOOT_ID_FILE), (t) => /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(t.trim())
-        ? t.trim()
-        : null);
-}
-async function readText(tree, rel) {
-    const source = '/' + rel;
-    try {
-        const value = tree.live
-            ? await (0,files/* readRegularFile */.XF)(external_node_path_.join(tree.root, rel))
-            : await readTreeFile(tree.root, rel, CAPTURED_FILE_MAX_BYTES[rel]);
-        return { ok: true, value, source };
-    }
-    catch (err) {
-        return { ok: false, error: describeReadError(err), source };
-    }
-}
-async function readFirst(tree, rels) {
-    let last = null;
-    for (const rel of rels) {
-        last = await readText(tree, rel);
-        if (last.ok)
-            return last;
-    }
-    return last;
-}
-function describeReadError(err) {
-    if (err instanceof TreeRefusal)
-        return err.message;
-    const code = err?.code;
-    if (code === 'ENOENT')
-        return 'missing (ENOENT)';
-    if (code === 'EACCES' || code === 'EPERM')
-        return `unreadable (${code})`;
-    return `unreadable (${code ?? String(err)})`;
-}
-/**
- * Characters a report must not carry from a host: controls (a newline
- * would start a workflow command or a forged line), format characters
- * (bidirectional overrides that reorder what a reader sees), separators
- * other than the space, unassigned and private code points.
- */
-const NOT_PLAIN = /[\p{C}\p{Zl}\p{Zp}]/u;
-/** The text as one line a report may show, or null. */
-function plainText(text, max) {
-    const t = text.trim();
-    return t.length <= max && !NOT_PLAIN.test(t) ? t : null;
-}
-/** A one-line fact, trimmed, refused when no real host could have said it. */
-function plainLine(fact, max) {
-    if (!fact.ok)
-        return fact;
-    const text = fact.value.trim();
-    const why = text.length > max
-        ? `not believed: ${text.length} characters, where a real one has at most ${max}`
-        : NOT_PLAIN.test(text)
-            ? 'not believed: it holds control or formatting characters (a newline, a terminal escape)'
-            : null;
-    return why
-        ? { ok: false, error: why, source: fact.source }
-        : { ok: true, value: text, source: fact.source };
-}
-function mapFact(fact, f) {
-    if (!fact.ok)
-        return fact;
-    const value = f(fact.value);
-    if (value === null) {
-        return {
-            ok: false,
-            error: 'not in the expected format',
-            source: fact.source,
-        };
-    }
-    return { ok: true, value, source: fact.source };
-}
-function parseOsRelease(text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-        if (m)
-            fields.set(m[1], unquote(m[2]));
-    }
-    const field = (name) => {
-        const v = fields.get(name);
-        return v === undefined ? null : plainText(v, LINE_MAX);
-    };
-    return {
-        id: field('ID'),
-        versionId: field('VERSION_ID'),
-        prettyName: field('PRETTY_NAME') ?? field('NAME'),
-    };
-}
-function unquote(v) {
-    const m = /^(["'])(.*)\1$/.exec(v);
-    return m ? m[2].replace(/\\(.)/g, '$1') : v;
-}
-/** The first processor's vendor, model and vector flags; null if unknown. */
-function parseCpuinfo(text) {
-    // [ \t], not \s: a field's value ends at its line.
-    const field = (name) => new RegExp(`^${name}[ \\t]*:[ \\t]*(.*)$`, 'm').exec(text)?.[1] ?? null;
-    // Vendor and model reach reports; the flags are only looked up.
-    const shown = (name) => {
-        const v = field(name);
-        return v === null ? null : plainText(v, LINE_MAX);
-    };
-    const flagsLine = field('flags');
-    if (flagsLine === null) {
-        // Arm and other non-x86 CPUs list "Features": no AVX by construction.
-        if (field('Features') === null)
-            return null;
-        const none = { avx: false, avx2: false, avx512f: false };
-        return {
-            vendor: shown('CPU implementer'),
-            model: shown('model name'),
-            ...none,
-        };
-    }
-    const flags = new Set(flagsLine.trim().split(/\s+/));
-    return {
-        vendor: shown('vendor_id'),
-        model: shown('model name'),
-        avx: flags.has('avx'),
-        avx2: flags.has('avx2'),
-        avx512f: flags.has('avx512f'),
-    };
-}
-/**
- * /proc/sys/kernel/arch exists since Linux 6.1; before that this machine's
- * uname -m, or for a captured host the shape of its cpuinfo.
- */
-function pickArch(archFile, cpuinfo, live) {
-    if (archFile.ok && archFile.value.trim()) {
-        return { ok: true, value: archFile.value.trim(), source: archFile.source };
-    }
-    if (live)
-        return { ok: true, value: external_node_os_.machine(), source: 'uname -m' };
-    if (!cpuinfo.ok) {
-        return {
-            ok: false,
-            error: `no ${archFile.source} and ${cpuinfo.error} ${cpuinfo.source}`,
-            source: cpuinfo.source,
-        };
-    }
-    const arch = archFromCpuinfo(cpuinfo.value);
-    return arch
-        ? { ok: true, value: arch, source: `${cpuinfo.source} (its format)` }
-        : { ok: false, error: 'format not recognised', source: cpuinfo.source };
-}
-function archFromCpuinfo(text) {
-    if (/^vendor_id\s*:/m.test(text) && /^flags\s*:/m.test(text)) {
-        return /^flags\s*:.*\blm\b/m.test(text) ? 'x86_64' : 'i686';
-    }
-    if (/^CPU implementer\s*:/m.test(text)) {
-        return /^Features\s*:.*\basimd\b/m.test(text) ||
-            /^CPU architecture\s*:\s*8/m.test(text)
-            ? 'aarch64'
-            : 'arm';
-    }
-    if (/^cpu\s*:\s*POWER/m.test(text))
-        return 'ppc64le';
-    if (/^isa\s*:\s*rv64/m.test(text))
-        return 'riscv64';
-    if (/^vendor_id\s*:\s*IBM\/S390/m.test(text))
-        return 's390x';
-    return null;
-}
-/** "Max locked memory  65536  65536  bytes" → bytes, or 'unlimited'. */
-function parseMemlock(text) {
-    const m = /^Max locked memory\s+(\S+)\s+(\S+)/m.exec(text);
-    if (!m)
-        return null;
-    const soft = parseLimit(m[1]);
-    const hard = parseLimit(m[2]);
-    return soft === null || hard === null ? null : { soft, hard };
-}
-function parseLimit(v) {
-    if (v === 'unlimited')
-        return 'unlimited';
-    return /^\d+$/.test(v) ? Number(v) : null;
-}
-const INITIAL_UID_MAP = [0, 0, 4294967295];
-/** The kernel refuses longer maps (user_namespaces(7), since Linux 4.15). */
-const UID_MAP_MAX_LINES = 340;
-/** /proc/self/uid_map → which user namespace this is; null if malformed. */
-function parseUidMap(text) {
-    const lines = text.split('\n').filter((l) => l.trim() !== '');
-    if (lines.length === 0 || lines.length > UID_MAP_MAX_LINES)
-        return null;
-    const rows = [];
-    for (const line of lines) {
-        const m = /^\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*$/.exec(line);
-        if (!m)
-            return null;
-        rows.push([Number(m[1]), Number(m[2]), Number(m[3])]);
-    }
-    const initial = rows.length === 1 &&
-        rows[0]?.every((n, i) => n === INITIAL_UID_MAP[i]) === true;
-    return { initial, uidMap: rows.map((r) => r.join(' ')).join('; ') };
-}
-function hasCapability(status, bit) {
-    const m = /^CapEff:\s*([0-9a-f]+)\s*$/im.exec(status);
-    if (!m)
-        return null;
-    return ((BigInt('0x' + m[1]) >> bit) & 1n) === 1n;
-}
-/**
- * Several independent signals, since none is reliable alone: Docker's and
- * Podman's marker files, container runtimes in PID 1's cgroup, an overlay
- * root filesystem, and the `container` variable systemd-nspawn/LXC set.
- */
-async function detectContainer(root) {
-    return detectContainerIn(hostTree(root));
-}
-async function detectContainerIn(tree) {
-    const signals = [];
-    const exists = async (rel) => tree.live
-        ? promises_.access(external_node_path_.join(tree.root, rel)).then(() => true, () => false)
-        : treeHasFile(tree.root, rel);
-    const text = async (rel) => {
-        const fact = await readText(tree, rel);
-        return fact.ok ? fact.value : null;
-    };
-    if (await exists(F.dockerenv))
-        signals.push('/.dockerenv exists');
-    if (await exists(F.containerenv))
-        signals.push('/run/.containerenv exists');
-    const cgroup = await text(F.cgroup);
-    const runtime = cgroup && /\b(docker|kubepods|containerd|libpod|lxc)\b/.exec(cgroup);
-    if (runtime)
-        signals.push(`/proc/1/cgroup names ${runtime[1]}`);
-    const mountinfo = await text(F.mountinfo);
-    if (mountinfo && /^\S+ \S+ \S+ \S+ \/ \S+ .* - overlay /m.test(mountinfo)) {
-        signals.push('the root filesystem is overlay');
-    }
-    const environ = await text(F.environ);
-    const env = environ && /(?:^|\0)container=([^\0]+)/.exec(environ);
-    if (env) {
-        // The value reaches reports: shown only when it is a plain name.
-        const name = /^[\w.-]{1,64}$/.test(env[1]) ? env[1] : null;
-        signals.push(name
-            ? `PID 1 has container=${name}`
-            : 'PID 1 has a container variable (its value is not a plain name)');
-    }
-    return { detected: signals.length > 0, signals };
-}
-/** `go env GOVERSION` from the toolchain on PATH, unless the input says. */
-async function detectGo(live, input) {
-    if (input)
-        return {
-            version: input,
-            source: 'input',
-            note: 'from the go-version input',
-        };
-    if (!live) {
-        return {
-            version: null,
-            source: 'not detected',
-            note: 'a captured host: no toolchain to ask',
-        };
-    }
-    // In its own group under the probe deadline: a `go` wrapper (a version
-    // manager's shim, a toolchain download) must not hold the audit for ever.
-    const deadline = (0,spawn/* probeDeadlineSeconds */.IK)();
-    const run = async (args) => {
-        try {
-            const r = await (0,spawn/* runInGroup */.Se)('go', args, deadline * 1000);
-            const out = r.stdout.trim();
-            if (r.timedOut) {
-                const message = `"go ${args.join(' ')}" did not finish within ${deadline} s and was killed; set go-version`;
-                return { out, err: { message, timedOut: true } };
-            }
-            if (r.code !== 0) {
-                const last = r.stderr.trim().split('\n')[0];
-                const message = `"go ${args.join(' ')}" ${r.code === null ? `was killed by ${r.signal}` : `exited ${r.code}`}${last ? `: ${last}` : ''}`;
-                return { out, err: { message } };
-            }
-            return { out, err: null };
-        }
-        catch (err) {
-            const e = err;
-            return { out: '', err: { code: e.code, message: e.message } };
-        }
-    };
-    // GOVERSION exists since Go 1.16; older go commands print an empty line
-    // for it, so they are asked `go version` ("go version go1.14.4 linux/amd64").
-    const env = await run(['env', 'GOVERSION']);
-    if (env.err?.code === 'ENOENT') {
-        return { version: null, source: 'not detected', note: 'no go on PATH' };
-    }
-    if (!env.err && env.out) {
-        return {
-            version: env.out,
-            source: 'go env GOVERSION',
-            note: 'from the go on PATH',
-        };
-    }
-    // A go that did not answer once is not asked again: once is the cost.
-    const v = env.err?.timedOut ? { out: '', err: null } : await run(['version']);
-    const m = /^go version (go\S+)/.exec(v.out);
-    if (!v.err && m) {
-        return {
-            version: m[1],
-            source: 'go version',
-            note: 'from the go on PATH',
-        };
-    }
-    const why = (env.err ?? v.err)?.message.split('\n')[0] ?? 'no version in its output';
-    return {
-        version: null,
-        source: 'not detected',
-        note: `go on PATH, but: ${why}`,
-    };
-}
-
-
-/***/ }),
-
-/***/ 8152:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $8: () => (/* binding */ AFFECTED_RANGE),
-/* harmony export */   BW: () => (/* binding */ AFFECTED_LEVELS_TEXT),
-/* harmony export */   Dk: () => (/* binding */ inAffectedRange),
-/* harmony export */   Ph: () => (/* binding */ parseCompiler),
-/* harmony export */   QA: () => (/* binding */ parseLevel),
-/* harmony export */   VJ: () => (/* binding */ parseUbuntuSignature),
-/* harmony export */   bX: () => (/* binding */ firstFixedLevel),
-/* harmony export */   eI: () => (/* binding */ formatLevel),
-/* harmony export */   g1: () => (/* binding */ isBuggyGcc),
-/* harmony export */   ju: () => (/* binding */ formatCompiler),
-/* harmony export */   lA: () => (/* binding */ parseDebianLevel),
-/* harmony export */   pL: () => (/* binding */ predatesBug),
-/* harmony export */   qw: () => (/* binding */ FIXED_SINCE_SERIES),
-/* harmony export */   rF: () => (/* binding */ FIXED_LEVELS)
-/* harmony export */ });
-/* unused harmony export FIRST_BUGGY_GCC */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-// Pure parsers of the strings a Linux kernel tells about itself, and the
-// upstream facts about which kernel levels carry the AVX signal-stack bug.
-// Levels are compared with semver; docs/bug.md gives the sources.
-
-/**
- * Upstream levels with the bug: every 5.2 (never fixed), 5.3.0–5.3.14 and
- * 5.4.0–5.4.1. Sources: kernel commit 59c4bd853abc ("x86/fpu: Don't cache
- * access to fpu_fpregs_owner_ctx"), kernel bugzilla 205663, the Go wiki's
- * LinuxKernelSignalVectorBug page.
- */
-const AFFECTED_RANGE = '>=5.2.0 <5.3.15 || >=5.4.0 <5.4.2';
-/** AFFECTED_RANGE as people read it. */
-const AFFECTED_LEVELS_TEXT = '5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1';
-/** The first fixed level of each fixed series (both of 2019-12-05). */
-const FIXED_LEVELS = ['5.3.15', '5.4.2'];
-/** Every series from this one on was released with the fix. */
-const FIXED_SINCE_SERIES = '5.5';
-/**
- * GCC 9 keeps the stale owner pointer across the fault-in; a GCC 8 build of
- * the same source does not (the fix's commit message).
- */
-const FIRST_BUGGY_GCC = '9.0.0';
-function formatLevel(level) {
-    return `${level.major}.${level.minor}.${level.patch}`;
-}
-function inAffectedRange(level) {
-    return semver__WEBPACK_IMPORTED_MODULE_0__.satisfies(formatLevel(level), AFFECTED_RANGE);
-}
-/** Older than every affected level (before 5.2). */
-function predatesBug(level) {
-    return semver__WEBPACK_IMPORTED_MODULE_0__.ltr(formatLevel(level), AFFECTED_RANGE);
-}
-/**
- * The fixed level of the same series, for advice: 5.3.x → 5.3.15; a series
- * that was never fixed (5.2) → the newest fixed level.
- */
-function firstFixedLevel(level) {
-    const v = formatLevel(level);
-    return (FIXED_LEVELS.find((fixed) => semver__WEBPACK_IMPORTED_MODULE_0__.satisfies(fixed, `~${v}`)) ??
-        FIXED_LEVELS.at(-1));
-}
-/** Whether the kernel's compiler is GCC 9 or later, as the bug needs. */
-function isBuggyGcc(c) {
-    return c.kind === 'gcc' && semver__WEBPACK_IMPORTED_MODULE_0__.gte(c.version, FIRST_BUGGY_GCC);
-}
-/**
- * The leading `X.Y[.Z]` of a release or version string ("5.4.0-29-generic",
- * "5.3.11-300.fc31.x86_64", "5.4"). Null when it does not start with X.Y.
- */
-function parseLevel(text) {
-    const m = /^\s*(\d+)\.(\d+)(?:\.(\d+))?/.exec(text);
-    if (!m)
-        return null;
-    return {
-        major: Number(m[1]),
-        minor: Number(m[2]),
-        patch: m[3] === undefined ? 0 : Number(m[3]),
-    };
-}
-/**
- * Ubuntu's /proc/version_signature, "Ubuntu 5.4.0-29.33-generic 5.4.34": the
- * last field is the upstream level the build is based on.
- */
-function parseUbuntuSignature(signature) {
-    const m = /^Ubuntu\s+(\S+)\s+(\d+\.\d+(?:\.\d+)?)\s*$/.exec(signature.trim());
-    if (!m)
-        return null;
-    const level = parseLevel(m[2]);
-    return level && { release: m[1], level };
-}
-/**
- * Debian hides the upstream level behind an ABI name ("5.4.0-3-amd64"); the
- * package version in uname -v / /proc/version has it: "Debian 5.4.13-1".
- */
-function parseDebianLevel(text) {
-    const m = /\bDebian (\d+\.\d+(?:\.\d+)?)(?:[-~+][^\s)]*)?\s+\(\d{4}-\d\d-\d\d\)/.exec(text);
-    return m ? parseLevel(m[1]) : null;
-}
-/**
- * The compiler from /proc/version. Old kernels print
- * "(gcc version 8.3.0 (Debian 8.3.0-6))", kernels since about 5.8 print
- * "(gcc-10 (Debian 10.2.0-3) 10.2.0, GNU ld …)" or "(gcc (GCC) 15.3.0, GNU ld
- * …)", and clang builds print "clang version 11.0.1 …".
- */
-function parseCompiler(procVersion) {
-    const clang = /\bclang version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion);
-    if (clang)
-        return compiler('clang', clang);
-    const oldGcc = /\(gcc version (\d+)\.(\d+)(?:\.(\d+))?/.exec(procVersion);
-    if (oldGcc)
-        return compiler('gcc', oldGcc);
-    const newGcc = matchNewGcc(procVersion);
-    if (newGcc)
-        return compiler('gcc', newGcc);
-    return null;
-}
-/** "(gcc-10 (" or "(x86_64-linux-gnu-gcc (": where a new-format note opens. */
-const NEW_GCC_HEAD = /\([\w.-]*gcc(?:-\d+)?\s+\(/g;
-/** The version after the vendor note's closing parenthesis. */
-const NEW_GCC_VERSION = /\s+(\d+)\.(\d+)(?:\.(\d+))?/y;
-const GNU_LD = /\s*GNU ld/y;
-/**
- * The new format, "(<gcc name> (<vendor>) X.Y.Z[ date], GNU ld": the version
- * is the first bare X.Y[.Z] after the vendor note (which may hold one level
- * of parentheses), and the first comma after it must open "GNU ld". Written
- * as a scan, not one regular expression: the expression's "[^,]*," ran from
- * every candidate to the next comma, quadratic in a crafted /proc/version
- * (a 1 MB one took 88 s); here each candidate reuses the comma found for the
- * one before it, so the work stays linear.
- */
-function matchNewGcc(text) {
-    let comma = -1;
-    let commaOpensLd = false;
-    // Heads may overlap ("(gcc (gcc-10 (Debian …"): each search starts one
-    // past the last head, as the expression tried every start.
-    NEW_GCC_HEAD.lastIndex = 0;
-    for (let head; (head = NEW_GCC_HEAD.exec(text));) {
-        NEW_GCC_HEAD.lastIndex = head.index + 1;
-        const close = vendorNoteEnd(text, head.index + head[0].length);
-        if (close < 0)
-            continue;
-        NEW_GCC_VERSION.lastIndex = close + 1;
-        const version = NEW_GCC_VERSION.exec(text);
-        if (!version)
-            continue;
-        const after = NEW_GCC_VERSION.lastIndex;
-        if (comma < after) {
-            comma = text.indexOf(',', after);
-            // No comma after this candidate: none after any later one either.
-            if (comma < 0)
-                return null;
-            GNU_LD.lastIndex = comma + 1;
-            commaOpensLd = GNU_LD.test(text);
-        }
-        if (commaOpensLd)
-            return version;
-    }
-    return null;
-}
-/**
- * The index of the ")" that closes a vendor note opened just before
- * `from`, allowing one level of nested parentheses; -1 when there is none.
- */
-function vendorNoteEnd(text, from) {
-    let nested = false;
-    for (let i = from; i < text.length; i++) {
-        const c = text[i];
-        if (c === '(') {
-            if (nested)
-                return -1;
-            nested = true;
-        }
-        else if (c === ')') {
-            if (!nested)
-                return i;
-            nested = false;
-        }
-    }
-    return -1;
-}
-function compiler(kind, m) {
-    const major = Number(m[1]);
-    const version = `${m[1]}.${m[2]}.${m[3] ?? '0'}`;
-    return { kind, version, major };
-}
-function formatCompiler(c) {
-    return `${c.kind} ${c.version}`;
-}
-
-
-/***/ }),
-
-/***/ 6067:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ parseOptions),
-/* harmony export */   dz: () => (/* binding */ InputError)
-/* harmony export */ });
-/* unused harmony exports REPRODUCE, MODES, INPUT_NAMES, oneOf, booleanInput, integerInput, durationInput */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _goruntime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1011);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2848);
-// The one typed Options, parsed once from action inputs or CLI flags. Every
-// validation error names the input, the value given and what is accepted.
-
-
-
-const REPRODUCE = ['auto', 'always', 'never'];
-const MODES = ['auto', 'uffd', 'stress'];
+// The one error a bad input raises, wherever the value is first found
+// wanting (parsing, creating a report's folder, a compiler that never
+// finishes): it names the input, the value given and what is accepted. The
+// action fails the step with its message; the CLI names the flag or the
+// hook's variable instead.
 /** A bad input: the step fails with this message and writes no outputs. */
 class InputError extends Error {
     input;
@@ -6379,1031 +7554,6 @@ class InputError extends Error {
         this.value = value;
         this.accepted = accepted;
     }
-}
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'reproduce',
-    'mode',
-    'duration',
-    'compiler',
-    'drill',
-    'fail-on',
-    'mitigate',
-    'go-version',
-    'memlock-threads',
-    'report-path',
-]));
-function parseOptions(raw, root = '/') {
-    const options = {
-        root,
-        reproduce: oneOf(raw, 'reproduce', REPRODUCE, 'auto'),
-        mode: oneOf(raw, 'mode', MODES, 'auto'),
-        duration: durationInput(raw, 'duration', 30),
-        compiler: compilerInput(raw),
-        drill: booleanInput(raw, 'drill', false),
-        failOn: oneOf(raw, 'fail-on', _verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL_ON */ .d$, 'vulnerable'),
-        mitigate: booleanInput(raw, 'mitigate', false),
-        goVersion: goVersionInput(raw),
-        memlockThreads: integerInput(raw, 'memlock-threads', _goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MEMLOCK_THREADS */ .JW, 1, 1_000_000),
-        reportPath: pathInput(raw, 'report-path'),
-    };
-    if (options.drill && options.reproduce === 'never') {
-        throw new InputError('drill', raw('drill').trim(), "false while reproduce is 'never' (a drill runs the reproducer)");
-    }
-    return options;
-}
-function oneOf(raw, name, accepted, fallback) {
-    const value = raw(name).trim();
-    if (value === '')
-        return fallback;
-    if (accepted.includes(value))
-        return value;
-    throw new InputError(name, value, `one of: ${accepted.join(', ')}`);
-}
-/** The YAML 1.2 core-schema booleans, as the runner and @actions/core accept them. */
-function booleanInput(raw, name, fallback) {
-    const value = raw(name).trim();
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(name, value, 'true or false');
-}
-function integerInput(raw, name, fallback, min, max) {
-    const value = raw(name).trim();
-    if (value === '')
-        return fallback;
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw new InputError(name, value, `a whole number from ${min} to ${max}`);
-    }
-    return n;
-}
-function goVersionInput(raw) {
-    const value = raw('go-version').trim();
-    if (value === '')
-        return null;
-    if (!(0,_goruntime_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGoVersion */ .SX)(value)) {
-        throw new InputError('go-version', value, 'a Go version such as 1.14.0, 1.15.5, go1.22.1');
-    }
-    return value;
-}
-function pathInput(raw, name) {
-    const value = raw(name).trim();
-    if (value === '')
-        return null;
-    if (value.includes('\0') || value.endsWith('/')) {
-        throw new InputError(name, value, 'a file path (not a directory)');
-    }
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(value);
-}
-const MAX_DURATION_S = 3600;
-/** "30s", "2m", "45" or "0.5" (seconds) → seconds. */
-function durationInput(raw, name, fallback) {
-    const value = raw(name).trim();
-    if (value === '')
-        return fallback;
-    const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value);
-    const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN;
-    if (!(seconds >= 0.5 && seconds <= MAX_DURATION_S)) {
-        throw new InputError(name, value, `a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)`);
-    }
-    return seconds;
-}
-/** A program name or path: it is run with an argument array, never a shell. */
-function compilerInput(raw) {
-    const value = raw('compiler').trim();
-    if (value === '')
-        return 'cc';
-    if (/[\s;&|`$<>()'"\\]/.test(value)) {
-        throw new InputError('compiler', value, 'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)');
-    }
-    return value;
-}
-
-
-/***/ }),
-
-/***/ 2649:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ renderPrometheus)
-/* harmony export */ });
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2848);
-
-function escapeLabel(v) {
-    return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-function labelText(labels) {
-    const parts = Object.entries(labels)
-        .filter(([, v]) => v !== null)
-        .map(([k, v]) => `${k}="${escapeLabel(String(v))}"`);
-    return parts.length ? `{${parts.join(',')}}` : '';
-}
-function num(v) {
-    if (typeof v === 'boolean')
-        return v ? '1' : '0';
-    return Number.isFinite(v) ? String(v) : v > 0 ? '+Inf' : '-Inf';
-}
-function renderPrometheus(r) {
-    const out = [];
-    const host = { host: r.host.name ?? 'unknown' };
-    const metric = (name, help, samples) => {
-        if (samples.length === 0)
-            return;
-        out.push(`# HELP sigvec_check_${name} ${help}`);
-        out.push(`# TYPE sigvec_check_${name} gauge`);
-        for (const [labels, value] of samples) {
-            out.push(`sigvec_check_${name}${labelText({ ...host, ...labels })} ${num(value)}`);
-        }
-    };
-    metric('status', 'Verdict on the AVX signal-stack kernel bug: 1 for the current status, 0 for the others.', _verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUSES */ .f.map((s) => [{ status: s }, s === r.status]));
-    metric('kernel_info', 'The kernel this verdict is about (always 1).', [
-        [
-            {
-                release: r.kernel.release,
-                version: r.kernel.level,
-                compiler: r.kernel.compiler,
-            },
-            1,
-        ],
-    ]);
-    if (r.kernel.inAffectedRange !== null) {
-        metric('kernel_in_affected_range', 'Whether the upstream level is 5.2.x, 5.3.0-5.3.14 or 5.4.0-5.4.1.', [[{}, r.kernel.inAffectedRange]]);
-    }
-    metric('reproducer', 'Reproducer result: 1 for the current result.', [
-        [
-            {
-                result: r.reproducer.result,
-                mode: r.reproducer.mode,
-                drill: r.reproducer.drill,
-            },
-            1,
-        ],
-    ]);
-    if (r.reproducer.faultingDeliveries !== null) {
-        metric('reproducer_faulting_deliveries', 'Signal deliveries that faulted the signal stack in during the last run.', [[{}, r.reproducer.faultingDeliveries]]);
-    }
-    if (r.reproducer.missProbability !== null) {
-        metric('reproducer_miss_probability', "The chance a kernel with the bug would have stayed clean in the last run, at the lab's detection rate.", [[{}, r.reproducer.missProbability]]);
-    }
-    metric('go_workaround', 'What Go 1.14-1.15 would do here: 1 for the current outcome.', [[{ workaround: r.go.workaround, go_version: r.go.goVersion }, 1]]);
-    if (r.go.memlockSoft !== null) {
-        metric('memlock_limit_bytes', 'Soft RLIMIT_MEMLOCK (+Inf when unlimited).', [[{}, r.go.memlockSoft === 'unlimited' ? Infinity : r.go.memlockSoft]]);
-    }
-    metric('memlock_needed_bytes', 'Locked memory Go 1.14-1.15 need for memlock-threads threads.', [[{}, r.go.memlockNeeded]]);
-    if (r.go.memlockSufficient !== null) {
-        metric('memlock_sufficient', 'Whether the memlock limit covers what Go needs.', [[{}, r.go.memlockSufficient]]);
-    }
-    metric('last_audit_timestamp_seconds', 'When this audit ran (Unix time).', [
-        [{}, Math.floor(Date.parse(r.generatedAt) / 1000)],
-    ]);
-    return out.join('\n') + '\n';
-}
-
-
-/***/ }),
-
-/***/ 6471:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Aj: () => (/* binding */ REPORT_VERSION),
-/* harmony export */   DC: () => (/* binding */ REPORT_SCHEMA),
-/* harmony export */   FK: () => (/* binding */ buildReport),
-/* harmony export */   S5: () => (/* binding */ renderText)
-/* harmony export */ });
-/* unused harmony exports reportOutputs, reportAnnotations, renderSummary, SUMMARY_OUTPUT_HEAD_CHARS, SUMMARY_OUTPUT_TAIL_CHARS, buildOutputExcerpt */
-/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6779);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2848);
-/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8152);
-
-
-
-const REPORT_SCHEMA = 'sigvec-check/report';
-const REPORT_VERSION = 1;
-function buildReport(p) {
-    const f = p.facts;
-    const value = (fact) => (fact.ok ? fact.value : null);
-    return {
-        schema: REPORT_SCHEMA,
-        version: REPORT_VERSION,
-        tool: { name: 'sigvec-check', version: p.toolVersion },
-        generatedAt: p.now.toISOString(),
-        host: {
-            name: value(f.hostname),
-            root: f.root,
-            live: f.live,
-            os: value(f.os)?.prettyName ?? null,
-            arch: value(f.arch),
-            cpu: value(f.cpu),
-            container: f.container,
-            facts: factRecords(f),
-        },
-        status: p.verdict.status,
-        headline: p.verdict.headline,
-        reasons: p.verdict.reasons,
-        kernel: p.assessment.kernel,
-        go: p.assessment.go,
-        reproducer: p.evidence,
-        mitigations: p.verdict.mitigations,
-        policy: { failOn: p.options.failOn, mitigate: p.options.mitigate },
-        decision: p.decision,
-        reportPath: p.options.reportPath,
-    };
-}
-function factRecords(f) {
-    const rows = [
-        ['kernel release', f.release, String],
-        ['/proc/version', f.procVersion, String],
-        ['uname -v', f.unameVersion, String],
-        ['Ubuntu signature', f.versionSignature, String],
-        ['architecture', f.arch, String],
-        ['CPU', f.cpu, (c) => cpuText(c)],
-        [
-            'RLIMIT_MEMLOCK',
-            f.memlock,
-            (m) => `soft ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(m.soft)}, hard ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(m.hard)}`,
-        ],
-        ['CAP_IPC_LOCK', f.capIpcLock, (b) => (b ? 'yes' : 'no')],
-        // The capability lifts the limit only in the initial user namespace.
-        ['user namespace', f.userNamespace, userNamespaceText],
-    ];
-    const records = rows.map(([name, fact, show]) => ({
-        name,
-        source: fact.source,
-        value: fact.ok ? show(fact.value) : null,
-        error: fact.ok ? null : fact.error,
-    }));
-    records.push(mlockProofRecord(f.mlockProof ?? null));
-    records.push({
-        name: 'Go toolchain',
-        source: f.go.source,
-        value: f.go.version,
-        error: f.go.version ? null : f.go.note,
-    });
-    return records;
-}
-function userNamespaceText(ns) {
-    return `${ns.initial ? 'initial' : 'not the initial one'} (uid_map ${ns.uidMap})`;
-}
-/** The mlock the audit tried itself, which outweighs the limit's reading. */
-const MLOCK_PROBE_SOURCE = 'sigvec-repro --mlock-probe';
-function mlockProofRecord(proof) {
-    if (!proof) {
-        return {
-            name: 'real mlock',
-            source: MLOCK_PROBE_SOURCE,
-            value: null,
-            error: 'not tried, or no answer: it is tried only on the audited machine itself, where Go 1.14–1.15 would lock memory',
-        };
-    }
-    return {
-        name: 'real mlock',
-        source: MLOCK_PROBE_SOURCE,
-        value: proof.ok
-            ? `${proof.bytes} bytes locked`
-            : `${proof.bytes} bytes refused (errno ${proof.errno ?? 'unknown'})`,
-        error: null,
-    };
-}
-function cpuText(c) {
-    const vec = [c.avx && 'AVX', c.avx2 && 'AVX2', c.avx512f && 'AVX-512'].filter(Boolean);
-    return `${c.model ?? c.vendor ?? 'x86'} (${vec.length ? vec.join(', ') : 'no AVX'})`;
-}
-/** The action's outputs, every one always set ('' when not known). */
-function reportOutputs(r, reportFile) {
-    const str = (v) => v === null ? '' : String(v);
-    return {
-        status: r.status,
-        'kernel-release': str(r.kernel.release),
-        'kernel-version': str(r.kernel.level),
-        'kernel-compiler': str(r.kernel.compiler),
-        'in-affected-range': str(r.kernel.inAffectedRange),
-        reproducer: r.reproducer.result,
-        'reproducer-mode': str(r.reproducer.mode),
-        'go-workaround': r.go.workaround,
-        'memlock-limit': str(r.go.memlockSoft),
-        'memlock-sufficient': str(r.go.memlockSufficient),
-        mitigation: r.decision.mitigation,
-        godebug: str(r.decision.godebug),
-        report: str(reportFile),
-    };
-}
-/** At most a few annotations: an error to fail on, warnings for risks. */
-function reportAnnotations(r) {
-    const out = [];
-    const drill = r.reproducer.drill ? 'DRILL — ' : '';
-    if (r.decision.fail) {
-        out.push({
-            level: 'error',
-            title: `${drill}sigvec-check: ${r.status}`,
-            message: `${r.headline} ${firstFix(r)}`.trim(),
-        });
-    }
-    else if (r.decision.mitigation === 'godebug') {
-        out.push({
-            level: 'warning',
-            title: `${drill}sigvec-check: ${r.status} — mitigated`,
-            message: `${r.headline} Later steps run with GODEBUG=${r.decision.godebug}; this makes corruption rarer, not impossible. ${firstFix(r)}`.trim(),
-        });
-    }
-    else if (r.status === 'affected' ||
-        r.status === 'vulnerable' ||
-        r.status === 'unknown') {
-        out.push({
-            level: 'warning',
-            title: `sigvec-check: ${r.status}`,
-            message: r.headline,
-        });
-    }
-    const unsettled = r.kernel.finding === 'buggy' || r.kernel.finding === 'unknown';
-    const noEvidence = r.reproducer.result === 'skipped' || r.reproducer.result === 'error';
-    if (unsettled && noEvidence) {
-        out.push({
-            level: 'warning',
-            title: `sigvec-check: reproducer ${r.reproducer.result}`,
-            message: `No evidence from the reproducer: ${r.reproducer.reason}. The verdict rests on the version check alone.`,
-        });
-    }
-    const go = r.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
-        out.push({
-            level: 'warning',
-            title: 'sigvec-check: memlock too low for Go 1.14–1.15',
-            message: go.reasons.at(-1)?.message ?? '',
-        });
-    }
-    return out.slice(0, 3);
-}
-function firstFix(r) {
-    // A drill's kernel was not judged by it: no advice to change it.
-    if (r.reproducer.drill)
-        return '';
-    const m = r.mitigations.find((x) => x.id === 'upgrade-kernel');
-    return m ? `Fix: ${m.detail}` : '';
-}
-const ICON = {
-    affected: '🛑',
-    vulnerable: '⚠️',
-    unaffected: '✅',
-    'not-applicable': '➖',
-    unknown: '❔',
-};
-function cell(v) {
-    if (v === null || v === undefined || v === '')
-        return '—';
-    return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-function yesNo(v) {
-    return v === null ? 'unknown' : v ? 'yes' : 'no';
-}
-/** The job summary: the verdict first, then one table per question. */
-function renderSummary(r) {
-    const k = r.kernel;
-    const go = r.go;
-    const lines = [];
-    const drill = r.reproducer.drill ? ' (DRILL)' : '';
-    lines.push(`## ${ICON[r.status]} sigvec-check: \`${r.status}\`${drill}`, '', r.headline, '');
-    if (r.reproducer.drill) {
-        lines.push('> [!WARNING]', '> This was a **drill**: the reproducer injected the corruption on purpose to rehearse how this workflow reacts. The kernel was not judged by it.', '');
-    }
-    lines.push('| | |', '|---|---|');
-    lines.push(`| Status | **${r.status}** |`);
-    lines.push(`| Kernel | \`${cell(k.release)}\` — upstream ${cell(k.level)} (${cell(levelSourceText(k))}) |`);
-    lines.push(`| Built by | ${cell(k.compiler)} |`);
-    lines.push(`| In affected range | ${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT}) |`);
-    lines.push(`| Machine | ${cell(r.host.name)} · ${cell(r.host.os)} · ${cell(r.host.arch)} · ${cell(r.host.cpu ? cpuText(r.host.cpu) : null)} |`);
-    lines.push(`| Container | ${r.host.container.detected ? `yes (${cell(r.host.container.signals.join('; '))}) — the host's kernel counts` : 'no'} |`);
-    lines.push(`| Reproducer | ${reproducerText(r.reproducer)} |`);
-    lines.push(`| Decision | ${decisionText(r)} |`);
-    lines.push('');
-    lines.push('### Why', '');
-    for (const reason of r.reasons)
-        lines.push(`- ${reason.message} \`${reason.code}\``);
-    lines.push('', '### Go runtime on this machine', '');
-    lines.push('| Go | Its kernel test | Workaround | Memlock limit | Needed | Enough |');
-    lines.push('|---|---|---|---|---|---|');
-    lines.push(`| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${formatLimit(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`);
-    lines.push('');
-    for (const reason of go.reasons)
-        lines.push(`- ${reason.message}`);
-    if (r.mitigations.length > 0) {
-        lines.push('', '### What to do', '');
-        for (const m of r.mitigations) {
-            lines.push(`- **${m.title}.** ${m.detail}`);
-        }
-        const commands = r.mitigations.flatMap((m) => m.commands);
-        if (commands.length > 0) {
-            lines.push('', '| Where | Set |', '|---|---|');
-            for (const c of commands)
-                lines.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`);
-        }
-    }
-    lines.push(...reproducerSection(r.reproducer));
-    lines.push('', '<details><summary>Facts read</summary>', '');
-    lines.push('| Fact | Source | Value |', '|---|---|---|');
-    for (const f of r.host.facts) {
-        lines.push(`| ${f.name} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${cell(f.error)}_`} |`);
-    }
-    lines.push('', '</details>', '');
-    return lines.join('\n');
-}
-function reproducerSection(e) {
-    if (!e.build)
-        return [];
-    const out = ['', '### Reproducer', '', '| | |', '|---|---|'];
-    const b = e.build;
-    out.push(`| Result | **${e.result}**${e.drill ? ' (DRILL: corruption injected on purpose)' : ''} |`);
-    out.push(`| Compiler | ${cell(b.compiler)} |`);
-    if (b.ok) {
-        out.push(`| Binary | ${b.cacheHit ? 'tool cache hit' : `compiled in ${b.seconds?.toFixed(2)} s`} (key \`${cell(b.key)}\`) |`);
-    }
-    if (e.selfTest)
-        out.push(`| Self-test | ${e.selfTest.passed ? 'passed' : 'FAILED'}: ${cell(e.selfTest.detail)} |`);
-    if (e.mode)
-        out.push(`| Mode | ${e.mode}${e.modeReason ? ` — ${cell(e.modeReason)}` : ''} |`);
-    if (e.seconds !== null)
-        out.push(`| Ran for | ${e.seconds.toFixed(2)} s |`);
-    if (e.signals !== null)
-        out.push(`| Signals | ${e.signals} |`);
-    if (e.faultingDeliveries !== null) {
-        out.push(`| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`);
-    }
-    if (e.missProbability !== null) {
-        out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`);
-    }
-    if (e.crashes.length > 0) {
-        out.push(`| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`);
-    }
-    if (e.leak)
-        out.push(`| Leak | ${cell(e.leak)} |`);
-    if (e.result === 'error' || e.result === 'skipped')
-        out.push(`| Why | ${cell(e.reason)} |`);
-    if (!b.ok && b.output) {
-        const excerpt = buildOutputExcerpt(b.output);
-        // A fence longer than any run of backticks in the output, so the
-        // compiler's text cannot end the code block and become markup.
-        const longest = Math.max(0, ...(excerpt.match(/`+/g) ?? []).map((run) => run.length));
-        const fence = '`'.repeat(Math.max(3, longest + 1));
-        out.push('', '<details><summary>Compiler output</summary>', '', fence, excerpt, fence, '', '</details>');
-    }
-    return out;
-}
-/**
- * How much build output the job summary shows: the first errors matter
- * most, the last lines say how it ended. GitHub caps a step's summary at
- * 1 MiB and fails the upload beyond; the JSON Report keeps more.
- */
-const SUMMARY_OUTPUT_HEAD_CHARS = 12_000;
-const SUMMARY_OUTPUT_TAIL_CHARS = 4_000;
-function buildOutputExcerpt(output) {
-    const keep = SUMMARY_OUTPUT_HEAD_CHARS + SUMMARY_OUTPUT_TAIL_CHARS;
-    if (output.length <= keep)
-        return output;
-    const leftOut = output.length - keep;
-    return [
-        output.slice(0, SUMMARY_OUTPUT_HEAD_CHARS),
-        `[… ${leftOut} characters of compiler output left out here; the JSON Report holds more …]`,
-        output.slice(-SUMMARY_OUTPUT_TAIL_CHARS),
-    ].join('\n');
-}
-function levelSourceText(k) {
-    switch (k.levelSource) {
-        case 'ubuntu-signature':
-            return 'from /proc/version_signature';
-        case 'debian-version':
-            return "from Debian's package version";
-        case 'release':
-            return 'from the release';
-        default:
-            return null;
-    }
-}
-function reproducerText(e) {
-    const drill = e.drill ? ' — DRILL' : '';
-    switch (e.result) {
-        case 'skipped':
-            return `skipped (${cell(e.reason)})`;
-        case 'error':
-            return `error: ${cell(e.reason)}`;
-        default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .missText */ .gu)(e)}` : ''}${e.crashes.length ? `, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .crashSummary */ .M3)(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
-    }
-}
-function decisionText(r) {
-    if (r.decision.fail)
-        return `step fails (fail-on: ${r.policy.failOn})`;
-    if (r.decision.mitigation === 'godebug') {
-        return `mitigated: later steps get \`GODEBUG=${cell(r.decision.godebug)}\``;
-    }
-    return `passes (fail-on: ${r.policy.failOn})`;
-}
-/** The CLI's terminal text. */
-function renderText(r) {
-    const k = r.kernel;
-    const go = r.go;
-    const out = [];
-    out.push(`sigvec-check: ${r.status.toUpperCase()}${r.reproducer.drill ? ' (DRILL)' : ''}`);
-    out.push(`  ${r.headline}`, '');
-    const row = (label, v) => out.push(`  ${label.padEnd(18)} ${v ?? '—'}`);
-    row('host', [r.host.name, r.host.os, r.host.arch].filter(Boolean).join(', ') || null);
-    row('kernel release', k.release);
-    row('upstream level', k.level && `${k.level} (${levelSourceText(k)})`);
-    row('built by', k.compiler);
-    row('affected range', yesNo(k.inAffectedRange));
-    row('cpu', r.host.cpu ? cpuText(r.host.cpu) : null);
-    row('container', r.host.container.detected
-        ? `yes: ${r.host.container.signals.join('; ')}`
-        : 'no');
-    row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''));
-    row('go', `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`);
-    row('memlock', `${(0,_assess_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLimit */ .tW)(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
-    out.push('', 'why:');
-    for (const reason of [...r.reasons, ...go.reasons])
-        out.push(`  - ${reason.message} [${reason.code}]`);
-    if (r.mitigations.length > 0) {
-        out.push('', 'what to do:');
-        for (const m of r.mitigations) {
-            out.push(`  * ${m.title}: ${m.detail}`);
-            for (const c of m.commands)
-                out.push(`      ${c.label}: ${c.text.replace(/\n/g, '\n        ')}`);
-        }
-    }
-    return out.join('\n') + '\n';
-}
-
-
-/***/ }),
-
-/***/ 4200:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  jU: () => (/* binding */ findReportFiles),
-  oh: () => (/* binding */ readReports)
-});
-
-// UNUSED EXPORTS: MAX_REPORT_BYTES
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/verdict.js
-var verdict = __nccwpck_require__(2848);
-// EXTERNAL MODULE: ./build/src/report.js
-var src_report = __nccwpck_require__(6471);
-;// CONCATENATED MODULE: ./build/src/reportcheck.js
-
-
-/**
- * The longest string merge renders from a Report. uname's fields hold at
- * most 64 bytes and a DNS name 253, so a real host never comes near it.
- */
-const MAX_TEXT = 256;
-/** GODEBUG carries the user's own settings besides ours, so it may be longer. */
-const MAX_GODEBUG = 4096;
-/** A Report lists at most the three mitigations verdict.ts knows. */
-const MAX_MITIGATIONS = 16;
-/**
- * Every member of the union `T`, checked both ways at compile time, so the
- * lists below follow the types in verdict.ts and goruntime.ts.
- */
-const everyOf = () => (values) => values;
-const RESULTS = everyOf()([
-    'corrupted',
-    'clean',
-    'crashed',
-    'skipped',
-    'error',
-]);
-const WORKAROUNDS = everyOf()([
-    'inactive',
-    'not-triggered',
-    'mlock',
-    'mlock-fails-fatal',
-    'mlock-fails-silent',
-    'unknown',
-]);
-const MITIGATION_IDS = everyOf()([
-    'upgrade-kernel',
-    'raise-memlock',
-    'godebug-asyncpreemptoff',
-]);
-const MITIGATION_MODES = everyOf()([
-    'none',
-    'godebug',
-]);
-class FieldError extends Error {
-    field;
-    problem;
-    constructor(field, 
-    /** Follows the field's name: "is missing", or "<value> is not …". */
-    problem) {
-        super(problem);
-        this.field = field;
-        this.problem = problem;
-    }
-}
-/**
- * A value for a message: one line and short whatever it holds. Never
- * stringifies a container: a hostile one may nest deeper than the stack.
- */
-function shown(v) {
-    if (typeof v === 'string')
-        return v.length > 60
-            ? `${JSON.stringify(v.slice(0, 57))}...`
-            : JSON.stringify(v);
-    if (Array.isArray(v))
-        return 'an array';
-    if (v === null)
-        return 'null';
-    if (typeof v === 'object')
-        return 'an object';
-    return String(v);
-}
-/** Walks one object, naming each field by its path from the Report. */
-class Fields {
-    at;
-    obj;
-    constructor(at, obj) {
-        this.at = at;
-        this.obj = obj;
-    }
-    path(key) {
-        return this.at ? `${this.at}.${key}` : key;
-    }
-    get(key) {
-        if (!Object.hasOwn(this.obj, key))
-            throw new FieldError(this.path(key), ' is missing');
-        return this.obj[key];
-    }
-    wrong(key, v, expected) {
-        throw new FieldError(this.path(key), `: ${shown(v)} is not ${expected}`);
-    }
-    object(key) {
-        const v = this.get(key);
-        if (!isObject(v))
-            this.wrong(key, v, 'an object');
-        return new Fields(this.path(key), v);
-    }
-    oneOf(key, values) {
-        const v = this.get(key);
-        if (typeof v !== 'string' || !values.includes(v))
-            this.wrong(key, v, `one of ${values.join(', ')}`);
-        return v;
-    }
-    text(key, max = MAX_TEXT) {
-        const v = this.get(key);
-        if (v === null)
-            return null;
-        if (typeof v !== 'string')
-            this.wrong(key, v, 'a string or null');
-        if (v.length > max)
-            throw new FieldError(this.path(key), ` is ${v.length} characters long, more than the ${max} a Report may hold`);
-        return v;
-    }
-    boolean(key, nullable = false) {
-        const v = this.get(key);
-        if (typeof v === 'boolean' || (nullable && v === null))
-            return v;
-        return this.wrong(key, v, nullable ? 'true, false or null' : 'true or false');
-    }
-    /** A finite number from `min` to `max`, or null. */
-    count(key, min = 0, max = Number.MAX_SAFE_INTEGER) {
-        const v = this.get(key);
-        if (v === null)
-            return null;
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
-            this.wrong(key, v, `a number from ${min} to ${max} or null`);
-        return v;
-    }
-    limit(key) {
-        const v = this.get(key);
-        if (v === null || v === 'unlimited')
-            return;
-        if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
-            this.wrong(key, v, 'a byte count, "unlimited" or null');
-    }
-    array(key, max) {
-        const v = this.get(key);
-        if (!Array.isArray(v))
-            return this.wrong(key, v, 'an array');
-        if (v.length > max)
-            throw new FieldError(this.path(key), ` holds ${v.length} entries, more than the ${max} a Report may hold`);
-        return v.map((item, i) => {
-            if (!isObject(item))
-                this.wrong(`${key}[${i}]`, item, 'an object');
-            return new Fields(this.path(`${key}[${i}]`), item);
-        });
-    }
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** The host a document claims, if it is a string merge may show. */
-function claimedHost(doc) {
-    if (!isObject(doc) || !isObject(doc.host))
-        return null;
-    const name = doc.host.name;
-    return typeof name === 'string' && name.length > 0 && name.length <= MAX_TEXT
-        ? name
-        : null;
-}
-/**
- * Checks a parsed JSON document field by field, in the Report's own order,
- * and names the first field that fails. On success the document is the
- * Report merge reads; fields merge does not read are not checked.
- */
-function checkReport(doc) {
-    try {
-        if (!isObject(doc) || doc.schema !== src_report/* REPORT_SCHEMA */.DC)
-            throw new FieldError(null, `not a sigvec-check Report (no "schema": "${src_report/* REPORT_SCHEMA */.DC}")`);
-        if (doc.version !== src_report/* REPORT_VERSION */.Aj)
-            throw new FieldError(null, `Report version ${shown(doc.version)}; this sigvec-check reads version ${src_report/* REPORT_VERSION */.Aj}`);
-        const report = new Fields('', doc);
-        report.object('host').text('name');
-        report.oneOf('status', verdict/* STATUSES */.f);
-        const kernel = report.object('kernel');
-        kernel.text('release');
-        kernel.text('level');
-        kernel.text('compiler');
-        const go = report.object('go');
-        go.text('goVersion');
-        go.oneOf('workaround', WORKAROUNDS);
-        go.limit('memlockSoft');
-        go.boolean('memlockSufficient', true);
-        const rep = report.object('reproducer');
-        rep.oneOf('result', RESULTS);
-        rep.text('mode');
-        rep.count('faultingDeliveries');
-        rep.count('minEvents');
-        rep.count('missProbability', 0, 1);
-        rep.boolean('drill');
-        for (const m of report.array('mitigations', MAX_MITIGATIONS))
-            m.oneOf('id', MITIGATION_IDS);
-        const decision = report.object('decision');
-        decision.oneOf('mitigation', MITIGATION_MODES);
-        decision.text('godebug', MAX_GODEBUG);
-        return { ok: true, report: doc };
-    }
-    catch (err) {
-        if (!(err instanceof FieldError))
-            throw err;
-        return {
-            ok: false,
-            field: err.field,
-            problem: err.problem,
-            host: claimedHost(doc),
-        };
-    }
-}
-/** "field "status": "Affected" is not one of …", or the problem alone. */
-function checkText(c) {
-    return c.field === null ? c.problem : `field "${c.field}"${c.problem}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/reportfiles.js
-// Finds and reads the Report files given to `merge`. They come from other
-// machines (artifacts of a matrix, a fleet's uploads), so each is hostile
-// input: only regular files, only so many bytes, no link followed out of a
-// folder, and each report counted once however many times it is reached.
-// Whatever cannot be read or validated becomes an invalid entry, which merge
-// counts as unknown: a fleet view fails closed (DESIGN.md, Trust).
-
-
-
-
-
-/**
- * The largest file merge reads as a Report. A real one is a few KiB (tens
- * with a failed compile's output); a cap keeps one hostile file from
- * filling memory before it is refused.
- */
-const MAX_REPORT_BYTES = 1024 * 1024;
-/**
- * The Reports the arguments name: a file as given (a link the user names
- * is followed), a folder searched for `*.json` below it. Inside a folder no
- * link to a folder is entered and a `*.json` link is read only where it
- * leads to a file in the same folder.
- */
-async function findReportFiles(args, note) {
-    const out = [];
-    for (const p of args) {
-        const st = await promises_.stat(p).catch(() => null);
-        if (!st)
-            throw new Error(`${p}: no such file or folder`);
-        if (!st.isDirectory()) {
-            out.push({ file: p, folder: null, symlink: false });
-            continue;
-        }
-        const found = await jsonFilesUnder(p, p, note);
-        if (found.length === 0)
-            throw new Error(`${p}: no *.json Reports in this folder`);
-        out.push(...found.sort((a, b) => a.file.localeCompare(b.file)));
-    }
-    return out;
-}
-async function jsonFilesUnder(folder, dir, note) {
-    const out = [];
-    const entries = await promises_.readdir(dir, { withFileTypes: true })
-        .catch((err) => err);
-    if (entries instanceof Error) {
-        // Reports may be in there: a folder that cannot be listed is no less
-        // unknown than a file that cannot be read.
-        const problem = `a folder that cannot be listed (${entries.code ?? entries.message})`;
-        return [{ file: dir, folder, symlink: false, problem }];
-    }
-    for (const entry of entries) {
-        const file = external_node_path_.join(dir, entry.name);
-        const json = entry.name.endsWith('.json');
-        if (entry.isDirectory()) {
-            out.push(...(await jsonFilesUnder(folder, file, note)));
-        }
-        else if (entry.isSymbolicLink()) {
-            if (json)
-                out.push({ file, folder, symlink: true });
-            else if (await isFolder(file))
-                note(`${file}: a link to a folder, not followed`);
-        }
-        else if (json) {
-            // Not only regular files: a FIFO or a socket named *.json must show
-            // up as refused, not vanish from the count.
-            out.push({ file, folder, symlink: false });
-        }
-    }
-    return out;
-}
-const isFolder = (p) => promises_.stat(p).then((st) => st.isDirectory(), () => false);
-/**
- * Reads a regular file of at most MAX_REPORT_BYTES. O_NONBLOCK: a FIFO would
- * otherwise wait for a writer for ever; O_NOFOLLOW where no link may be
- * followed, so one swapped in after the folder was listed is refused too.
- */
-async function readBounded(file, noFollow) {
-    let handle;
-    try {
-        handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY |
-            external_node_fs_.constants.O_NONBLOCK |
-            (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
-    }
-    catch (err) {
-        const code = err.code ?? String(err);
-        return {
-            identity: null,
-            problem: code === 'ELOOP'
-                ? 'a symbolic link, not followed'
-                : `cannot be read (${code})`,
-        };
-    }
-    try {
-        const st = await handle.stat();
-        const identity = `${st.dev}:${st.ino}`;
-        if (!st.isFile())
-            return {
-                identity,
-                problem: st.isDirectory() ? 'a folder' : 'not a regular file',
-            };
-        if (st.size > MAX_REPORT_BYTES)
-            return { identity, problem: tooLarge(`${st.size} bytes`) };
-        // The size is read again as the bytes come: the file may grow meanwhile.
-        const buf = Buffer.alloc(MAX_REPORT_BYTES + 1);
-        let length = 0;
-        for (;;) {
-            const { bytesRead } = await handle.read(buf, length, buf.length - length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-            if (length > MAX_REPORT_BYTES)
-                return { identity, problem: tooLarge('it grew while read') };
-        }
-        return { identity, bytes: buf.subarray(0, length) };
-    }
-    catch (err) {
-        const code = err.code ?? String(err);
-        return { identity: null, problem: `cannot be read (${code})` };
-    }
-    finally {
-        await handle.close();
-    }
-}
-const tooLarge = (size) => `too large (${size}; a Report may hold at most ${MAX_REPORT_BYTES} bytes), not read`;
-/** Where a link found in `folder` leads, if that is inside the folder. */
-async function insideFolder(link, folder) {
-    const [target, root] = await Promise.all([
-        promises_.realpath(link).catch(() => null),
-        promises_.realpath(folder),
-    ]);
-    if (target === null)
-        return { problem: 'a symbolic link to nothing' };
-    const rel = external_node_path_.relative(root, target);
-    if (rel === '' || rel.startsWith('..') || external_node_path_.isAbsolute(rel))
-        return {
-            problem: `a symbolic link out of ${folder}, not followed`,
-        };
-    return { target };
-}
-async function readCandidate(c) {
-    if (c.problem)
-        return { identity: null, problem: c.problem };
-    if (!c.symlink || c.folder === null)
-        return readBounded(c.file, !!c.folder);
-    const inside = await insideFolder(c.file, c.folder);
-    if ('problem' in inside)
-        return { identity: null, ...inside };
-    return readBounded(inside.target, true);
-}
-const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-/**
- * A key for a Report's content, whatever its spacing; null where fields
- * merge never checked nest too deep to stringify (then bytes decide).
- */
-function contentKey(doc) {
-    try {
-        return `report ${sha256(JSON.stringify(doc))}`;
-    }
-    catch {
-        return null;
-    }
-}
-/** Reads a Report's bytes as a parsed document, or says why not. */
-function parse(bytes) {
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        return { problem: 'not UTF-8 text' };
-    }
-    try {
-        return { doc: JSON.parse(text) };
-    }
-    catch (err) {
-        return { problem: `not JSON (${err.message})` };
-    }
-}
-/**
- * Reads, checks and counts each file once. A file reached twice (the same
- * device and inode) or a Report with the same content under another name is
- * one host; two different Reports naming the same host stay two, so a
- * forged Report can never stand in for a real one.
- */
-async function readReports(files) {
-    const entries = [];
-    const duplicates = [];
-    const seen = new Map();
-    /** True when `keys` name something already counted. */
-    const counted = (source, keys) => {
-        for (const key of keys) {
-            const first = key === null ? undefined : seen.get(key);
-            if (first !== undefined) {
-                duplicates.push({ source, sameAs: first });
-                return true;
-            }
-        }
-        for (const key of keys)
-            if (key !== null)
-                seen.set(key, source);
-        return false;
-    };
-    for (const c of files) {
-        const source = c.file;
-        const read = await readCandidate(c);
-        const file = read.identity === null ? null : `file ${read.identity}`;
-        if ('problem' in read) {
-            if (!counted(source, [file]))
-                entries.push({ source, invalid: read.problem, host: null });
-            continue;
-        }
-        const parsed = parse(read.bytes);
-        if ('problem' in parsed) {
-            if (!counted(source, [file, `bytes ${sha256(read.bytes)}`]))
-                entries.push({ source, invalid: parsed.problem, host: null });
-            continue;
-        }
-        const check = checkReport(parsed.doc);
-        const keys = [file, `bytes ${sha256(read.bytes)}`];
-        // The same Report saved with other spacing or indentation is the same
-        // content.
-        if (check.ok)
-            keys.push(contentKey(check.report));
-        if (counted(source, keys))
-            continue;
-        entries.push(check.ok
-            ? { source, report: check.report }
-            : { source, invalid: checkText(check), host: check.host });
-    }
-    return { entries, duplicates };
 }
 
 
@@ -7624,227 +7774,6 @@ function runInGroup(file, args, deadlineMs) {
 }
 
 
-/***/ }),
-
-/***/ 2848:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AU: () => (/* binding */ decideVerdict),
-/* harmony export */   LD: () => (/* binding */ decide),
-/* harmony export */   M3: () => (/* binding */ crashSummary),
-/* harmony export */   d$: () => (/* binding */ FAIL_ON),
-/* harmony export */   f: () => (/* binding */ STATUSES),
-/* harmony export */   gu: () => (/* binding */ missText)
-/* harmony export */ });
-/* unused harmony exports clearingText, RECOMMENDED_MEMLOCK_BYTES, memlockCommands, mergeGodebug */
-/* harmony import */ var _confidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
-/* harmony import */ var _assess_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6779);
-/* harmony import */ var _kernel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8152);
-// Pure: assessment + reproducer evidence → one status with its reasons and
-// the mitigations that fit; and the policy step that turns a status into
-// "fail the step" or "switch later steps to the mitigation".
-
-
-
-const STATUSES = [
-    'affected',
-    'vulnerable',
-    'unaffected',
-    'not-applicable',
-    'unknown',
-];
-/**
- * The miss probability for people. Where the mode cannot clear, the lab
- * rate behind it is an upper bound for most kernels, so the figure is too
- * optimistic, and says so.
- */
-function missText(e) {
-    if (e.missProbability === null)
-        return '';
-    const p = (0,_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProbability */ .tY)(e.missProbability);
-    return e.minEvents === null
-        ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
-        : p;
-}
-/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
-function crashSummary(crashes) {
-    const signals = [...new Set(crashes.map((c) => c.signal))].join(', ');
-    return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`;
-}
-/** What clears a kernel in the run's mode, for people. */
-function clearingText(e) {
-    return e.minEvents !== null
-        ? `${e.minEvents} live faulting deliveries (miss probability below ${_confidence_js__WEBPACK_IMPORTED_MODULE_0__/* .CLEARING_MISS_PROBABILITY */ .TO.toExponential(0)})`
-        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`;
-}
-/** The wiki's suggestion, 64 MiB, unless the threads need more. */
-const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
-function decideVerdict(assessment, evidence) {
-    const k = assessment.kernel;
-    const reasons = [...k.reasons];
-    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
-    let status;
-    if (k.finding === 'not-applicable') {
-        status = 'not-applicable';
-    }
-    else if (evidence.result === 'corrupted') {
-        status = 'affected';
-        reasons.push({
-            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
-            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
-        });
-    }
-    else {
-        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
-        status =
-            cleared || k.finding === 'clear'
-                ? 'unaffected'
-                : k.finding === 'buggy'
-                    ? 'vulnerable'
-                    : 'unknown';
-        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
-        const miss = evidence.missProbability !== null
-            ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
-            : null;
-        if (evidence.result === 'clean') {
-            reasons.push(cleared
-                ? {
-                    code: 'reproducer-clean',
-                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}; ${miss}.`,
-                }
-                : {
-                    code: 'reproducer-too-little',
-                    message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${clearingText(evidence)}.`,
-                });
-        }
-        if (evidence.crashes.length > 0) {
-            reasons.push({
-                code: 'reproducer-crashed',
-                message: `The reproducer had ${crashSummary(evidence.crashes)}, and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
-            });
-        }
-    }
-    return {
-        status,
-        headline: headline(status, assessment, evidence),
-        reasons,
-        mitigations: pickMitigations(status, assessment),
-    };
-}
-function headline(status, a, e) {
-    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
-    switch (status) {
-        case 'affected':
-            return e.drill
-                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
-                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
-        case 'vulnerable':
-            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
-        case 'unaffected':
-            return `${kernel} does not have the AVX signal-stack bug.`;
-        case 'not-applicable':
-            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
-        case 'unknown':
-            return `${kernel} could not be judged: the facts needed could not be read.`;
-    }
-}
-function pickMitigations(status, a) {
-    const out = [];
-    if (status === 'affected' || status === 'vulnerable') {
-        out.push({
-            id: 'upgrade-kernel',
-            title: 'Upgrade the kernel',
-            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : _kernel_js__WEBPACK_IMPORTED_MODULE_2__/* .FIXED_LEVELS */ .rF.map((l) => `${l}+`).join(', ')} or ${_kernel_js__WEBPACK_IMPORTED_MODULE_2__/* .FIXED_SINCE_SERIES */ .qw}+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
-            commands: [],
-        });
-        out.push({
-            id: 'godebug-asyncpreemptoff',
-            title: 'Make Go send fewer signals',
-            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
-            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
-        });
-    }
-    const go = a.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
-        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
-        out.push({
-            id: 'raise-memlock',
-            title: 'Raise the locked-memory limit',
-            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${(0,_assess_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLimit */ .tW)(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
-            commands: memlockCommands(bytes),
-        });
-    }
-    return out;
-}
-function memlockCommands(bytes) {
-    const kib = Math.ceil(bytes / 1024);
-    return [
-        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
-        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
-        {
-            label: 'docker run (bytes)',
-            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
-        },
-        {
-            label: 'workflow `container:` (bytes)',
-            text: `options: --ulimit memlock=${bytes}:${bytes}`,
-        },
-        {
-            label: '/etc/docker/daemon.json (bytes)',
-            text: JSON.stringify({
-                'default-ulimits': {
-                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
-                },
-            }),
-        },
-    ];
-}
-const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
-/** Statuses that each `fail-on` level treats as failing. */
-const FAILING = {
-    affected: ['affected'],
-    vulnerable: ['affected', 'vulnerable'],
-    unknown: ['affected', 'vulnerable', 'unknown'],
-    never: [],
-};
-function decide(status, policy, currentGodebug) {
-    const failing = FAILING[policy.failOn].includes(status);
-    const risky = status === 'affected' || status === 'vulnerable';
-    if (policy.mitigate && (failing || risky)) {
-        return {
-            failing,
-            fail: false,
-            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
-            mitigation: 'godebug',
-        };
-    }
-    return { failing, fail: failing, godebug: null, mitigation: 'none' };
-}
-/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
-function mergeGodebug(current, key, value) {
-    const parts = (current ?? '')
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-    const kept = parts.filter((p) => p.split('=')[0] !== key);
-    return [...kept, `${key}=${value}`].join(',');
-}
-
-
-/***/ }),
-
-/***/ 8009:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ TOOL_VERSION)
-/* harmony export */ });
-// The tool's version, as package.json has it (a test keeps them equal).
-const TOOL_VERSION = '0.1.0';
-
-
 /***/ })
 
 /******/ });
@@ -8063,8 +7992,6 @@ const TOOL_VERSION = '0.1.0';
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5035);
+/******/ var __webpack_exports__ = __nccwpck_require__(8422);
 /******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__main = __webpack_exports__.i;
-/******/ export { __webpack_exports__main as main };
 /******/ 

@@ -15,7 +15,7 @@ export const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')
 export function source(args: string[], env: NodeJS.ProcessEnv = process.env) {
   const r = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'build', 'src', 'cli.js'), ...args],
+    [path.join(ROOT, 'build', 'src', 'cli-entry.js'), ...args],
     { encoding: 'utf8', env },
   )
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
