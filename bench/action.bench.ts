@@ -5,8 +5,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { deliveriesFor } from '../src/confidence.js'
-import { STOP_MISS_PROBABILITY } from '../src/reproducer.js'
+import { deliveriesFor, STOP_MISS_PROBABILITY } from '../src/evidence.js'
 import { fmt, median, ROOT } from './support.js'
 
 interface Sample {

@@ -4,11 +4,8 @@
 // LAB_RUNS runs per row (default 3; the README's figures use 10),
 // LAB_DURATION seconds per run (default 60). Every guest's whole output is
 // saved to a file whose path is printed first.
-import {
-  CLEARING_MISS_PROBABILITY,
-  deliveriesAtRate,
-  lowerRate,
-} from '../src/confidence.js'
+import { deliveriesAtRate, lowerRate } from '../src/confidence.js'
+import { CLEARING_MISS_PROBABILITY } from '../src/evidence.js'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -6,22 +6,26 @@ import { readHostFacts, type HostFacts, type MlockProof } from './host.js'
 import type { Options } from './options.js'
 import { buildReport, type Report } from './report.js'
 import {
-  DEADLINE_GRACE_MS,
   EMPTY_EVIDENCE,
   evidenceFromBuildFailure,
   evidenceFromRuns,
   evidenceFromSkip,
-  mlockProbeArgs,
+  isRunMode,
   parseMlockProbeLine,
   parseResultLine,
+  type ReproducerEvidence,
+} from './evidence.js'
+import {
+  DEADLINE_GRACE_MS,
+  mlockProbeArgs,
   planRun,
   realRunArgs,
   SELF_TEST_SECONDS,
   selfTestArgs,
 } from './reproducer.js'
+import { decide, decideVerdict } from './verdict.js'
 import { probeDeadlineSeconds, runInGroup, type GroupRun } from './spawn.js'
 import { TOOL_VERSION } from './version.js'
-import { decide, decideVerdict, type ReproducerEvidence } from './verdict.js'
 
 export interface AuditContext {
   /** GODEBUG as later steps would inherit it, to merge into. */
@@ -264,7 +268,8 @@ export async function runBuilt(
 
   const deadline = options.duration * 1000 + DEADLINE_GRACE_MS
   // Run in the mode the self-test resolved, so --events fits that mode.
-  const mode = selfTest.line?.mode ?? options.mode
+  const resolved = selfTest.line?.mode
+  const mode = isRunMode(resolved) ? resolved : options.mode
   const args = realRunArgs(mode, options.duration, options.drill)
   ctx.log(`reproducer: ${build.binary} ${args.join(' ')}`)
   const run = await runStage(build.binary, args, deadline)

@@ -1,49 +1,7 @@
-// How sure a clean reproducer run is: the chance that a kernel WITH the bug
-// would have stayed clean for as many trigger events as the run made. The
-// rates come from the lab (a real buggy Linux 5.4.1 under emulation, see
-// docs/lab.md and the README's figures); they are a model, not a proof.
-
-/**
- * One mode's calibration: `detections` buggy-kernel runs that found the bug
- * after `deliveries` live faulting deliveries in all (every delivery up to
- * and including the one that corrupted). Each delivery is treated as an
- * independent trial; the rate used is the one-sided 95 % lower bound, so a
- * clean run's miss probability is, if anything, overstated.
- */
-export interface Calibration {
-  detections: number
-  deliveries: number
-  /** May a clean run in this mode clear an in-range kernel? */
-  clears: boolean
-  /** Where the figures come from and why they may or may not clear. */
-  basis: string
-}
-
-/** A clean run clears an in-range kernel only below this miss probability. */
-export const CLEARING_MISS_PROBABILITY = 1e-6
-
-/**
- * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
- * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
- * of the 80 guests found the bug. Deliveries count up to and including the
- * one that corrupted, over all checkers of the run.
- */
-export const LAB_CALIBRATION: Record<string, Calibration> = {
-  uffd: {
-    detections: 40,
-    deliveries: 83,
-    clears: true,
-    basis:
-      'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
-  },
-  stress: {
-    detections: 40,
-    deliveries: 418,
-    clears: false,
-    basis:
-      'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
-  },
-}
+// The statistics behind a clean run's miss probability: the lower bound of
+// a detection rate from counted trials, how many trials bring the miss
+// below a target, and the probability in words. The rule that uses them,
+// and the lab's figures, are evidence.ts's.
 
 /** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
 function poissonAtLeast(k: number, mean: number): number {
@@ -75,28 +33,9 @@ export function lowerRate(detections: number, deliveries: number): number {
   return Math.min(lo / deliveries, 0.999)
 }
 
-/** A mode's detection rate per delivery (lower bound), or null if unknown. */
-function labRate(mode: string): number | null {
-  const c = LAB_CALIBRATION[mode]
-  return c ? lowerRate(c.detections, c.deliveries) : null
-}
-
-/** The chance a buggy kernel stays clean for `live` deliveries. */
-export function missProbability(mode: string, live: number): number | null {
-  const p = labRate(mode)
-  if (p === null) return null
-  return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1
-}
-
 /** Deliveries at `rate` each that bring the miss probability below `target`. */
 export function deliveriesAtRate(rate: number, target: number): number | null {
   return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null
-}
-
-/** Live faulting deliveries that bring a mode's miss below `target`. */
-export function deliveriesFor(mode: string, target: number): number | null {
-  const p = labRate(mode)
-  return p === null ? null : deliveriesAtRate(p, target)
 }
 
 /** "3.2e-9", "below 1e-12", "1" — for people. */

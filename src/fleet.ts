@@ -4,7 +4,7 @@
 import { formatLimit } from './assess.js'
 import type { Report } from './report.js'
 import type { Status } from './status.js'
-import { missText } from './verdict.js'
+import { missText } from './evidence.js'
 
 /** Worst first; also decides the merged exit code. */
 export const SEVERITY: readonly Status[] = [

@@ -22,7 +22,8 @@ import {
 import { parseOptions, type Options } from './options.js'
 import { TOOL_VERSION } from './version.js'
 import type { FailOn, Status } from './status.js'
-import { decide, type ReproducerEvidence } from './verdict.js'
+import type { ReproducerEvidence } from './evidence.js'
+import { decide } from './verdict.js'
 
 export interface HookSettings {
   options: Options

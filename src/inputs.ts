@@ -6,10 +6,11 @@
 // test/inputs.test.ts holds it against this table.
 import { DEFAULT_MEMLOCK_THREADS } from './goruntime.js'
 import { FAIL_ON } from './status.js'
+import { RUN_MODES } from './evidence.js'
 
 export const REPRODUCE = ['auto', 'always', 'never'] as const
 export type Reproduce = (typeof REPRODUCE)[number]
-export const MODES = ['auto', 'uffd', 'stress'] as const
+export const MODES = ['auto', ...RUN_MODES] as const
 export type Mode = (typeof MODES)[number]
 
 export const MEMLOCK_THREADS_RANGE = { min: 1, max: 1_000_000 } as const

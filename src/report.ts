@@ -8,7 +8,13 @@ import type {
   Reason,
 } from './assess.js'
 import { formatLimit } from './assess.js'
-import { clearingText, crashSummary, missText } from './verdict.js'
+import {
+  clearingText,
+  crashSummary,
+  missText,
+  type ReproducerEvidence,
+} from './evidence.js'
+import type { Decision, Mitigation, Verdict } from './verdict.js'
 import { AFFECTED_LEVELS_TEXT } from './kernel.js'
 import type {
   ContainerFacts,
@@ -19,12 +25,6 @@ import type {
   UserNamespace,
 } from './host.js'
 import type { Options } from './options.js'
-import type {
-  Decision,
-  Mitigation,
-  ReproducerEvidence,
-  Verdict,
-} from './verdict.js'
 import type { Status } from './status.js'
 
 export const REPORT_SCHEMA = 'sigvec-check/report'

@@ -4,7 +4,8 @@
 // A Report is hostile input (DESIGN.md, Trust): a forged or damaged one must
 // not crash merge, sort as something it is not, or fill the table with text.
 import type { GoWorkaround } from './goruntime.js'
-import type { Mitigation, ReproducerEvidence } from './verdict.js'
+import type { ReproducerEvidence } from './evidence.js'
+import type { Mitigation } from './verdict.js'
 import { STATUSES } from './status.js'
 import { REPORT_SCHEMA, REPORT_VERSION, type Report } from './report.js'
 

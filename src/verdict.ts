@@ -1,91 +1,16 @@
 // Pure: assessment + reproducer evidence → one status with its reasons and
 // the mitigations that fit; and the policy step that turns a status into
 // "fail the step" or "switch later steps to the mitigation".
-import { CLEARING_MISS_PROBABILITY, formatProbability } from './confidence.js'
+import {
+  clearingText,
+  crashSummary,
+  missText,
+  type ReproducerEvidence,
+} from './evidence.js'
 import type { Assessment, Reason } from './assess.js'
 import { formatLimit } from './assess.js'
 import { FIXED_LEVELS, FIXED_SINCE_SERIES } from './kernel.js'
 import { crossesFailOn, type FailOn, type Status } from './status.js'
-
-/** What the reproducer contributed; `skipped` when it did not run. */
-export interface ReproducerEvidence {
-  result: 'corrupted' | 'clean' | 'crashed' | 'skipped' | 'error'
-  /** Why it ran or did not, or what went wrong. */
-  reason: string
-  mode: string | null
-  /** Why that mode (auto picks uffd where permitted). */
-  modeReason: string | null
-  seconds: number | null
-  signals: number | null
-  faultingDeliveries: number | null
-  /** Of those, the ones that arrived with the canaries live. */
-  liveFaultingDeliveries: number | null
-  /** Live faulting deliveries a clean run needs to clear a kernel in that
-   * mode; null where the mode never clears. */
-  minEvents: number | null
-  /** The chance a kernel with the bug would have stayed clean in this run
-   * (docs/lab.md); null where no run was made or it found corruption. */
-  missProbability: number | null
-  /** What that probability rests on. */
-  missBasis: string | null
-  /** The run clears an in-range kernel: clean, in a mode that may clear,
-   * with a miss probability below the clearing line. */
-  enoughEvents: boolean
-  /** Workers killed by a signal during the run (each started again). */
-  crashes: Array<{
-    task: number
-    signal: string
-    seconds: number
-    detail: string
-  }>
-  /** "ymm3 of task 0 held task 1's canary …" */
-  leak: string | null
-  mismatch: {
-    task?: number
-    register?: string
-    expected?: string
-    observed?: string
-    leakedFrom?: string
-  } | null
-  drill: boolean
-  selfTest: { passed: boolean; seconds: number; detail: string } | null
-  build: {
-    ok: boolean
-    compiler: string
-    output: string
-    cacheHit: boolean
-    seconds: number | null
-    key: string | null
-  } | null
-}
-
-/**
- * The miss probability for people. Where the mode cannot clear, the lab
- * rate behind it is an upper bound for most kernels, so the figure is too
- * optimistic, and says so.
- */
-export function missText(e: ReproducerEvidence): string {
-  if (e.missProbability === null) return ''
-  const p = formatProbability(e.missProbability)
-  return e.minEvents === null
-    ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
-    : p
-}
-
-/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
-export function crashSummary(
-  crashes: ReadonlyArray<{ signal: string }>,
-): string {
-  const signals = [...new Set(crashes.map((c) => c.signal))].join(', ')
-  return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`
-}
-
-/** What clears a kernel in the run's mode, for people. */
-export function clearingText(e: ReproducerEvidence): string {
-  return e.minEvents !== null
-    ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
-    : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`
-}
 
 export interface Mitigation {
   id: 'upgrade-kernel' | 'raise-memlock' | 'godebug-asyncpreemptoff'

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { needsMlockProof, proveMlock } from '../src/audit.js'
 import { compileReproducer, nativeDir } from '../src/compile.js'
-import { parseMlockProbeLine } from '../src/reproducer.js'
+import { parseMlockProbeLine } from '../src/evidence.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-mlock-'))

@@ -31,14 +31,11 @@ import {
   evidenceFromBuildFailure,
   evidenceFromSkip,
   parseMlockProbeLine,
-  planRun,
-} from '../src/reproducer.js'
-import { STATUSES, type Status } from '../src/status.js'
-import {
-  decide,
-  decideVerdict,
   type ReproducerEvidence,
-} from '../src/verdict.js'
+} from '../src/evidence.js'
+import { planRun } from '../src/reproducer.js'
+import { decide, decideVerdict } from '../src/verdict.js'
+import { STATUSES, type Status } from '../src/status.js'
 import { ROOT } from './support/action.js'
 
 const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')

@@ -2,15 +2,15 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { CompileOutcome } from '../src/compile.js'
-import { CLEARING_MISS_PROBABILITY, deliveriesFor } from '../src/confidence.js'
 import {
+  CLEARING_MISS_PROBABILITY,
+  deliveriesFor,
   evidenceFromRuns,
   parseResultLine,
-  planRun,
-  realRunArgs,
-  STOP_MISS_PROBABILITY,
   type ReproducerLine,
-} from '../src/reproducer.js'
+  STOP_MISS_PROBABILITY,
+} from '../src/evidence.js'
+import { planRun, realRunArgs } from '../src/reproducer.js'
 import type { GroupRun } from '../src/spawn.js'
 
 const build: CompileOutcome & { ok: true } = {

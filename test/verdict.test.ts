@@ -3,13 +3,12 @@ import path from 'node:path'
 import { test } from 'node:test'
 import { assess, type Assessment } from '../src/assess.js'
 import { readHostFacts } from '../src/host.js'
-import { EMPTY_EVIDENCE } from '../src/reproducer.js'
+import { EMPTY_EVIDENCE, type ReproducerEvidence } from '../src/evidence.js'
 import {
   decide,
+  decideVerdict,
   memlockCommands,
   mergeGodebug,
-  decideVerdict,
-  type ReproducerEvidence,
 } from '../src/verdict.js'
 import { STATUSES, type FailOn, type Status } from '../src/status.js'
 import { ROOT } from './support/action.js'

@@ -3293,7 +3293,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8967);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2484);
 // The CLI's entry point (dist/cli.js, `npx sigvec-check`): one call, so that
 // loading src/cli.ts, as tests do, runs nothing.
 
@@ -3304,7 +3304,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8967:
+/***/ 2484:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4448,32 +4448,10 @@ async function detectGo(live, input) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/confidence.js
-// How sure a clean reproducer run is: the chance that a kernel WITH the bug
-// would have stayed clean for as many trigger events as the run made. The
-// rates come from the lab (a real buggy Linux 5.4.1 under emulation, see
-// docs/lab.md and the README's figures); they are a model, not a proof.
-/** A clean run clears an in-range kernel only below this miss probability. */
-const CLEARING_MISS_PROBABILITY = 1e-6;
-/**
- * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
- * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
- * of the 80 guests found the bug. Deliveries count up to and including the
- * one that corrupted, over all checkers of the run.
- */
-const LAB_CALIBRATION = {
-    uffd: {
-        detections: 40,
-        deliveries: 83,
-        clears: true,
-        basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
-    },
-    stress: {
-        detections: 40,
-        deliveries: 418,
-        clears: false,
-        basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
-    },
-};
+// The statistics behind a clean run's miss probability: the lower bound of
+// a detection rate from counted trials, how many trials bring the miss
+// below a target, and the probability in words. The rule that uses them,
+// and the lab's figures, are evidence.ts's.
 /** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
 function poissonAtLeast(k, mean) {
     let term = Math.exp(-mean);
@@ -4505,26 +4483,9 @@ function lowerRate(detections, deliveries) {
     }
     return Math.min(lo / deliveries, 0.999);
 }
-/** A mode's detection rate per delivery (lower bound), or null if unknown. */
-function labRate(mode) {
-    const c = LAB_CALIBRATION[mode];
-    return c ? lowerRate(c.detections, c.deliveries) : null;
-}
-/** The chance a buggy kernel stays clean for `live` deliveries. */
-function missProbability(mode, live) {
-    const p = labRate(mode);
-    if (p === null)
-        return null;
-    return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1;
-}
 /** Deliveries at `rate` each that bring the miss probability below `target`. */
 function deliveriesAtRate(rate, target) {
     return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null;
-}
-/** Live faulting deliveries that bring a mode's miss below `target`. */
-function deliveriesFor(mode, target) {
-    const p = labRate(mode);
-    return p === null ? null : deliveriesAtRate(p, target);
 }
 /** "3.2e-9", "below 1e-12", "1" — for people. */
 function formatProbability(p) {
@@ -4537,45 +4498,118 @@ function formatProbability(p) {
     return p.toExponential(1);
 }
 
-;// CONCATENATED MODULE: ./build/src/status.js
-// The status vocabulary (DESIGN.md: one word, used everywhere) and the
-// `fail-on` levels that draw the failing line through it. Both the inputs
-// (which accept a level) and the verdict (which picks a status) speak it,
-// so it sits below them both.
-const STATUSES = [
-    'affected',
-    'vulnerable',
-    'unaffected',
-    'not-applicable',
-    'unknown',
-];
-const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
-/** Statuses that each `fail-on` level treats as failing. */
-const FAILING = {
-    affected: ['affected'],
-    vulnerable: ['affected', 'vulnerable'],
-    unknown: ['affected', 'vulnerable', 'unknown'],
-    never: [],
-};
-/** Whether `status` is at the `fail-on` level or worse. */
-function crossesFailOn(status, failOn) {
-    return FAILING[failOn].includes(status);
+;// CONCATENATED MODULE: ./build/src/evidence.js
+
+/** The modes a run can be made in (`auto` resolves to one of these). */
+const RUN_MODES = ['uffd', 'stress'];
+function isRunMode(mode) {
+    return RUN_MODES.includes(mode);
 }
-
-;// CONCATENATED MODULE: ./build/src/verdict.js
-// Pure: assessment + reproducer evidence → one status with its reasons and
-// the mitigations that fit; and the policy step that turns a status into
-// "fail the step" or "switch later steps to the mitigation".
-
-
-
-
+/** A clean run clears an in-range kernel only below this miss probability. */
+const CLEARING_MISS_PROBABILITY = 1e-6;
+/**
+ * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
+ * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
+ * of the 80 guests found the bug. Deliveries count up to and including the
+ * one that corrupted, over all checkers of the run.
+ */
+const LAB_CALIBRATION = {
+    uffd: {
+        detections: 40,
+        deliveries: 83,
+        clears: true,
+        basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
+    },
+    stress: {
+        detections: 40,
+        deliveries: 418,
+        clears: false,
+        basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
+    },
+};
+/** A mode's detection rate per delivery (lower bound), or null if unknown. */
+function labRate(mode) {
+    const c = LAB_CALIBRATION[mode];
+    return c ? lowerRate(c.detections, c.deliveries) : null;
+}
+/** The chance a buggy kernel stays clean for `live` deliveries. */
+function missProbability(mode, live) {
+    const p = labRate(mode);
+    if (p === null)
+        return null;
+    return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1;
+}
+/** Live faulting deliveries that bring a mode's miss below `target`. */
+function deliveriesFor(mode, target) {
+    const p = labRate(mode);
+    return p === null ? null : deliveriesAtRate(p, target);
+}
+/**
+ * Where a mode can clear a kernel, the real run stops once a buggy kernel
+ * would have been caught with a miss probability this small: far below the
+ * clearing line, at a cost of a fraction of a second on real hardware.
+ */
+const STOP_MISS_PROBABILITY = 1e-12;
+/** "code: text" for the reproducer's paired reason fields. */
+function reasonOf(code, text) {
+    if (!code && !text)
+        return null;
+    return [code, text].filter(Boolean).join(': ');
+}
+/**
+ * The probe's line, `{"version":1,"mlockProbe":{"bytes":N,"ok":…,
+ * "errno":N}}`, as a proof; null when no well-formed line was printed.
+ */
+function parseMlockProbeLine(stdout) {
+    for (const line of stdout.split('\n').reverse()) {
+        let doc;
+        try {
+            doc = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        const p = doc
+            ?.mlockProbe;
+        if (!p || typeof p !== 'object')
+            continue;
+        const { bytes, ok, errno } = p;
+        if (!Number.isSafeInteger(bytes) || typeof ok !== 'boolean')
+            return null;
+        if (!ok && !Number.isSafeInteger(errno))
+            return null;
+        return {
+            bytes: bytes,
+            ok,
+            errno: ok ? null : errno,
+        };
+    }
+    return null;
+}
+/** The last stdout line that is a reproducer result object. */
+function parseResultLine(stdout) {
+    const lines = stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const line of lines.reverse()) {
+        try {
+            const doc = JSON.parse(line);
+            if (doc && typeof doc === 'object' && typeof doc.result === 'string')
+                return doc;
+        }
+        catch {
+            // not the result line
+        }
+    }
+    return null;
+}
 /**
  * The miss probability for people. Where the mode cannot clear, the lab
  * rate behind it is an upper bound for most kernels, so the figure is too
  * optimistic, and says so.
  */
-function verdict_missText(e) {
+function evidence_missText(e) {
     if (e.missProbability === null)
         return '';
     const p = formatProbability(e.missProbability);
@@ -4589,155 +4623,159 @@ function crashSummary(crashes) {
     return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`;
 }
 /** What clears a kernel in the run's mode, for people. */
-function verdict_clearingText(e) {
+function evidence_clearingText(e) {
     return e.minEvents !== null
         ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
         : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`;
 }
-/** The wiki's suggestion, 64 MiB, unless the threads need more. */
-const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
-function decideVerdict(assessment, evidence) {
-    const k = assessment.kernel;
-    const reasons = [...k.reasons];
-    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
-    let status;
-    if (k.finding === 'not-applicable') {
-        status = 'not-applicable';
-    }
-    else if (evidence.result === 'corrupted') {
-        status = 'affected';
-        reasons.push({
-            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
-            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
-        });
-    }
-    else {
-        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
-        status =
-            cleared || k.finding === 'clear'
-                ? 'unaffected'
-                : k.finding === 'buggy'
-                    ? 'vulnerable'
-                    : 'unknown';
-        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
-        const miss = evidence.missProbability !== null
-            ? `a kernel with the bug would have stayed clean with probability ${verdict_missText(evidence)}`
-            : null;
-        if (evidence.result === 'clean') {
-            reasons.push(cleared
-                ? {
-                    code: 'reproducer-clean',
-                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}; ${miss}.`,
-                }
-                : {
-                    code: 'reproducer-too-little',
-                    message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${verdict_clearingText(evidence)}.`,
-                });
-        }
-        if (evidence.crashes.length > 0) {
-            reasons.push({
-                code: 'reproducer-crashed',
-                message: `The reproducer had ${crashSummary(evidence.crashes)}, and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
-            });
-        }
-    }
+/** How a run ended, when it did not end with a result line. */
+function describeFailure(run, deadlineMs) {
+    if (run.timedOut)
+        return `killed after the ${Math.round(deadlineMs / 1000)} s deadline`;
+    if (run.signal)
+        return `crashed with ${run.signal}`;
+    const last = run.stderr.trim().split('\n').at(-1);
+    return `exited ${run.code} without a result${last ? `: ${last}` : ''}`;
+}
+/** What the first mismatch showed, in the reproducer's own words. */
+function describeLeak(line) {
+    const m = line.mismatch;
+    if (!m)
+        return null;
+    const seen = m.seen ?? `bytes from ${m.leakedFrom ?? 'an unknown source'}`;
+    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
+}
+const evidenceFromSkip = (reason, drill) => ({
+    ...EMPTY_EVIDENCE,
+    result: 'skipped',
+    reason,
+    drill,
+});
+const EMPTY_EVIDENCE = {
+    result: 'skipped',
+    reason: '',
+    mode: null,
+    modeReason: null,
+    seconds: null,
+    signals: null,
+    faultingDeliveries: null,
+    liveFaultingDeliveries: null,
+    enoughEvents: false,
+    minEvents: null,
+    missProbability: null,
+    missBasis: null,
+    crashes: [],
+    leak: null,
+    mismatch: null,
+    drill: false,
+    selfTest: null,
+    build: null,
+};
+function evidenceFromBuildFailure(build, drill) {
     return {
-        status,
-        headline: headline(status, assessment, evidence),
-        reasons,
-        mitigations: pickMitigations(status, assessment),
+        ...evidenceFromSkip(build.reason, drill),
+        build: {
+            ok: false,
+            compiler: build.compiler,
+            output: build.output,
+            cacheHit: false,
+            seconds: null,
+            key: null,
+        },
     };
 }
-function headline(status, a, e) {
-    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
-    switch (status) {
-        case 'affected':
-            return e.drill
-                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
-                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
-        case 'vulnerable':
-            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
-        case 'unaffected':
-            return `${kernel} does not have the AVX signal-stack bug.`;
-        case 'not-applicable':
-            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
-        case 'unknown':
-            return `${kernel} could not be judged: the facts needed could not be read.`;
-    }
-}
-function pickMitigations(status, a) {
-    const out = [];
-    if (status === 'affected' || status === 'vulnerable') {
-        out.push({
-            id: 'upgrade-kernel',
-            title: 'Upgrade the kernel',
-            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : FIXED_LEVELS.map((l) => `${l}+`).join(', ')} or ${FIXED_SINCE_SERIES}+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
-            commands: [],
-        });
-        out.push({
-            id: 'godebug-asyncpreemptoff',
-            title: 'Make Go send fewer signals',
-            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
-            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
-        });
-    }
-    const go = a.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
-        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
-        out.push({
-            id: 'raise-memlock',
-            title: 'Raise the locked-memory limit',
-            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${assess_formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
-            commands: memlockCommands(bytes),
-        });
-    }
-    return out;
-}
-function memlockCommands(bytes) {
-    const kib = Math.ceil(bytes / 1024);
-    return [
-        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
-        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
-        {
-            label: 'docker run (bytes)',
-            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
-        },
-        {
-            label: 'workflow `container:` (bytes)',
-            text: `options: --ulimit memlock=${bytes}:${bytes}`,
-        },
-        {
-            label: '/etc/docker/daemon.json (bytes)',
-            text: JSON.stringify({
-                'default-ulimits': {
-                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
-                },
-            }),
-        },
-    ];
-}
-function decide(status, policy, currentGodebug) {
-    const failing = crossesFailOn(status, policy.failOn);
-    const risky = status === 'affected' || status === 'vulnerable';
-    if (policy.mitigate && (failing || risky)) {
+/**
+ * Pure: the self-test's and the real run's outcomes → evidence. A clean run
+ * counts only when the self-test saw its own injected corruption.
+ */
+function evidenceFromRuns(input) {
+    const build = {
+        ok: true,
+        compiler: input.build.compiler,
+        output: '',
+        cacheHit: input.build.cacheHit,
+        seconds: input.build.seconds,
+        key: input.build.key,
+    };
+    const st = input.selfTest;
+    const stLine = st.line;
+    if (stLine?.result === 'unsupported') {
         return {
-            failing,
-            fail: false,
-            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
-            mitigation: 'godebug',
+            ...evidenceFromSkip(`the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`, input.drill),
+            build,
         };
     }
-    return { failing, fail: failing, godebug: null, mitigation: 'none' };
-}
-/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
-function mergeGodebug(current, key, value) {
-    const parts = (current ?? '')
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-    const kept = parts.filter((p) => p.split('=')[0] !== key);
-    return [...kept, `${key}=${value}`].join(',');
+    const stPassed = stLine?.result === 'corrupted' && stLine.mismatch?.leakedFrom === 'injected';
+    const selfTest = {
+        passed: stPassed,
+        seconds: stLine?.timeToFirstMismatch ?? st.run.seconds,
+        detail: stPassed
+            ? `found its injected corruption in ${((stLine?.timeToFirstMismatch ?? st.run.seconds) * 1000).toFixed(0)} ms`
+            : stLine
+                ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
+                : describeFailure(st.run, st.deadlineMs),
+    };
+    const base = { ...EMPTY_EVIDENCE, drill: input.drill, build, selfTest };
+    if (!stPassed) {
+        return {
+            ...base,
+            result: 'error',
+            reason: `self-test failed: ${selfTest.detail}`,
+        };
+    }
+    const real = input.real;
+    if (!real)
+        return { ...base, result: 'error', reason: 'the real run did not start' };
+    const line = real.line;
+    if (!line || line.result === 'error' || line.result === 'unsupported') {
+        const why = line
+            ? `${line.result}: ${reasonOf(line.reason, line.reasonText) ?? 'no reason given'}`
+            : describeFailure(real.run, real.deadlineMs);
+        return { ...base, result: 'error', reason: `the run failed: ${why}` };
+    }
+    const mode = isRunMode(line.mode) ? line.mode : null;
+    const seconds = line.seconds ?? real.run.seconds;
+    const faulting = line.faultingDeliveries ?? 0;
+    const live = line.liveFaultingDeliveries ?? 0;
+    const calibration = mode ? LAB_CALIBRATION[mode] : undefined;
+    const miss = mode && line.result !== 'corrupted' ? missProbability(mode, live) : null;
+    const crashes = (line.crashes ?? []).map((c) => ({
+        task: c.task,
+        signal: c.signal,
+        seconds: c.seconds,
+        detail: c.detail ?? '',
+    }));
+    return {
+        ...base,
+        result: line.result,
+        reason: line.result === 'corrupted'
+            ? input.drill
+                ? 'DRILL: corruption injected on purpose'
+                : 'registers corrupted across a signal'
+            : line.result === 'crashed'
+                ? `no corruption seen, but ${crashSummary(crashes)}`
+                : `${faulting} faulting deliveries without corruption`,
+        mode,
+        // The self-test ran with the mode as requested, so it says why auto chose.
+        modeReason: reasonOf(stLine?.modeReason, stLine?.modeReasonText) ??
+            reasonOf(line.modeReason, line.modeReasonText),
+        seconds,
+        signals: line.signals ?? null,
+        faultingDeliveries: faulting,
+        liveFaultingDeliveries: live,
+        minEvents: calibration?.clears && mode
+            ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
+            : null,
+        missProbability: miss,
+        missBasis: calibration?.basis ?? null,
+        enoughEvents: line.result === 'clean' &&
+            !!calibration?.clears &&
+            miss !== null &&
+            miss < CLEARING_MISS_PROBABILITY,
+        crashes,
+        leak: describeLeak(line),
+        mismatch: line.mismatch ?? null,
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/report.js
@@ -5053,7 +5091,7 @@ function reproducerText(e) {
         case 'error':
             return `error: ${cell(e.reason)}`;
         default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${verdict_missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
+            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${evidence_missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
     }
 }
 function decisionText(r) {
@@ -5100,53 +5138,10 @@ function renderText(r) {
 
 ;// CONCATENATED MODULE: ./build/src/reproducer.js
 
-
-/** "code: text" for the reproducer's paired reason fields. */
-function reasonOf(code, text) {
-    if (!code && !text)
-        return null;
-    return [code, text].filter(Boolean).join(': ');
-}
 /** `--mlock-probe BYTES`: lock that much and say whether it worked. */
 function mlockProbeArgs(bytes) {
     return ['--mlock-probe', String(bytes)];
 }
-/**
- * The probe's line, `{"version":1,"mlockProbe":{"bytes":N,"ok":…,
- * "errno":N}}`, as a proof; null when no well-formed line was printed.
- */
-function parseMlockProbeLine(stdout) {
-    for (const line of stdout.split('\n').reverse()) {
-        let doc;
-        try {
-            doc = JSON.parse(line);
-        }
-        catch {
-            continue;
-        }
-        const p = doc
-            ?.mlockProbe;
-        if (!p || typeof p !== 'object')
-            continue;
-        const { bytes, ok, errno } = p;
-        if (!Number.isSafeInteger(bytes) || typeof ok !== 'boolean')
-            return null;
-        if (!ok && !Number.isSafeInteger(errno))
-            return null;
-        return {
-            bytes: bytes,
-            ok,
-            errno: ok ? null : errno,
-        };
-    }
-    return null;
-}
-/**
- * Where a mode can clear a kernel, the real run stops once a buggy kernel
- * would have been caught with a miss probability this small: far below the
- * clearing line, at a cost of a fraction of a second on real hardware.
- */
-const STOP_MISS_PROBABILITY = 1e-12;
 /** The positive control: corrupt the frame on this share of deliveries. */
 const SELF_TEST_INJECT_EVERY = 4;
 // It stops at the first corruption; the limit only matters on a busy machine.
@@ -5175,24 +5170,6 @@ function planRun(reproduce, finding) {
         why: `reproduce: auto, and the kernel is ${finding === 'buggy' ? 'in the affected range' : 'not settled'}`,
     };
 }
-/** The last stdout line that is a reproducer result object. */
-function parseResultLine(stdout) {
-    const lines = stdout
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    for (const line of lines.reverse()) {
-        try {
-            const doc = JSON.parse(line);
-            if (doc && typeof doc === 'object' && typeof doc.result === 'string')
-                return doc;
-        }
-        catch {
-            // not the result line
-        }
-    }
-    return null;
-}
 function selfTestArgs(mode) {
     return [
         '--mode',
@@ -5206,7 +5183,7 @@ function selfTestArgs(mode) {
 function realRunArgs(mode, duration, drill) {
     const args = ['--mode', mode, '--duration', String(duration)];
     // Stop at ample evidence where the mode can clear; stress runs its time.
-    const stopAt = LAB_CALIBRATION[mode]?.clears
+    const stopAt = mode !== 'auto' && LAB_CALIBRATION[mode].clears
         ? deliveriesFor(mode, STOP_MISS_PROBABILITY)
         : null;
     if (stopAt !== null)
@@ -5215,154 +5192,184 @@ function realRunArgs(mode, duration, drill) {
         args.push('--inject', String(SELF_TEST_INJECT_EVERY));
     return args;
 }
-/** How a run ended, when it did not end with a result line. */
-function describeFailure(run, deadlineMs) {
-    if (run.timedOut)
-        return `killed after the ${Math.round(deadlineMs / 1000)} s deadline`;
-    if (run.signal)
-        return `crashed with ${run.signal}`;
-    const last = run.stderr.trim().split('\n').at(-1);
-    return `exited ${run.code} without a result${last ? `: ${last}` : ''}`;
-}
-/** What the first mismatch showed, in the reproducer's own words. */
-function describeLeak(line) {
-    const m = line.mismatch;
-    if (!m)
-        return null;
-    const seen = m.seen ?? `bytes from ${m.leakedFrom ?? 'an unknown source'}`;
-    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
-}
-const evidenceFromSkip = (reason, drill) => ({
-    ...EMPTY_EVIDENCE,
-    result: 'skipped',
-    reason,
-    drill,
-});
-const EMPTY_EVIDENCE = {
-    result: 'skipped',
-    reason: '',
-    mode: null,
-    modeReason: null,
-    seconds: null,
-    signals: null,
-    faultingDeliveries: null,
-    liveFaultingDeliveries: null,
-    enoughEvents: false,
-    minEvents: null,
-    missProbability: null,
-    missBasis: null,
-    crashes: [],
-    leak: null,
-    mismatch: null,
-    drill: false,
-    selfTest: null,
-    build: null,
+
+;// CONCATENATED MODULE: ./build/src/status.js
+// The status vocabulary (DESIGN.md: one word, used everywhere) and the
+// `fail-on` levels that draw the failing line through it. Both the inputs
+// (which accept a level) and the verdict (which picks a status) speak it,
+// so it sits below them both.
+const STATUSES = [
+    'affected',
+    'vulnerable',
+    'unaffected',
+    'not-applicable',
+    'unknown',
+];
+const FAIL_ON = ['affected', 'vulnerable', 'unknown', 'never'];
+/** Statuses that each `fail-on` level treats as failing. */
+const FAILING = {
+    affected: ['affected'],
+    vulnerable: ['affected', 'vulnerable'],
+    unknown: ['affected', 'vulnerable', 'unknown'],
+    never: [],
 };
-function evidenceFromBuildFailure(build, drill) {
+/** Whether `status` is at the `fail-on` level or worse. */
+function crossesFailOn(status, failOn) {
+    return FAILING[failOn].includes(status);
+}
+
+;// CONCATENATED MODULE: ./build/src/verdict.js
+// Pure: assessment + reproducer evidence → one status with its reasons and
+// the mitigations that fit; and the policy step that turns a status into
+// "fail the step" or "switch later steps to the mitigation".
+
+
+
+
+/** The wiki's suggestion, 64 MiB, unless the threads need more. */
+const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
+function decideVerdict(assessment, evidence) {
+    const k = assessment.kernel;
+    const reasons = [...k.reasons];
+    const drill = evidence.drill ? ' (DRILL: injected on purpose)' : '';
+    let status;
+    if (k.finding === 'not-applicable') {
+        status = 'not-applicable';
+    }
+    else if (evidence.result === 'corrupted') {
+        status = 'affected';
+        reasons.push({
+            code: evidence.drill ? 'drill-corruption' : 'reproducer-corrupted',
+            message: `The reproducer saw registers corrupted${evidence.leak ? `: ${evidence.leak}` : ''}${drill}.`,
+        });
+    }
+    else {
+        const cleared = evidence.result === 'clean' && evidence.enoughEvents;
+        status =
+            cleared || k.finding === 'clear'
+                ? 'unaffected'
+                : k.finding === 'buggy'
+                    ? 'vulnerable'
+                    : 'unknown';
+        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
+        const miss = evidence.missProbability !== null
+            ? `a kernel with the bug would have stayed clean with probability ${evidence_missText(evidence)}`
+            : null;
+        if (evidence.result === 'clean') {
+            reasons.push(cleared
+                ? {
+                    code: 'reproducer-clean',
+                    message: `The reproducer ran ${ran} without corruption${k.finding === 'clear' ? ', as expected' : ''}; ${miss}.`,
+                }
+                : {
+                    code: 'reproducer-too-little',
+                    message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${evidence_clearingText(evidence)}.`,
+                });
+        }
+        if (evidence.crashes.length > 0) {
+            reasons.push({
+                code: 'reproducer-crashed',
+                message: `The reproducer had ${crashSummary(evidence.crashes)}, and no corruption was seen. In the lab such a crash is not a sign of the bug (one, on the fixed kernel, in about 560 000 deliveries; none on the buggy one), but a run that ended this way does not clear a kernel either.`,
+            });
+        }
+    }
     return {
-        ...evidenceFromSkip(build.reason, drill),
-        build: {
-            ok: false,
-            compiler: build.compiler,
-            output: build.output,
-            cacheHit: false,
-            seconds: null,
-            key: null,
-        },
+        status,
+        headline: headline(status, assessment, evidence),
+        reasons,
+        mitigations: pickMitigations(status, assessment),
     };
 }
-/**
- * Pure: the self-test's and the real run's outcomes → evidence. A clean run
- * counts only when the self-test saw its own injected corruption.
- */
-function evidenceFromRuns(input) {
-    const build = {
-        ok: true,
-        compiler: input.build.compiler,
-        output: '',
-        cacheHit: input.build.cacheHit,
-        seconds: input.build.seconds,
-        key: input.build.key,
-    };
-    const st = input.selfTest;
-    const stLine = st.line;
-    if (stLine?.result === 'unsupported') {
+function headline(status, a, e) {
+    const kernel = a.kernel.release ? `Linux ${a.kernel.release}` : 'This kernel';
+    switch (status) {
+        case 'affected':
+            return e.drill
+                ? `DRILL: the reproducer injected corruption on purpose to rehearse this workflow's reaction; ${kernel} itself was not judged by it.`
+                : `${kernel} corrupted AVX registers under signals in the reproducer.`;
+        case 'vulnerable':
+            return `${kernel} looks affected by the AVX signal-stack bug (upstream ${a.kernel.level}, ${a.kernel.compiler}).`;
+        case 'unaffected':
+            return `${kernel} does not have the AVX signal-stack bug.`;
+        case 'not-applicable':
+            return `${kernel} cannot have the bug here: ${a.kernel.reasons[0]?.message ?? ''}`.trim();
+        case 'unknown':
+            return `${kernel} could not be judged: the facts needed could not be read.`;
+    }
+}
+function pickMitigations(status, a) {
+    const out = [];
+    if (status === 'affected' || status === 'vulnerable') {
+        out.push({
+            id: 'upgrade-kernel',
+            title: 'Upgrade the kernel',
+            detail: `Boot ${a.kernel.fixedIn ? `${a.kernel.fixedIn}+` : FIXED_LEVELS.map((l) => `${l}+`).join(', ')} or ${FIXED_SINCE_SERIES}+, or a distribution build with commit 59c4bd853abc. Containers share the host's kernel: upgrade the host.`,
+            commands: [],
+        });
+        out.push({
+            id: 'godebug-asyncpreemptoff',
+            title: 'Make Go send fewer signals',
+            detail: 'GODEBUG=asyncpreemptoff=1 (Go 1.14+) turns off signal-based preemption: corruption becomes rarer, not impossible.',
+            commands: [{ label: 'environment', text: 'GODEBUG=asyncpreemptoff=1' }],
+        });
+    }
+    const go = a.go;
+    if (go.workaround === 'mlock-fails-fatal' ||
+        go.workaround === 'mlock-fails-silent') {
+        const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
+        out.push({
+            id: 'raise-memlock',
+            title: 'Raise the locked-memory limit',
+            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${assess_formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+            commands: memlockCommands(bytes),
+        });
+    }
+    return out;
+}
+function memlockCommands(bytes) {
+    const kib = Math.ceil(bytes / 1024);
+    return [
+        { label: 'shell (KiB)', text: `ulimit -l ${kib}` },
+        { label: 'systemd unit of the runner', text: `LimitMEMLOCK=${bytes}` },
+        {
+            label: 'docker run (bytes)',
+            text: `docker run --ulimit memlock=${bytes}:${bytes} …`,
+        },
+        {
+            label: 'workflow `container:` (bytes)',
+            text: `options: --ulimit memlock=${bytes}:${bytes}`,
+        },
+        {
+            label: '/etc/docker/daemon.json (bytes)',
+            text: JSON.stringify({
+                'default-ulimits': {
+                    memlock: { Name: 'memlock', Soft: bytes, Hard: bytes },
+                },
+            }),
+        },
+    ];
+}
+function decide(status, policy, currentGodebug) {
+    const failing = crossesFailOn(status, policy.failOn);
+    const risky = status === 'affected' || status === 'vulnerable';
+    if (policy.mitigate && (failing || risky)) {
         return {
-            ...evidenceFromSkip(`the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`, input.drill),
-            build,
+            failing,
+            fail: false,
+            godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
+            mitigation: 'godebug',
         };
     }
-    const stPassed = stLine?.result === 'corrupted' && stLine.mismatch?.leakedFrom === 'injected';
-    const selfTest = {
-        passed: stPassed,
-        seconds: stLine?.timeToFirstMismatch ?? st.run.seconds,
-        detail: stPassed
-            ? `found its injected corruption in ${((stLine?.timeToFirstMismatch ?? st.run.seconds) * 1000).toFixed(0)} ms`
-            : stLine
-                ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
-                : describeFailure(st.run, st.deadlineMs),
-    };
-    const base = { ...EMPTY_EVIDENCE, drill: input.drill, build, selfTest };
-    if (!stPassed) {
-        return {
-            ...base,
-            result: 'error',
-            reason: `self-test failed: ${selfTest.detail}`,
-        };
-    }
-    const real = input.real;
-    if (!real)
-        return { ...base, result: 'error', reason: 'the real run did not start' };
-    const line = real.line;
-    if (!line || line.result === 'error' || line.result === 'unsupported') {
-        const why = line
-            ? `${line.result}: ${reasonOf(line.reason, line.reasonText) ?? 'no reason given'}`
-            : describeFailure(real.run, real.deadlineMs);
-        return { ...base, result: 'error', reason: `the run failed: ${why}` };
-    }
-    const mode = line.mode ?? null;
-    const seconds = line.seconds ?? real.run.seconds;
-    const faulting = line.faultingDeliveries ?? 0;
-    const live = line.liveFaultingDeliveries ?? 0;
-    const calibration = mode ? LAB_CALIBRATION[mode] : undefined;
-    const miss = mode && line.result !== 'corrupted' ? missProbability(mode, live) : null;
-    const crashes = (line.crashes ?? []).map((c) => ({
-        task: c.task,
-        signal: c.signal,
-        seconds: c.seconds,
-        detail: c.detail ?? '',
-    }));
-    return {
-        ...base,
-        result: line.result,
-        reason: line.result === 'corrupted'
-            ? input.drill
-                ? 'DRILL: corruption injected on purpose'
-                : 'registers corrupted across a signal'
-            : line.result === 'crashed'
-                ? `no corruption seen, but ${crashSummary(crashes)}`
-                : `${faulting} faulting deliveries without corruption`,
-        mode,
-        // The self-test ran with the mode as requested, so it says why auto chose.
-        modeReason: reasonOf(stLine?.modeReason, stLine?.modeReasonText) ??
-            reasonOf(line.modeReason, line.modeReasonText),
-        seconds,
-        signals: line.signals ?? null,
-        faultingDeliveries: faulting,
-        liveFaultingDeliveries: live,
-        minEvents: calibration?.clears && mode
-            ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
-            : null,
-        missProbability: miss,
-        missBasis: calibration?.basis ?? null,
-        enoughEvents: line.result === 'clean' &&
-            !!calibration?.clears &&
-            miss !== null &&
-            miss < CLEARING_MISS_PROBABILITY,
-        crashes,
-        leak: describeLeak(line),
-        mismatch: line.mismatch ?? null,
-    };
+    return { failing, fail: failing, godebug: null, mitigation: 'none' };
+}
+/** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
+function mergeGodebug(current, key, value) {
+    const parts = (current ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    const kept = parts.filter((p) => p.split('=')[0] !== key);
+    return [...kept, `${key}=${value}`].join(',');
 }
 
 ;// CONCATENATED MODULE: ./build/src/version.js
@@ -5372,6 +5379,7 @@ const TOOL_VERSION = '0.1.0';
 ;// CONCATENATED MODULE: ./build/src/audit.js
 // The one pipeline both front doors run: host facts → assessment →
 // reproducer evidence → verdict → policy → Report.
+
 
 
 
@@ -5540,7 +5548,8 @@ async function runBuilt(build, options, ctx) {
         return afterSelfTest;
     const deadline = options.duration * 1000 + DEADLINE_GRACE_MS;
     // Run in the mode the self-test resolved, so --events fits that mode.
-    const mode = selfTest.line?.mode ?? options.mode;
+    const resolved = selfTest.line?.mode;
+    const mode = isRunMode(resolved) ? resolved : options.mode;
     const args = realRunArgs(mode, options.duration, options.drill);
     ctx.log(`reproducer: ${build.binary} ${args.join(' ')}`);
     const run = await runStage(build.binary, args, deadline);
@@ -5665,7 +5674,7 @@ function fleetRow(r, source) {
         reproducer: rep.result === 'clean' ||
             rep.result === 'corrupted' ||
             rep.result === 'crashed'
-            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${verdict_missText(rep)}` : ''})`
+            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${evidence_missText(rep)}` : ''})`
             : rep.result,
         memlock: `${assess_formatLimit(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
         go: `${go.goVersion ?? 'unknown'}: ${go.workaround}`,
@@ -5795,8 +5804,9 @@ var inputerror = __nccwpck_require__(5631);
 // test/inputs.test.ts holds it against this table.
 
 
+
 const REPRODUCE = ['auto', 'always', 'never'];
-const MODES = ['auto', 'uffd', 'stress'];
+const MODES = ['auto', ...RUN_MODES];
 const MEMLOCK_THREADS_RANGE = { min: 1, max: 1_000_000 };
 /** The longest reproducer run a duration may ask for, and the shortest. */
 const DURATION_RANGE_S = { min: 0.5, max: 3600 };

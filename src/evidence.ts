@@ -1,0 +1,438 @@
+// The reproducer's evidence, in one place: its JSON line (native/README.md),
+// what a run's outcome means, and the clearing rule — how many live
+// deliveries a mode needs before a clean run may clear an in-range kernel,
+// calibrated on the lab (a real buggy Linux 5.4.1 under emulation, see
+// docs/lab.md; a model, not a proof). The statistics live in confidence.ts,
+// how to run the program in reproducer.ts.
+import type { CompileOutcome } from './compile.js'
+import { deliveriesAtRate, formatProbability, lowerRate } from './confidence.js'
+import type { MlockProof } from './host.js'
+import type { GroupRun } from './spawn.js'
+
+/** The modes a run can be made in (`auto` resolves to one of these). */
+export const RUN_MODES = ['uffd', 'stress'] as const
+export type RunMode = (typeof RUN_MODES)[number]
+
+export function isRunMode(mode: unknown): mode is RunMode {
+  return (RUN_MODES as readonly unknown[]).includes(mode)
+}
+
+/**
+ * One mode's calibration: `detections` buggy-kernel runs that found the bug
+ * after `deliveries` live faulting deliveries in all (every delivery up to
+ * and including the one that corrupted). Each delivery is treated as an
+ * independent trial; the rate used is the one-sided 95 % lower bound, so a
+ * clean run's miss probability is, if anything, overstated.
+ */
+export interface Calibration {
+  detections: number
+  deliveries: number
+  /** May a clean run in this mode clear an in-range kernel? */
+  clears: boolean
+  /** Where the figures come from and why they may or may not clear. */
+  basis: string
+}
+
+/** A clean run clears an in-range kernel only below this miss probability. */
+export const CLEARING_MISS_PROBABILITY = 1e-6
+
+/**
+ * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
+ * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
+ * of the 80 guests found the bug. Deliveries count up to and including the
+ * one that corrupted, over all checkers of the run.
+ */
+export const LAB_CALIBRATION: Record<RunMode, Calibration> = {
+  uffd: {
+    detections: 40,
+    deliveries: 83,
+    clears: true,
+    basis:
+      'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
+  },
+  stress: {
+    detections: 40,
+    deliveries: 418,
+    clears: false,
+    basis:
+      'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
+  },
+}
+
+/** A mode's detection rate per delivery (lower bound), or null if unknown. */
+function labRate(mode: RunMode): number | null {
+  const c = LAB_CALIBRATION[mode]
+  return c ? lowerRate(c.detections, c.deliveries) : null
+}
+
+/** The chance a buggy kernel stays clean for `live` deliveries. */
+export function missProbability(mode: RunMode, live: number): number | null {
+  const p = labRate(mode)
+  if (p === null) return null
+  return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1
+}
+
+/** Live faulting deliveries that bring a mode's miss below `target`. */
+export function deliveriesFor(mode: RunMode, target: number): number | null {
+  const p = labRate(mode)
+  return p === null ? null : deliveriesAtRate(p, target)
+}
+
+/**
+ * Where a mode can clear a kernel, the real run stops once a buggy kernel
+ * would have been caught with a miss probability this small: far below the
+ * clearing line, at a cost of a fraction of a second on real hardware.
+ */
+export const STOP_MISS_PROBABILITY = 1e-12
+
+/** The first mismatch a run saw, as the reproducer names it. */
+export interface Mismatch {
+  task?: number
+  register?: string
+  expected?: string
+  observed?: string
+  /** "injected", "task:N", "self", "foreign" (another run), "zeros" or "unknown". */
+  leakedFrom?: string
+  leakedTask?: number | null
+  leakedRole?: string | null
+  leakedRegister?: string | null
+  /** One sentence: what the observed bytes are. */
+  seen?: string
+}
+
+/** The reproducer's one JSON line (schema version 1, native/README.md). */
+export interface ReproducerLine {
+  version: number
+  result: 'clean' | 'corrupted' | 'crashed' | 'unsupported' | 'error'
+  mode?: string
+  /** A code ("uffd-available", "uffd-refused", "requested") and its text. */
+  modeReason?: string
+  modeReasonText?: string
+  reason?: string
+  reasonText?: string
+  seconds?: number
+  signals?: number
+  faultingDeliveries?: number
+  /** Faulting deliveries that arrived with the canaries in the registers. */
+  liveFaultingDeliveries?: number
+  involuntarySwitches?: number
+  checks?: number
+  cpus?: number
+  liveShare?: number
+  mismatch?: Mismatch | null
+  /** Workers killed by a signal during the run (each started again). */
+  crashes?: Array<{
+    task: number
+    pid: number
+    signal: string
+    seconds: number
+    /** What the worker's fault handler saw, or why none ran. */
+    detail?: string
+  }>
+  timeToFirstMismatch?: number | null
+}
+
+/** "code: text" for the reproducer's paired reason fields. */
+function reasonOf(
+  code: string | undefined,
+  text: string | undefined,
+): string | null {
+  if (!code && !text) return null
+  return [code, text].filter(Boolean).join(': ')
+}
+
+/**
+ * The probe's line, `{"version":1,"mlockProbe":{"bytes":N,"ok":…,
+ * "errno":N}}`, as a proof; null when no well-formed line was printed.
+ */
+export function parseMlockProbeLine(stdout: string): MlockProof | null {
+  for (const line of stdout.split('\n').reverse()) {
+    let doc: unknown
+    try {
+      doc = JSON.parse(line)
+    } catch {
+      continue
+    }
+    const p = (doc as { mlockProbe?: Record<string, unknown> } | null)
+      ?.mlockProbe
+    if (!p || typeof p !== 'object') continue
+    const { bytes, ok, errno } = p
+    if (!Number.isSafeInteger(bytes) || typeof ok !== 'boolean') return null
+    if (!ok && !Number.isSafeInteger(errno)) return null
+    return {
+      bytes: bytes as number,
+      ok,
+      errno: ok ? null : (errno as number),
+    }
+  }
+  return null
+}
+
+/** The last stdout line that is a reproducer result object. */
+export function parseResultLine(stdout: string): ReproducerLine | null {
+  const lines = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  for (const line of lines.reverse()) {
+    try {
+      const doc = JSON.parse(line) as ReproducerLine
+      if (doc && typeof doc === 'object' && typeof doc.result === 'string')
+        return doc
+    } catch {
+      // not the result line
+    }
+  }
+  return null
+}
+
+/** What the reproducer contributed; `skipped` when it did not run. */
+export interface ReproducerEvidence {
+  result: 'corrupted' | 'clean' | 'crashed' | 'skipped' | 'error'
+  /** Why it ran or did not, or what went wrong. */
+  reason: string
+  mode: RunMode | null
+  /** Why that mode (auto picks uffd where permitted). */
+  modeReason: string | null
+  seconds: number | null
+  signals: number | null
+  faultingDeliveries: number | null
+  /** Of those, the ones that arrived with the canaries live. */
+  liveFaultingDeliveries: number | null
+  /** Live faulting deliveries a clean run needs to clear a kernel in that
+   * mode; null where the mode never clears. */
+  minEvents: number | null
+  /** The chance a kernel with the bug would have stayed clean in this run
+   * (docs/lab.md); null where no run was made or it found corruption. */
+  missProbability: number | null
+  /** What that probability rests on. */
+  missBasis: string | null
+  /** The run clears an in-range kernel: clean, in a mode that may clear,
+   * with a miss probability below the clearing line. */
+  enoughEvents: boolean
+  /** Workers killed by a signal during the run (each started again). */
+  crashes: Array<{
+    task: number
+    signal: string
+    seconds: number
+    detail: string
+  }>
+  /** "ymm3 of task 0 held task 1's canary …" */
+  leak: string | null
+  mismatch: Mismatch | null
+  drill: boolean
+  selfTest: { passed: boolean; seconds: number; detail: string } | null
+  build: {
+    ok: boolean
+    compiler: string
+    output: string
+    cacheHit: boolean
+    seconds: number | null
+    key: string | null
+  } | null
+}
+
+/**
+ * The miss probability for people. Where the mode cannot clear, the lab
+ * rate behind it is an upper bound for most kernels, so the figure is too
+ * optimistic, and says so.
+ */
+export function missText(e: ReproducerEvidence): string {
+  if (e.missProbability === null) return ''
+  const p = formatProbability(e.missProbability)
+  return e.minEvents === null
+    ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
+    : p
+}
+
+/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
+export function crashSummary(
+  crashes: ReadonlyArray<{ signal: string }>,
+): string {
+  const signals = [...new Set(crashes.map((c) => c.signal))].join(', ')
+  return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`
+}
+
+/** What clears a kernel in the run's mode, for people. */
+export function clearingText(e: ReproducerEvidence): string {
+  return e.minEvents !== null
+    ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
+    : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`
+}
+
+/** How a run ended, when it did not end with a result line. */
+export function describeFailure(run: GroupRun, deadlineMs: number): string {
+  if (run.timedOut)
+    return `killed after the ${Math.round(deadlineMs / 1000)} s deadline`
+  if (run.signal) return `crashed with ${run.signal}`
+  const last = run.stderr.trim().split('\n').at(-1)
+  return `exited ${run.code} without a result${last ? `: ${last}` : ''}`
+}
+
+/** What the first mismatch showed, in the reproducer's own words. */
+function describeLeak(line: ReproducerLine): string | null {
+  const m = line.mismatch
+  if (!m) return null
+  const seen = m.seen ?? `bytes from ${m.leakedFrom ?? 'an unknown source'}`
+  return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`
+}
+
+export const evidenceFromSkip = (
+  reason: string,
+  drill: boolean,
+): ReproducerEvidence => ({
+  ...EMPTY_EVIDENCE,
+  result: 'skipped',
+  reason,
+  drill,
+})
+
+export const EMPTY_EVIDENCE: ReproducerEvidence = {
+  result: 'skipped',
+  reason: '',
+  mode: null,
+  modeReason: null,
+  seconds: null,
+  signals: null,
+  faultingDeliveries: null,
+  liveFaultingDeliveries: null,
+  enoughEvents: false,
+  minEvents: null,
+  missProbability: null,
+  missBasis: null,
+  crashes: [],
+  leak: null,
+  mismatch: null,
+  drill: false,
+  selfTest: null,
+  build: null,
+}
+
+export function evidenceFromBuildFailure(
+  build: CompileOutcome & { ok: false },
+  drill: boolean,
+): ReproducerEvidence {
+  return {
+    ...evidenceFromSkip(build.reason, drill),
+    build: {
+      ok: false,
+      compiler: build.compiler,
+      output: build.output,
+      cacheHit: false,
+      seconds: null,
+      key: null,
+    },
+  }
+}
+
+/**
+ * Pure: the self-test's and the real run's outcomes → evidence. A clean run
+ * counts only when the self-test saw its own injected corruption.
+ */
+export function evidenceFromRuns(input: {
+  build: CompileOutcome & { ok: true }
+  selfTest: { run: GroupRun; line: ReproducerLine | null; deadlineMs: number }
+  real: {
+    run: GroupRun
+    line: ReproducerLine | null
+    deadlineMs: number
+  } | null
+  drill: boolean
+}): ReproducerEvidence {
+  const build = {
+    ok: true,
+    compiler: input.build.compiler,
+    output: '',
+    cacheHit: input.build.cacheHit,
+    seconds: input.build.seconds,
+    key: input.build.key,
+  }
+  const st = input.selfTest
+  const stLine = st.line
+  if (stLine?.result === 'unsupported') {
+    return {
+      ...evidenceFromSkip(
+        `the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`,
+        input.drill,
+      ),
+      build,
+    }
+  }
+  const stPassed =
+    stLine?.result === 'corrupted' && stLine.mismatch?.leakedFrom === 'injected'
+  const selfTest = {
+    passed: stPassed,
+    seconds: stLine?.timeToFirstMismatch ?? st.run.seconds,
+    detail: stPassed
+      ? `found its injected corruption in ${((stLine?.timeToFirstMismatch ?? st.run.seconds) * 1000).toFixed(0)} ms`
+      : stLine
+        ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
+        : describeFailure(st.run, st.deadlineMs),
+  }
+  const base = { ...EMPTY_EVIDENCE, drill: input.drill, build, selfTest }
+  if (!stPassed) {
+    return {
+      ...base,
+      result: 'error',
+      reason: `self-test failed: ${selfTest.detail}`,
+    }
+  }
+  const real = input.real
+  if (!real)
+    return { ...base, result: 'error', reason: 'the real run did not start' }
+  const line = real.line
+  if (!line || line.result === 'error' || line.result === 'unsupported') {
+    const why = line
+      ? `${line.result}: ${reasonOf(line.reason, line.reasonText) ?? 'no reason given'}`
+      : describeFailure(real.run, real.deadlineMs)
+    return { ...base, result: 'error', reason: `the run failed: ${why}` }
+  }
+  const mode = isRunMode(line.mode) ? line.mode : null
+  const seconds = line.seconds ?? real.run.seconds
+  const faulting = line.faultingDeliveries ?? 0
+  const live = line.liveFaultingDeliveries ?? 0
+  const calibration = mode ? LAB_CALIBRATION[mode] : undefined
+  const miss =
+    mode && line.result !== 'corrupted' ? missProbability(mode, live) : null
+  const crashes = (line.crashes ?? []).map((c) => ({
+    task: c.task,
+    signal: c.signal,
+    seconds: c.seconds,
+    detail: c.detail ?? '',
+  }))
+  return {
+    ...base,
+    result: line.result,
+    reason:
+      line.result === 'corrupted'
+        ? input.drill
+          ? 'DRILL: corruption injected on purpose'
+          : 'registers corrupted across a signal'
+        : line.result === 'crashed'
+          ? `no corruption seen, but ${crashSummary(crashes)}`
+          : `${faulting} faulting deliveries without corruption`,
+    mode,
+    // The self-test ran with the mode as requested, so it says why auto chose.
+    modeReason:
+      reasonOf(stLine?.modeReason, stLine?.modeReasonText) ??
+      reasonOf(line.modeReason, line.modeReasonText),
+    seconds,
+    signals: line.signals ?? null,
+    faultingDeliveries: faulting,
+    liveFaultingDeliveries: live,
+    minEvents:
+      calibration?.clears && mode
+        ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
+        : null,
+    missProbability: miss,
+    missBasis: calibration?.basis ?? null,
+    enoughEvents:
+      line.result === 'clean' &&
+      !!calibration?.clears &&
+      miss !== null &&
+      miss < CLEARING_MISS_PROBABILITY,
+    crashes,
+    leak: describeLeak(line),
+    mismatch: line.mismatch ?? null,
+  }
+}
