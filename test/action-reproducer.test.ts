@@ -4,13 +4,13 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { runAction } from './support/action.js'
 import { groupMembers, liveProcesses, waitUntil } from './support/native.js'
 import { stillRunning, stuckProgram } from './support/stuck.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 function tempDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-e2e-'))
   dirs.push(d)

@@ -1,11 +1,11 @@
 // End-to-end: the committed bundle, run as the runner runs it, on this machine.
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { runAction } from './support/action.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 
 /** The compiler as /proc/version names it, read here independently. */
 function hostCompiler(): string {

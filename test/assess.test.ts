@@ -4,12 +4,12 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { assessKernel } from '../src/assess.js'
 import { readHostFacts } from '../src/host.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 
 async function kernelOf(release: string, procVersion: string) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-assess-'))

@@ -5,11 +5,11 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { actionYml, ROOT } from './support/action.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 
 test('5 MB of compiler errors reach the summary as a bounded excerpt', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-flood-'))

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { captureHost } from '../src/capture.js'
 import { cli } from './support/cli.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 function tempDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-capture-'))
   dirs.push(d)

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { ensureDir, writeFileAtomic } from '../src/files.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 
 test('ensureDir creates the missing folders and accepts existing ones', async () => {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-files-'))

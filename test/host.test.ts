@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import {
   archFromCpuinfo,
   detectContainer,
@@ -20,9 +20,9 @@ import {
 } from '../src/spawn.js'
 import { waitUntil } from './support/native.js'
 import { stillRunning, stuckProgram } from './support/stuck.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 
 function tempRoot(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-host-'))

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { ROOT } from './support/action.js'
 import {
   asNobody,
@@ -13,6 +13,7 @@ import {
   tempDirForNobody,
   whyNobodyCannotReach,
 } from './support/privileges.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
 const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')
 
@@ -49,8 +50,7 @@ const hosts = fs
   .map((d) => d.name)
   .sort()
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 
 /** A copy nobody may read, but for the files the host marks unreadable. */
 function lockedCopy(name: string, unreadable: string[]): string {
@@ -138,7 +138,8 @@ for (const name of hosts) {
       const fact = report.host.facts.find(
         (f: { source: string }) => f.source === `/${rel}`,
       )
-      if (fact) assert.match(fact.error, /^unreadable \(EACCES\)/)
+      assert.ok(fact, `no fact read from /${rel}`)
+      assert.match(fact.error, /^unreadable \(EACCES\)/)
     }
   })
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { spawnSync } from 'node:child_process'
 import { audit } from '../src/audit.js'
 import { InputError } from '../src/inputerror.js'
@@ -15,9 +15,9 @@ import { PROBE_DEADLINE_SECONDS } from '../src/spawn.js'
 import { actionYml, ROOT, runAction, type ActionRun } from './support/action.js'
 import { waitUntil } from './support/native.js'
 import { stillRunning, stuckProgram } from './support/stuck.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 
 const BAD: Array<[input: string, value: string, accepted: RegExp]> = [
   ['reproduce', 'sometimes', /one of: auto, always, never/],

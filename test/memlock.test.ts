@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { assessGo } from '../src/assess.js'
 import { captureHost } from '../src/capture.js'
 import { readHostFacts, type HostFacts } from '../src/host.js'
 import { ROOT } from './support/action.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
 const CLI = path.join(ROOT, 'build/src/cli-entry.js')
 /** Go 1.14.0, 64 threads: 256 KiB to lock, four times `ulimit -l 64`. */
@@ -26,8 +27,7 @@ const AUDIT_FLAGS = [
   '--json',
 ]
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 function tempDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-memlock-'))
   dirs.push(d)

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { assess } from '../src/assess.js'
 import {
   CAPTURED_FILE_MAX_BYTES,
@@ -14,14 +14,14 @@ import {
   readHostFacts,
 } from '../src/host.js'
 import { ROOT } from './support/action.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
 const FIXTURE = path.join(
   ROOT,
   'test/fixtures/hosts/debian-sid-5.4.0-3-real-5.4.13',
 )
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 
 function tempDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-rootfs-'))

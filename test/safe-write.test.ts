@@ -8,13 +8,13 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { after, test } from 'node:test'
+import { test } from 'node:test'
 import { writeFileAtomic, writeInputFile } from '../src/files.js'
 import { actionYml, parseCommandFile, ROOT } from './support/action.js'
 import { asNobody, NOBODY, tempDirForNobody } from './support/privileges.js'
+import { foldersRemovedAfter } from './support/folders.js'
 
-const dirs: string[] = []
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dirs = foldersRemovedAfter()
 
 const REPORT = JSON.stringify({ status: 'unaffected', pad: 'r'.repeat(2000) })
 
