@@ -2,7 +2,12 @@
 // reproducer evidence → verdict → policy → Report.
 import { assess, type Assessment } from './assess.js'
 import type { CompileOutcome, compileReproducer } from './compile.js'
-import { readHostFacts, type HostFacts, type MlockProof } from './host.js'
+import {
+  readHostFacts,
+  type Fact,
+  type HostFacts,
+  type MlockProof,
+} from './host.js'
 import type { Options } from './options.js'
 import { buildReport, type Report } from './report.js'
 import {
@@ -45,6 +50,8 @@ export interface RememberedRuns {
   recall(key: string): Promise<ReproducerEvidence | null>
   keep(key: string, evidence: ReproducerEvidence): Promise<void>
 }
+
+const value = <T>(fact: Fact<T>): T | null => (fact.ok ? fact.value : null)
 
 /** Go locks memory here: the only case a real mlock has to settle. */
 const GO_LOCKS = new Set(['mlock', 'mlock-fails-fatal', 'mlock-fails-silent'])
@@ -102,7 +109,7 @@ export async function audit(
       }
       if (plan.run)
         evidence = build.ok
-          ? await runRemembered(build, options, ctx)
+          ? await runRemembered(build, options, ctx, value(facts.unameVersion))
           : evidenceFromBuildFailure(build, options.drill)
     } finally {
       if (build.ok) await build.dispose()
@@ -177,10 +184,11 @@ async function runRemembered(
   build: CompileOutcome & { ok: true },
   options: Options,
   ctx: AuditContext,
+  kernelVersion: string | null,
 ): Promise<ReproducerEvidence> {
   const recalled = await ctx.remembered?.recall(build.key)
   if (recalled) return recalled
-  const evidence = await runBuilt(build, options, ctx)
+  const evidence = await runBuilt(build, options, ctx, kernelVersion)
   await ctx.remembered?.keep(build.key, evidence)
   return evidence
 }
@@ -234,6 +242,8 @@ export async function runBuilt(
   build: CompileOutcome & { ok: true },
   options: Options,
   ctx: Pick<AuditContext, 'log'>,
+  /** uname -v, for what a clean run in a preemption-bound mode can say. */
+  kernelVersion: string | null = null,
 ): Promise<ReproducerEvidence> {
   const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS
   const stRun = await runStage(
@@ -283,5 +293,11 @@ export async function runBuilt(
     )
   }
   const real = { run, line: parseResultLine(run.stdout), deadlineMs: deadline }
-  return evidenceFromRuns({ build, selfTest, real, drill: options.drill })
+  return evidenceFromRuns({
+    build,
+    selfTest,
+    real,
+    drill: options.drill,
+    kernelVersion,
+  })
 }

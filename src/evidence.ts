@@ -7,6 +7,7 @@
 import type { CompileOutcome } from './compile.js'
 import { deliveriesAtRate, formatProbability, lowerRate } from './confidence.js'
 import type { MlockProof } from './host.js'
+import { preemptsInKernelMode } from './kernel.js'
 import type { GroupRun } from './spawn.js'
 
 /** The modes a run can be made in (`auto` resolves to one of these). */
@@ -29,6 +30,12 @@ export interface Calibration {
   deliveries: number
   /** May a clean run in this mode clear an in-range kernel? */
   clears: boolean
+  /**
+   * Does its trigger need the kernel to preempt in kernel mode? Then the
+   * lab's rate (full preemption) says nothing where the kernel does not
+   * say it preempts, and the miss probability is unknown there.
+   */
+  needsPreemption: boolean
   /** Where the figures come from and why they may or may not clear. */
   basis: string
 }
@@ -47,6 +54,7 @@ export const LAB_CALIBRATION: Record<RunMode, Calibration> = {
     detections: 40,
     deliveries: 83,
     clears: true,
+    needsPreemption: false,
     basis:
       'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
   },
@@ -54,6 +62,7 @@ export const LAB_CALIBRATION: Record<RunMode, Calibration> = {
     detections: 40,
     deliveries: 418,
     clears: false,
+    needsPreemption: true,
     basis:
       'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
   },
@@ -130,6 +139,8 @@ export interface ReproducerLine {
     detail?: string
   }>
   timeToFirstMismatch?: number | null
+  /** The kernel's uname(2), as the reproducer saw it. */
+  uname?: { release?: string; version?: string }
 }
 
 /** "code: text" for the reproducer's paired reason fields. */
@@ -238,7 +249,7 @@ export interface ReproducerEvidence {
  * optimistic, and says so.
  */
 export function missText(e: ReproducerEvidence): string {
-  if (e.missProbability === null) return ''
+  if (e.missProbability === null) return e.missBasis === null ? '' : 'unknown'
   const p = formatProbability(e.missProbability)
   return e.minEvents === null
     ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
@@ -338,6 +349,8 @@ export function evidenceFromRuns(input: {
     deadlineMs: number
   } | null
   drill: boolean
+  /** uname -v of the kernel the run was made on, where known. */
+  kernelVersion?: string | null
 }): ReproducerEvidence {
   const build = {
     ok: true,
@@ -392,8 +405,16 @@ export function evidenceFromRuns(input: {
   const faulting = line.faultingDeliveries ?? 0
   const live = line.liveFaultingDeliveries ?? 0
   const calibration = mode ? LAB_CALIBRATION[mode] : undefined
+  // Where the trigger needs a preemption the kernel may never make, the
+  // lab's rate does not carry, and no figure is better than a wrong one.
+  const kernelVersion = input.kernelVersion ?? line.uname?.version ?? null
+  const rateUnknown =
+    !!calibration?.needsPreemption &&
+    !(kernelVersion !== null && preemptsInKernelMode(kernelVersion))
   const miss =
-    mode && line.result !== 'corrupted' ? missProbability(mode, live) : null
+    mode && line.result !== 'corrupted' && !rateUnknown
+      ? missProbability(mode, live)
+      : null
   const crashes = (line.crashes ?? []).map((c) => ({
     task: c.task,
     signal: c.signal,
@@ -425,7 +446,13 @@ export function evidenceFromRuns(input: {
         ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
         : null,
     missProbability: miss,
-    missBasis: calibration?.basis ?? null,
+    // A run that found the bug has no miss to speak of.
+    missBasis:
+      line.result === 'corrupted'
+        ? null
+        : rateUnknown
+          ? `${mode} mode needs a preemption during the fault-in, and ${kernelVersion === null ? 'the kernel did not say whether it preempts' : `this kernel's uname -v ("${kernelVersion}") does not say PREEMPT`}: on a kernel that does not preempt in kernel mode the trigger never fires (seen on the lab's PREEMPT_NONE build), so the chance a buggy kernel stays clean here is unknown`
+          : (calibration?.basis ?? null),
     enoughEvents:
       line.result === 'clean' &&
       !!calibration?.clears &&

@@ -76,7 +76,7 @@ export function fleetRow(r: Report, source: string): FleetRow {
       rep.result === 'clean' ||
       rep.result === 'corrupted' ||
       rep.result === 'crashed'
-        ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${missText(rep)}` : ''})`
+        ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missBasis !== null ? `, miss ${missText(rep)}` : ''})`
         : rep.result,
     memlock: `${formatLimit(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
     go: `${go.goVersion ?? 'unknown'}: ${go.workaround}`,

@@ -252,3 +252,14 @@ function compiler(
 export function formatCompiler(c: KernelCompiler): string {
   return `${c.kind} ${c.version}`
 }
+
+/**
+ * Whether uname -v says the kernel preempts in kernel mode: the kernel
+ * writes `PREEMPT` (full preemption) or `PREEMPT_RT` into its version
+ * string (scripts/mkcompile_h, init/Makefile). Voluntary preemption and
+ * none write nothing, and `PREEMPT_DYNAMIC` alone says only that the model
+ * is chosen at boot, so those answer false: not known to preempt.
+ */
+export function preemptsInKernelMode(unameVersion: string): boolean {
+  return /(?:^|\s)PREEMPT(?:_RT)?(?=\s|$)/.test(unameVersion)
+}

@@ -383,9 +383,9 @@ function reproducerSection(e: ReproducerEvidence): string[] {
       `| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`,
     )
   }
-  if (e.missProbability !== null) {
+  if (e.missBasis !== null) {
     out.push(
-      `| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`,
+      `| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}. |`,
     )
   }
   if (e.crashes.length > 0) {
@@ -459,7 +459,7 @@ function reproducerText(e: ReproducerEvidence): string {
     case 'error':
       return `error: ${cell(e.reason)}`
     default:
-      return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`
+      return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missBasis !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`
   }
 }
 

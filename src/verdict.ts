@@ -59,7 +59,9 @@ export function decideVerdict(
     const miss =
       evidence.missProbability !== null
         ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
-        : null
+        : evidence.missBasis !== null
+          ? `how likely a kernel with the bug would have stayed clean is unknown (${evidence.missBasis})`
+          : null
     if (evidence.result === 'clean') {
       reasons.push(
         cleared

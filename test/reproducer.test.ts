@@ -6,6 +6,7 @@ import {
   CLEARING_MISS_PROBABILITY,
   deliveriesFor,
   evidenceFromRuns,
+  missText,
   parseResultLine,
   type ReproducerLine,
   STOP_MISS_PROBABILITY,
@@ -100,9 +101,16 @@ test('a clean run clears only below the miss probability line, and only in uffd 
   assert.equal(enough.enoughEvents, true)
   assert.ok(enough.missProbability! < CLEARING_MISS_PROBABILITY)
   assert.match(enough.missBasis ?? '', /lab/)
-  // Stress mode's lab rate is an upper bound: however long, it never clears.
+  // Stress mode's lab rate is an upper bound: however long, it never
+  // clears, even where the kernel preempts and the figure stands.
   for (const faulting of [needed, 100 * needed, 10_000_000]) {
-    const stress = judged(run(clean(faulting, 'stress', 600)))
+    const stress = evidenceFromRuns({
+      build,
+      selfTest: run(injected),
+      real: run(clean(faulting, 'stress', 600)),
+      drill: false,
+      kernelVersion: '#1 SMP PREEMPT Sat Nov 28 2026',
+    })
     assert.equal(stress.enoughEvents, false, `${faulting}`)
     assert.equal(stress.minEvents, null)
     assert.ok(stress.missProbability !== null)
@@ -246,4 +254,63 @@ test('a drill injects in the real run; every run stops once it has enough', () =
     '--inject',
     '4',
   ])
+})
+
+// Stress mode's trigger needs a preemption during the fault-in: where the
+// kernel does not say it preempts in kernel mode, its lab rate says nothing
+// (the lab's PREEMPT_NONE build ran 60 s of stress clean while buggy).
+const STRESS_KERNELS: Array<[string, string | null, boolean]> = [
+  ['full preemption (the lab, 5.4.1)', '#1 SMP PREEMPT Sat Nov 28 2026', true],
+  ['real-time', '#1 SMP PREEMPT_RT Thu Jan 4 2024', true],
+  ['PREEMPT_DYNAMIC: chosen at boot', '#1 SMP PREEMPT_DYNAMIC @0', false],
+  ['Debian: voluntary', '#1 SMP Debian 5.4.13-1 (2020-01-19)', false],
+  ['Ubuntu: voluntary', '#29-Ubuntu SMP Fri Apr 17 15:06:57 UTC 2020', false],
+  ['the lab PREEMPT_NONE build', '#1 SMP Sat Nov 28 12:00:00 UTC 2026', false],
+  ['not known', null, false],
+]
+for (const [what, version, figure] of STRESS_KERNELS) {
+  test(`a clean stress run's miss probability on ${what}: ${figure ? 'a figure' : 'unknown'}`, () => {
+    const e = evidenceFromRuns({
+      build,
+      selfTest: run(injected),
+      real: run(clean(5000, 'stress')),
+      drill: false,
+      kernelVersion: version,
+    })
+    assert.equal(e.result, 'clean')
+    assert.equal(e.enoughEvents, false)
+    if (figure) {
+      assert.ok(e.missProbability !== null && e.missProbability < 1e-6)
+      assert.match(missText(e), /at the lab's rate/)
+    } else {
+      assert.equal(e.missProbability, null)
+      assert.equal(missText(e), 'unknown')
+      assert.match(e.missBasis ?? '', /needs a preemption during the fault-in/)
+    }
+  })
+}
+
+test("without the audit's uname -v the line's own uname decides", () => {
+  const line = {
+    ...clean(5000, 'stress'),
+    uname: { release: '5.4.1', version: '#1 SMP PREEMPT Sat Nov 28 2026' },
+  }
+  const e = judged(run(line))
+  assert.ok(e.missProbability !== null)
+  const none = judged(
+    run({ ...line, uname: { release: '5.4.1', version: '#1 SMP' } }),
+  )
+  assert.equal(none.missProbability, null)
+})
+
+test('uffd mode does not need preemption: its figure stands on any kernel', () => {
+  const e = evidenceFromRuns({
+    build,
+    selfTest: run(injected),
+    real: run(clean(5000)),
+    drill: false,
+    kernelVersion: '#1 SMP Debian 5.4.13-1 (2020-01-19)',
+  })
+  assert.ok(e.missProbability !== null)
+  assert.equal(e.enoughEvents, true)
 })

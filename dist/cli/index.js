@@ -3520,6 +3520,16 @@ function compiler(kind, m) {
 function formatCompiler(c) {
     return `${c.kind} ${c.version}`;
 }
+/**
+ * Whether uname -v says the kernel preempts in kernel mode: the kernel
+ * writes `PREEMPT` (full preemption) or `PREEMPT_RT` into its version
+ * string (scripts/mkcompile_h, init/Makefile). Voluntary preemption and
+ * none write nothing, and `PREEMPT_DYNAMIC` alone says only that the model
+ * is chosen at boot, so those answer false: not known to preempt.
+ */
+function preemptsInKernelMode(unameVersion) {
+    return /(?:^|\s)PREEMPT(?:_RT)?(?=\s|$)/.test(unameVersion);
+}
 
 ;// CONCATENATED MODULE: ./build/src/goruntime.js
 // What the Go runtime does on a kernel it believes buggy: Go 1.14–1.15 test
@@ -4500,6 +4510,7 @@ function formatProbability(p) {
 
 ;// CONCATENATED MODULE: ./build/src/evidence.js
 
+
 /** The modes a run can be made in (`auto` resolves to one of these). */
 const RUN_MODES = ['uffd', 'stress'];
 function isRunMode(mode) {
@@ -4518,12 +4529,14 @@ const LAB_CALIBRATION = {
         detections: 40,
         deliveries: 83,
         clears: true,
+        needsPreemption: false,
         basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
     },
     stress: {
         detections: 40,
         deliveries: 418,
         clears: false,
+        needsPreemption: true,
         basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
     },
 };
@@ -4611,7 +4624,7 @@ function parseResultLine(stdout) {
  */
 function evidence_missText(e) {
     if (e.missProbability === null)
-        return '';
+        return e.missBasis === null ? '' : 'unknown';
     const p = formatProbability(e.missProbability);
     return e.minEvents === null
         ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
@@ -4738,7 +4751,14 @@ function evidenceFromRuns(input) {
     const faulting = line.faultingDeliveries ?? 0;
     const live = line.liveFaultingDeliveries ?? 0;
     const calibration = mode ? LAB_CALIBRATION[mode] : undefined;
-    const miss = mode && line.result !== 'corrupted' ? missProbability(mode, live) : null;
+    // Where the trigger needs a preemption the kernel may never make, the
+    // lab's rate does not carry, and no figure is better than a wrong one.
+    const kernelVersion = input.kernelVersion ?? line.uname?.version ?? null;
+    const rateUnknown = !!calibration?.needsPreemption &&
+        !(kernelVersion !== null && preemptsInKernelMode(kernelVersion));
+    const miss = mode && line.result !== 'corrupted' && !rateUnknown
+        ? missProbability(mode, live)
+        : null;
     const crashes = (line.crashes ?? []).map((c) => ({
         task: c.task,
         signal: c.signal,
@@ -4767,7 +4787,12 @@ function evidenceFromRuns(input) {
             ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
             : null,
         missProbability: miss,
-        missBasis: calibration?.basis ?? null,
+        // A run that found the bug has no miss to speak of.
+        missBasis: line.result === 'corrupted'
+            ? null
+            : rateUnknown
+                ? `${mode} mode needs a preemption during the fault-in, and ${kernelVersion === null ? 'the kernel did not say whether it preempts' : `this kernel's uname -v ("${kernelVersion}") does not say PREEMPT`}: on a kernel that does not preempt in kernel mode the trigger never fires (seen on the lab's PREEMPT_NONE build), so the chance a buggy kernel stays clean here is unknown`
+                : (calibration?.basis ?? null),
         enoughEvents: line.result === 'clean' &&
             !!calibration?.clears &&
             miss !== null &&
@@ -5033,8 +5058,8 @@ function reproducerSection(e) {
     if (e.faultingDeliveries !== null) {
         out.push(`| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`);
     }
-    if (e.missProbability !== null) {
-        out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}; rates from an emulated lab, real hardware may differ. |`);
+    if (e.missBasis !== null) {
+        out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}. |`);
     }
     if (e.crashes.length > 0) {
         out.push(`| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`);
@@ -5091,7 +5116,7 @@ function reproducerText(e) {
         case 'error':
             return `error: ${cell(e.reason)}`;
         default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missProbability !== null ? `, miss probability ${evidence_missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
+            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missBasis !== null ? `, miss probability ${evidence_missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
     }
 }
 function decisionText(r) {
@@ -5254,7 +5279,9 @@ function decideVerdict(assessment, evidence) {
         const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
         const miss = evidence.missProbability !== null
             ? `a kernel with the bug would have stayed clean with probability ${evidence_missText(evidence)}`
-            : null;
+            : evidence.missBasis !== null
+                ? `how likely a kernel with the bug would have stayed clean is unknown (${evidence.missBasis})`
+                : null;
         if (evidence.result === 'clean') {
             reasons.push(cleared
                 ? {
@@ -5387,6 +5414,7 @@ const TOOL_VERSION = '0.1.0';
 
 
 
+const value = (fact) => (fact.ok ? fact.value : null);
 /** Go locks memory here: the only case a real mlock has to settle. */
 const GO_LOCKS = new Set(['mlock', 'mlock-fails-fatal', 'mlock-fails-silent']);
 /**
@@ -5427,7 +5455,7 @@ async function audit(options, ctx) {
             }
             if (plan.run)
                 evidence = build.ok
-                    ? await runRemembered(build, options, ctx)
+                    ? await runRemembered(build, options, ctx, value(facts.unameVersion))
                     : evidenceFromBuildFailure(build, options.drill);
         }
         finally {
@@ -5481,11 +5509,11 @@ async function proveMlock(binary, bytes, ctx) {
         : `memlock: the mlock probe gave no answer (${'startFailure' in run ? run.startFailure : `exit ${run.code}`}); judged by the limit and the capability`);
     return proof;
 }
-async function runRemembered(build, options, ctx) {
+async function runRemembered(build, options, ctx, kernelVersion) {
     const recalled = await ctx.remembered?.recall(build.key);
     if (recalled)
         return recalled;
-    const evidence = await runBuilt(build, options, ctx);
+    const evidence = await runBuilt(build, options, ctx, kernelVersion);
     await ctx.remembered?.keep(build.key, evidence);
     return evidence;
 }
@@ -5525,7 +5553,9 @@ function evidenceFromStartFailure(build, why, selfTest, drill) {
     };
 }
 /** The self-test, then the real run, of a built reproducer. */
-async function runBuilt(build, options, ctx) {
+async function runBuilt(build, options, ctx, 
+/** uname -v, for what a clean run in a preemption-bound mode can say. */
+kernelVersion = null) {
     const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS;
     const stRun = await runStage(build.binary, selfTestArgs(options.mode), stDeadline);
     if ('startFailure' in stRun) {
@@ -5558,7 +5588,13 @@ async function runBuilt(build, options, ctx) {
         return evidenceFromStartFailure(build, run.startFailure, afterSelfTest.selfTest, options.drill);
     }
     const real = { run, line: parseResultLine(run.stdout), deadlineMs: deadline };
-    return evidenceFromRuns({ build, selfTest, real, drill: options.drill });
+    return evidenceFromRuns({
+        build,
+        selfTest,
+        real,
+        drill: options.drill,
+        kernelVersion,
+    });
 }
 
 ;// CONCATENATED MODULE: ./build/src/capture.js
@@ -5674,7 +5710,7 @@ function fleetRow(r, source) {
         reproducer: rep.result === 'clean' ||
             rep.result === 'corrupted' ||
             rep.result === 'crashed'
-            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missProbability !== null ? `, miss ${evidence_missText(rep)}` : ''})`
+            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missBasis !== null ? `, miss ${evidence_missText(rep)}` : ''})`
             : rep.result,
         memlock: `${assess_formatLimit(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
         go: `${go.goVersion ?? 'unknown'}: ${go.workaround}`,
