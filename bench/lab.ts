@@ -1,9 +1,12 @@
 // `npm run bench:lab`: our reproducer against the Go wiki's program on the
 // lab's affected Linux 5.4.1, side by side in one run (rows interleaved, so
 // the host's load falls on all alike), plus clean runs on the fixed twin.
-// LAB_RUNS runs per row (default 3; the README's figures use 10),
-// LAB_DURATION seconds per run (default 60). Every guest's whole output is
-// saved to a file whose path is printed first.
+// io mode runs on the disk kernels (an ext2 disk at /disk), with and
+// without kernel preemption. LAB_RUNS runs per row (default 3; the
+// README's figures use 10), LAB_DURATION seconds per run (default 60),
+// LAB_ROWS a comma-separated list of words a row's name must contain one of
+// (e.g. "io" or "uffd,stress,io": no wiki rows), default all. Every guest's
+// whole output is saved to a file whose path is printed first.
 import { deliveriesAtRate, lowerRate } from '../src/confidence.js'
 import { CLEARING_MISS_PROBABILITY } from '../src/evidence.js'
 import fs from 'node:fs'
@@ -11,7 +14,12 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   AFFECTED,
+  AFFECTED_DISK,
+  AFFECTED_NOPREEMPT,
+  diskLabAbsence,
   FIXED,
+  FIXED_DISK,
+  FIXED_NOPREEMPT,
   LAB_LIMITS,
   labAbsence,
   limiter,
@@ -26,13 +34,23 @@ const DURATION = Number(process.env.LAB_DURATION ?? 60)
 // fewer and shorter ones suffice (LAB_FIXED_RUNS, LAB_FIXED_DURATION).
 const FIXED_RUNS = Number(process.env.LAB_FIXED_RUNS ?? RUNS)
 const FIXED_DURATION = Number(process.env.LAB_FIXED_DURATION ?? DURATION)
+const PICK = (process.env.LAB_ROWS ?? '')
+  .split(',')
+  .map((w) => w.trim())
+  .filter(Boolean)
+const DISK_ABSENT = diskLabAbsence()
+
+type Mode = 'uffd' | 'stress' | 'io'
 
 interface Row {
   name: string
   kernel: string
   cpus: number
   /** null: the wiki program, which has no modes. */
-  mode: 'uffd' | 'stress' | null
+  mode: Mode | null
+  /** A disk kernel, booted with run-in-vm.sh -disk. */
+  disk: boolean
+  fixed: boolean
 }
 
 interface Sample {
@@ -49,21 +67,69 @@ interface Sample {
   seconds: number | null
   leakNamed: boolean
   sameBytes: boolean
+  /** io mode: deliveries that slept on the read. */
+  slept: number | null
 }
 
-const ROWS: Row[] = [1, 2].flatMap((cpus) => [
-  { name: `wiki, ${cpus} CPU`, kernel: AFFECTED, cpus, mode: null },
-  { name: `uffd, ${cpus} CPU`, kernel: AFFECTED, cpus, mode: 'uffd' },
-  { name: `stress, ${cpus} CPU`, kernel: AFFECTED, cpus, mode: 'stress' },
-])
-const CLEAN_ROWS: Row[] = [1, 2].flatMap((cpus) =>
-  (['uffd', 'stress'] as const).map((mode) => ({
-    name: `fixed ${mode}, ${cpus} CPU`,
-    kernel: FIXED,
+const picked = (row: Row) =>
+  (PICK.length === 0 || PICK.some((w) => row.name.includes(w))) &&
+  !(row.disk && DISK_ABSENT)
+const plain = { disk: false, fixed: false }
+const onDisk = { disk: true, fixed: false }
+const ALL_ROWS: Row[] = [1, 2].flatMap((cpus) => [
+  { name: `wiki, ${cpus} CPU`, kernel: AFFECTED, cpus, mode: null, ...plain },
+  { name: `uffd, ${cpus} CPU`, kernel: AFFECTED, cpus, mode: 'uffd', ...plain },
+  {
+    name: `stress, ${cpus} CPU`,
+    kernel: AFFECTED,
     cpus,
-    mode,
-  })),
-)
+    mode: 'stress',
+    ...plain,
+  },
+  {
+    name: `io, ${cpus} CPU, disk`,
+    kernel: AFFECTED_DISK,
+    cpus,
+    mode: 'io',
+    ...onDisk,
+  },
+  {
+    name: `io, ${cpus} CPU, disk nopreempt`,
+    kernel: AFFECTED_NOPREEMPT,
+    cpus,
+    mode: 'io',
+    ...onDisk,
+  },
+])
+const ROWS = ALL_ROWS.filter(picked)
+const CLEAN_ROWS: Row[] = [1, 2]
+  .flatMap((cpus): Row[] => [
+    ...(['uffd', 'stress'] as const).map((mode) => ({
+      name: `fixed ${mode}, ${cpus} CPU`,
+      kernel: FIXED,
+      cpus,
+      mode,
+      disk: false,
+      fixed: true,
+    })),
+    {
+      name: `fixed io, ${cpus} CPU, disk`,
+      kernel: FIXED_DISK,
+      cpus,
+      mode: 'io',
+      disk: true,
+      fixed: true,
+    },
+    {
+      name: `fixed io, ${cpus} CPU, disk nopreempt`,
+      kernel: FIXED_NOPREEMPT,
+      cpus,
+      mode: 'io',
+      disk: true,
+      fixed: true,
+    },
+  ])
+  .filter(picked)
 
 function sample(row: Row, run: GuestRun): Sample {
   const elapsed = run.elapsedMs === null ? null : run.elapsedMs / 1000
@@ -80,6 +146,7 @@ function sample(row: Row, run: GuestRun): Sample {
       seconds: null,
       leakNamed: false,
       sameBytes: false,
+      slept: null,
     }
   }
   const l = run.line
@@ -95,6 +162,7 @@ function sample(row: Row, run: GuestRun): Sample {
     seconds: l?.seconds ?? null,
     leakNamed: /^task:\d+$/.test(m?.leakedFrom ?? ''),
     sameBytes: !!m && m.observed === m.expected,
+    slept: l?.ioSleptDeliveries ?? null,
   }
 }
 
@@ -136,12 +204,23 @@ function affectedTable(results: Map<Row, Sample[]>): string {
   // The wiki's median over the runs where it found the bug; where it never
   // did, the shortest time it searched in vain bounds the ratio from above.
   const wikiReference = (cpus: number) => {
-    const wiki = results.get(ROWS.find((r) => !r.mode && r.cpus === cpus)!)!
+    const row = ROWS.find((r) => !r.mode && r.cpus === cpus)
+    const wiki = row ? results.get(row) : undefined
+    if (!wiki?.length) return { seconds: 0, bound: '' }
     const found = times(wiki, (x) => x.elapsed).median
     if (found !== null) return { seconds: found, bound: '' }
     const searched = wiki.map((x) => x.elapsed ?? 0)
     return { seconds: Math.min(...searched), bound: '≤ ' }
   }
+  // The other modes' guest elapsed medians on the same CPU count (the
+  // first pair's kernel): io's cost beside theirs.
+  const modeReference = (mode: Mode, cpus: number) => {
+    const row = ROWS.find((r) => r.mode === mode && r.cpus === cpus && !r.disk)
+    const s = row ? results.get(row) : undefined
+    return s?.length ? times(s, (x) => x.elapsed).median : null
+  }
+  const ratioTo = (median: number | null, ref: number | null) =>
+    median === null || !ref ? '–' : (median / ref).toFixed(2)
   const body = ROWS.map((row) => {
     const s = results.get(row)!
     const first = times(s, (x) => x.firstMismatch)
@@ -159,6 +238,8 @@ function affectedTable(results: Map<Row, Sample[]>): string {
         : `${wiki2.bound}${(elapsed.median / wiki2.seconds).toFixed(3)}`
     const found = s.filter((x) => x.found)
     const ours = row.mode !== null
+    const uffd = modeReference('uffd', row.cpus)
+    const stress = modeReference('stress', row.cpus)
     return [
       row.name,
       `${found.length}/${s.length}`,
@@ -169,8 +250,10 @@ function affectedTable(results: Map<Row, Sample[]>): string {
       elapsed.worst,
       ratio,
       ratio2,
+      `${ratioTo(elapsed.median, uffd)} / ${ratioTo(elapsed.median, stress)}`,
       ours ? spread(found.map((x) => x.faulting)) : '–',
       ours ? spread(found.map((x) => x.liveFaulting)) : '–',
+      row.mode === 'io' ? spread(found.map((x) => x.slept)) : '–',
       ours ? String(found.filter((x) => x.leakNamed).length) : '–',
       ours ? String(found.filter((x) => x.sameBytes).length) : '–',
     ]
@@ -186,8 +269,10 @@ function affectedTable(results: Map<Row, Sample[]>): string {
       'worst s',
       '× wiki, same CPUs',
       '× wiki 2-CPU median',
+      '× uffd / × stress, same CPUs',
       'faulting deliveries before',
       'live faulting before',
+      'slept before (io)',
       'leak named',
       'expected = observed',
     ],
@@ -201,31 +286,46 @@ function affectedTable(results: Map<Row, Sample[]>): string {
  * A run that missed adds its deliveries and no detection.
  */
 function calibrationTable(results: Map<Row, Sample[]>): string {
-  const body = (['uffd', 'stress'] as const).map((mode) => {
-    const samples = ROWS.filter((r) => r.mode === mode).flatMap(
-      (r) => results.get(r) ?? [],
-    )
+  // Per mode pooled over its rows; io also per kernel, and pooled.
+  const groups: Array<[string, (r: Row) => boolean]> = [
+    ['uffd', (r) => r.mode === 'uffd'],
+    ['stress', (r) => r.mode === 'stress'],
+    ['io (disk)', (r) => r.mode === 'io' && r.kernel === AFFECTED_DISK],
+    [
+      'io (disk nopreempt)',
+      (r) => r.mode === 'io' && r.kernel === AFFECTED_NOPREEMPT,
+    ],
+    ['io', (r) => r.mode === 'io'],
+  ]
+  const body = groups.flatMap(([mode, member]) => {
+    const samples = ROWS.filter(member).flatMap((r) => results.get(r) ?? [])
+    if (samples.length === 0) return []
     const detections = samples.filter((s) => s.found).length
     const deliveries = samples.reduce(
       (sum, s) => sum + (s.liveFaulting ?? 0),
       0,
     )
+    const slept = samples.reduce((sum, s) => sum + (s.slept ?? 0), 0)
     const low = lowerRate(detections, deliveries)
     const needed = deliveriesAtRate(low, CLEARING_MISS_PROBABILITY)
     return [
-      mode,
-      String(detections),
-      String(deliveries),
-      deliveries ? (detections / deliveries).toFixed(3) : '–',
-      low.toFixed(3),
-      needed === null ? '–' : String(needed),
+      [
+        mode,
+        `${detections}/${samples.length}`,
+        String(deliveries),
+        mode.startsWith('io') ? String(slept) : '–',
+        deliveries ? (detections / deliveries).toFixed(3) : '–',
+        low.toFixed(3),
+        needed === null ? '–' : String(needed),
+      ],
     ]
   })
   return table(
     [
       'calibration',
-      'detections',
+      'detections/runs',
       'live faulting deliveries (all runs)',
+      'of them slept (io)',
       'rate',
       '95 % lower bound',
       `deliveries for miss < ${CLEARING_MISS_PROBABILITY}`,
@@ -252,6 +352,12 @@ function cleanTable(results: Map<Row, Sample[]>): string {
         1,
       ),
       spread(s.map((x) => rate(x.signals, x))),
+      row.mode === 'io'
+        ? spread(
+            s.map((x) => rate(x.slept, x)),
+            1,
+          )
+        : '–',
     ]
   })
   return table(
@@ -261,6 +367,7 @@ function cleanTable(results: Map<Row, Sample[]>): string {
       'faulting deliveries/s',
       'live faulting/s',
       'signals/s',
+      'slept/s (io)',
     ],
     body,
   )
@@ -276,7 +383,8 @@ async function main(): Promise<void> {
   const rawFile = path.join(resultsDir, 'raw.txt')
   console.log(`raw guest output: ${rawFile}`)
   console.log(
-    `${RUNS} run(s) per row, --duration ${DURATION}, ${LAB_LIMITS.guests} guests at a time, ` +
+    (DISK_ABSENT ? `${DISK_ABSENT}\n` : '') +
+      `${RUNS} run(s) per row, --duration ${DURATION}, ${LAB_LIMITS.guests} guests at a time, ` +
       `host: ${os.availableParallelism()} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`,
   )
   const payloads = new Payloads()
@@ -288,7 +396,7 @@ async function main(): Promise<void> {
     for (let n = 0; n < RUNS; n++) {
       const rows = [...ROWS, ...(n < FIXED_RUNS ? CLEAN_ROWS : [])]
       for (const row of rows) {
-        const duration = row.kernel === FIXED ? FIXED_DURATION : DURATION
+        const duration = row.fixed ? FIXED_DURATION : DURATION
         const job = limit(async () => {
           const payload =
             row.mode === null
@@ -298,7 +406,12 @@ async function main(): Promise<void> {
             ? ['--mode', row.mode, '--duration', String(duration)]
             : []
           const limitSeconds = duration + LAB_LIMITS.guestSlackSeconds
-          const spec = { kernel: row.kernel, cpus: row.cpus, limitSeconds }
+          const spec = {
+            kernel: row.kernel,
+            cpus: row.cpus,
+            limitSeconds,
+            disk: row.disk,
+          }
           const run = await runGuest({ ...spec, payload, args })
           const header =
             `### ${row.name} #${n} kernel=${row.kernel} smp=${row.cpus} ` +

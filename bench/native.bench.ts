@@ -1,8 +1,10 @@
 // The reproducer's throughput on this machine, per mode: how many chances to
 // hit the bug it makes per second (signals, faulting deliveries), how much
 // of the time its canaries are exposed, and how fast a corruption is seen.
+import fs from 'node:fs'
 import {
   buildReproducer,
+  diskFolder,
   removeBuilds,
   runReproducer,
   type ReproLine,
@@ -28,10 +30,19 @@ function us(seconds: number): string {
 export default async function bench(): Promise<void> {
   try {
     const { binary } = await buildReproducer()
-    for (const mode of ['uffd', 'stress'] as const) {
-      const clean = await runReproducer(binary, [
+    // io mode needs a folder on a disk; without one it is left out.
+    const ioDir = diskFolder()
+    const modes = ioDir
+      ? (['uffd', 'io', 'stress'] as const)
+      : (['uffd', 'stress'] as const)
+    for (const mode of modes) {
+      const modeArgs = [
         '--mode',
         mode,
+        ...(mode === 'io' ? ['--io-dir', ioDir!] : []),
+      ]
+      const clean = await runReproducer(binary, [
+        ...modeArgs,
         '--duration',
         CLEAN_SECONDS,
       ])
@@ -57,6 +68,11 @@ export default async function bench(): Promise<void> {
           `uffd fault-ins/s:       ${(line.uffdFaults! / secs).toFixed(0)}`,
         )
       }
+      if (mode === 'io') {
+        console.log(
+          `io (${line.ioFs} at ${line.ioDir}): ${(line.ioMajorFaults! / secs).toFixed(0)} major faults/s, ${(line.ioSleptDeliveries! / secs).toFixed(0)} of them slept/s`,
+        )
+      }
       console.log(
         `involuntary switches/s: ${(line.involuntarySwitches! / secs).toFixed(0)}`,
       )
@@ -65,8 +81,7 @@ export default async function bench(): Promise<void> {
       // The lab (docs/bug.md): one CPU hid the bug from the wiki's program;
       // show ours works.
       const one = await runReproducer(binary, [
-        '--mode',
-        mode,
+        ...modeArgs,
         '--cpus',
         '1',
         '--duration',
@@ -85,8 +100,7 @@ export default async function bench(): Promise<void> {
       const wall: number[] = []
       for (let i = 0; i < INJECT_RUNS; i++) {
         const run = await runReproducer(binary, [
-          '--mode',
-          mode,
+          ...modeArgs,
           '--duration',
           '10',
           '--inject',
@@ -111,6 +125,7 @@ export default async function bench(): Promise<void> {
         `  wall (spawn to exit): median ${ms(median(wall))}, worst ${ms(Math.max(...wall))}`,
       )
     }
+    if (ioDir) fs.rmSync(ioDir, { recursive: true, force: true })
   } finally {
     removeBuilds()
   }

@@ -22,13 +22,22 @@ static const char usage_text[] =
 	"Looks for the Linux x86 kernel bug that corrupts AVX registers of a\n"
 	"thread taking a signal (5.2, 5.3.0-5.3.14, 5.4.0-5.4.1 built by GCC 9+).\n"
 	"\n"
-	"  --mode auto|uffd|stress  uffd: deterministic trigger with userfaultfd;\n"
-	"                           stress: oversubscribed CPUs; auto (default):\n"
-	"                           uffd where permitted, else stress\n"
+	"  --mode auto|uffd|io|stress\n"
+	"                           uffd: deterministic trigger with userfaultfd;\n"
+	"                           io: the signal stack is a file on a disk,\n"
+	"                           evicted before each signal, so its fault-in\n"
+	"                           sleeps on the read (no privilege needed);\n"
+	"                           stress: oversubscribed CPUs, needs a\n"
+	"                           preemption; auto (default): uffd where\n"
+	"                           permitted, else io where --io-dir is on a\n"
+	"                           disk, else stress\n"
+	"  --io-dir DIR             io: where the signal stack's file is made\n"
+	"                           (unlinked at once; default $TMPDIR, else\n"
+	"                           /tmp); not tmpfs or ramfs\n"
 	"  --duration SECONDS       stop clean after this long (default 10)\n"
 	"  --events N               stop clean after N faulting deliveries\n"
 	"  --tasks N                checking tasks in all (default: 1 per CPU)\n"
-	"  --spinners N             stress: canary-holding competitors beside\n"
+	"  --spinners N             stress, io: canary-holding competitors beside\n"
 	"                           each checker (default 2)\n"
 	"  --cpus N                 use the first N CPUs we may run on\n"
 	"  --inject N               positive control: corrupt the saved registers\n"
@@ -155,6 +164,7 @@ void parse_args(int argc, char **argv)
 		{ "timer-us", required_argument, 0, 'T' },
 		{ "sender-us", required_argument, 0, 'S' },
 		{ "hold-us", required_argument, 0, 'H' },
+		{ "io-dir", required_argument, 0, 'D' },
 		{ "mlock-probe", required_argument, 0, 'L' },
 		{ "help", no_argument, 0, 'h' },
 		{ 0, 0, 0, 0 },
@@ -216,6 +226,12 @@ void parse_args(int argc, char **argv)
 		case 'H':
 			opt.hold_us = (unsigned)count_arg("--hold-us", optarg, 0,
 							  1000000);
+			break;
+		case 'D':
+			if (!*optarg)
+				usage_error("--io-dir needs a folder, got '%s'",
+					    optarg);
+			opt.io_dir = optarg;
 			break;
 		case 'L':
 			opt.mlock_probe = count_arg("--mlock-probe", optarg, 1,

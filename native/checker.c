@@ -252,6 +252,8 @@ check_forever(const struct worker_plan *p, struct task_record *rec,
 		 * workers on the buggy lab kernel), and no frame is on the
 		 * stack while it is released.
 		 */
+		if (run_mode->before_delivery)
+			run_mode->before_delivery();
 		struct window w = quiet_window(canary, observed, live);
 		w.spins_after = spins;
 		w.call[0] = (struct window_call){ SYS_madvise,

@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/utsname.h>
 
 void json_string(FILE *f, const char *s)
 {
@@ -55,6 +56,12 @@ const char *errno_name(int e)
 	case ENFILE: return "ENFILE";
 	case ESRCH: return "ESRCH";
 	case EOPNOTSUPP: return "EOPNOTSUPP";
+	case ENOSPC: return "ENOSPC";
+	case EROFS: return "EROFS";
+	case ENOTDIR: return "ENOTDIR";
+	case ELOOP: return "ELOOP";
+	case EIO: return "EIO";
+	case ENODEV: return "ENODEV";
 	default: return "EOTHER";
 	}
 }
@@ -311,6 +318,18 @@ void print_result(const char *result, const struct mode_reason *why,
 		fputs("null", f);
 	fputs(",\"modeReasonText\":", f);
 	json_string(f, why->text);
+	if (run_mode->describe)
+		run_mode->describe(f);
+	/* Whether the kernel preempts in kernel mode ("PREEMPT" in version),
+	 * which stress mode's trigger needs. */
+	struct utsname u;
+	if (uname(&u))
+		memset(&u, 0, sizeof u);
+	fputs(",\"uname\":{\"release\":", f);
+	json_string(f, u.release);
+	fputs(",\"version\":", f);
+	json_string(f, u.version);
+	fputc('}', f);
 	fprintf(f, ",\"stopReason\":\"%s\",\"cpus\":%u,\"seconds\":%.6f",
 		stop_reason, cpu_count, (double)elapsed_ns / 1e9);
 	print_counters(f, &total);

@@ -27,7 +27,9 @@ static unsigned spinners(void)
 	return opt.spinners;
 }
 
-static void start_spinners(const struct checker_setup *s)
+/* Also io mode's competitors: spinners are what runs while its fault-in
+ * sleeps on the read. */
+void start_spinners(const struct checker_setup *s)
 {
 	static struct competitor spinner[MAX_COMPETITORS];
 	for (unsigned j = 0; j < s->ncompetitors; j++) {

@@ -24,6 +24,7 @@
  */
 const struct mode *const modes[] = {
 	&mode_uffd,
+	&mode_io,
 	&mode_stress,
 	NULL,
 };
@@ -59,24 +60,61 @@ static void list_cpus(void)
 	}
 }
 
+/* Appends part to the string in buf, as far as it holds. */
+static void append(char *buf, size_t size, const char *part)
+{
+	size_t n = strlen(buf), k = strlen(part);
+	if (n + 1 >= size)
+		return;
+	if (k > size - n - 1)
+		k = size - n - 1;
+	memcpy(buf + n, part, k);
+	buf[n + k] = 0;
+}
+
 /* --mode NAME, or for auto the first mode permitted here. why says which
- * and why: a requested mode is "requested"; auto reports the probe that
- * decided (a mode with no probe keeps the refusal before it). */
+ * and why: a requested mode is "requested". auto reports the probe that
+ * decided, followed by why each mode before it was passed over; a mode with
+ * no probe (stress) keeps the first refusal's code and errno. */
 static const struct mode *choose_mode(struct mode_reason *why)
 {
 	int automatic = !strcmp(opt.mode, "auto");
+	struct mode_reason first = { 0 };
+	char passed[sizeof why->text] = "";
 	for (const struct mode *const *m = modes; *m; m++) {
 		if (!automatic && strcmp(opt.mode, (*m)->name))
 			continue;
-		if ((*m)->probe && (*m)->probe(why)) {
+		struct mode_reason probe = { 0 };
+		if ((*m)->probe && (*m)->probe(&probe)) {
 			if (!automatic)
-				setup_failed(why->code, why->text);
+				setup_failed(probe.code, probe.text);
+			if (!first.code)
+				first = probe;
+			if (passed[0])
+				append(passed, sizeof passed, "; ");
+			append(passed, sizeof passed, (*m)->name);
+			append(passed, sizeof passed, " passed over (");
+			append(passed, sizeof passed, probe.code);
+			append(passed, sizeof passed, "): ");
+			append(passed, sizeof passed, probe.text);
 			continue;
 		}
 		if (!automatic) {
 			why->code = "requested";
 			snprintf(why->text, sizeof why->text, "--mode %s",
 				 (*m)->name);
+		} else if ((*m)->probe) {
+			*why = probe;
+			if (passed[0]) {
+				append(why->text, sizeof why->text, "; ");
+				append(why->text, sizeof why->text, passed);
+			}
+		} else {
+			/* Only a refusal can have brought auto here. */
+			why->code = first.code;
+			why->err = first.err;
+			why->text[0] = 0;
+			append(why->text, sizeof why->text, passed);
 		}
 		return *m;
 	}

@@ -64,6 +64,7 @@ struct options {
 	unsigned sender_us;
 	unsigned hold_us;
 	uint64_t mlock_probe; /* bytes; 0: not asked */
+	const char *io_dir; /* --io-dir; NULL: $TMPDIR, else /tmp */
 };
 
 struct mode_reason;
@@ -89,12 +90,18 @@ struct mode {
 	 * checker's signal handler with whether its canaries were in the
 	 * registers when the signal came. */
 	int (*live_delivery)(int canaries_live);
+	/* In the checker, before each window (NULL: nothing): what must
+	 * happen before the window releases the stack and signals itself. */
+	void (*before_delivery)(void);
+	/* The mode's own fields of the result line, each ",\"key\":value"
+	 * (NULL: none). */
+	void (*describe)(FILE *f);
 };
 
 /* The mode units (mode-*.c) and their table (sigvec-repro.c), in the order
  * --mode auto tries them; NULL ends it. Names exist in every build, so the
  * arguments parse alike everywhere; the operations only on x86-64 Linux. */
-extern const struct mode mode_uffd, mode_stress;
+extern const struct mode mode_uffd, mode_io, mode_stress;
 extern const struct mode *const modes[];
 
 /* args.c */
@@ -135,6 +142,9 @@ struct task_record {
 	int32_t tag, role, cpu, sender_cpu, pid, tid;
 	_Atomic uint64_t signals, faulting, live_faulting, uffd_faults;
 	_Atomic uint64_t checks, nivcsw, injected, live_cycles, wall_cycles;
+	/* io mode: deliveries whose fault-in read the page from the device,
+	 * and of those the ones in which the checker slept. */
+	_Atomic uint64_t io_major, io_slept;
 	_Atomic int64_t first_injection_ns;
 	_Atomic int32_t mismatch, failed, ready;
 	uint32_t mismatch_mask;
@@ -182,7 +192,7 @@ struct checker_setup {
 struct mode_reason {
 	const char *code;
 	const char *err;
-	char text[320];
+	char text[640];
 };
 
 
@@ -253,6 +263,8 @@ struct competitor {
 void competitor_start(struct competitor *c, struct task_record *checker,
 		      const char *what);
 void competitor_window(struct competitor *c, struct window *w);
+/* mode-stress.c: its spinners, which io mode runs beside its checkers too. */
+void start_spinners(const struct checker_setup *s);
 
 /* checker.c: the checking worker process. */
 void make_inject_pattern(void);

@@ -2,14 +2,16 @@
 // processes on this (fixed) kernel. Clean runs prove the work is done; the
 // injected positive control proves a corruption would be seen and named.
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import {
   buildReproducer,
+  diskFolder,
   groupMembers,
+  ioLeftovers,
   hasInterpreter,
   isAlive,
   laneRegister,
@@ -19,6 +21,7 @@ import {
   parseLine,
   removeBuilds,
   runReproducer,
+  TMPFS_MAGIC,
   waitUntil,
   type ReproLine,
 } from './support/native.js'
@@ -26,13 +29,24 @@ import { tempDirForNobody } from './support/privileges.js'
 
 let binary = ''
 const cpus = os.availableParallelism()
+// io mode's folder: on a disk file system, writable by nobody too.
+const ioDir = diskFolder()
+const noDisk = ioDir ? false : 'no disk file system here for io mode'
+
+/** The arguments a mode needs here: io mode is pointed at the disk folder. */
+function modeArgs(mode: 'uffd' | 'io' | 'stress'): string[] {
+  return ['--mode', mode, ...(mode === 'io' ? ['--io-dir', ioDir!] : [])]
+}
 
 before(async () => {
   const build = await buildReproducer()
   binary = build.binary
 })
 
-after(() => removeBuilds())
+after(() => {
+  removeBuilds()
+  if (ioDir) fs.rmSync(ioDir, { recursive: true, force: true })
+})
 
 test('builds with -Wall -Wextra -Werror and says nothing', async () => {
   const build = await buildReproducer()
@@ -97,45 +111,151 @@ for (const mode of ['uffd', 'stress'] as const) {
       line.signals,
     )
   })
+}
 
-  test(`--mode ${mode} --inject finds and names the injected register`, async () => {
+for (const mode of ['uffd', 'io', 'stress'] as const) {
+  test(
+    `--mode ${mode} --inject finds and names the injected register`,
+    {
+      skip: mode === 'io' && noDisk,
+    },
+    async () => {
+      const run = await runReproducer(binary, [
+        ...modeArgs(mode),
+        '--duration',
+        '25',
+        '--inject',
+        '3',
+      ])
+      assert.equal(run.code, 1, run.stderr)
+      const line = run.line
+      assert.ok(line)
+      assert.equal(line.result, 'corrupted')
+      assert.equal(line.mode, mode)
+      assert.equal(line.stopReason, 'corruption')
+      assert.ok(line.injected! >= 1)
+      assert.ok(line.timeToFirstMismatch! >= line.timeToFirstInjection!)
+      const m = line.mismatch
+      assert.ok(m)
+      assert.equal(m.leakedFrom, 'injected')
+      assert.equal(m.leakedTask, null)
+      assert.match(m.register, /^ymm([0-9]|1[0-5])$/)
+      assert.equal(m.registers[0], m.register)
+      assert.equal(m.expected.length, 64)
+      assert.equal(m.observed.length, 64)
+      assert.notEqual(m.observed, m.expected)
+      // The observed bytes carry the injector's mark and the slot it aimed at,
+      // in both halves: low (fpregs xmm area) and high (XSAVE YMM_Hi128).
+      const reg = Number(m.register.slice(3))
+      assert.equal(laneRegister(m.expected), reg)
+      assert.equal(laneTag(m.expected), m.task)
+      for (const lane of [0, 16, 32, 48]) {
+        const observed = m.observed.slice(lane, lane + 16)
+        assert.equal(laneTag(observed), 0xffff, `lane at ${lane}: ${observed}`)
+        assert.equal(laneRegister(observed), reg)
+      }
+      assert.equal(m.leakedRegister, m.register)
+    },
+  )
+}
+
+test(
+  '--mode io on a disk folder runs clean, counts as live only the deliveries whose read switched tasks, and leaves no file',
+  {
+    skip: noDisk,
+  },
+  async () => {
     const run = await runReproducer(binary, [
-      '--mode',
-      mode,
+      ...modeArgs('io'),
       '--duration',
       '25',
-      '--inject',
-      '3',
+      '--events',
+      '2000',
     ])
-    assert.equal(run.code, 1, run.stderr)
+    assert.equal(run.code, 0, run.stderr)
     const line = run.line
-    assert.ok(line)
-    assert.equal(line.result, 'corrupted')
-    assert.equal(line.stopReason, 'corruption')
-    assert.ok(line.injected! >= 1)
-    assert.ok(line.timeToFirstMismatch! >= line.timeToFirstInjection!)
-    const m = line.mismatch
-    assert.ok(m)
-    assert.equal(m.leakedFrom, 'injected')
-    assert.equal(m.leakedTask, null)
-    assert.match(m.register, /^ymm([0-9]|1[0-5])$/)
-    assert.equal(m.registers[0], m.register)
-    assert.equal(m.expected.length, 64)
-    assert.equal(m.observed.length, 64)
-    assert.notEqual(m.observed, m.expected)
-    // The observed bytes carry the injector's mark and the slot it aimed at,
-    // in both halves: low (fpregs xmm area) and high (XSAVE YMM_Hi128).
-    const reg = Number(m.register.slice(3))
-    assert.equal(laneRegister(m.expected), reg)
-    assert.equal(laneTag(m.expected), m.task)
-    for (const lane of [0, 16, 32, 48]) {
-      const observed = m.observed.slice(lane, lane + 16)
-      assert.equal(laneTag(observed), 0xffff, `lane at ${lane}: ${observed}`)
-      assert.equal(laneRegister(observed), reg)
+    assert.ok(line, `one JSON line expected, got: ${run.stdout}`)
+    assert.equal(line.result, 'clean')
+    assert.equal(line.mode, 'io')
+    assert.equal(line.modeReason, 'requested')
+    assert.equal(line.stopReason, 'events')
+    assert.equal(line.ioDir, ioDir)
+    // The file system's name, from mountinfo: a disk's, never a memory one.
+    assert.ok(line.ioFs && !/^(tmpfs|ramfs)$/.test(line.ioFs), line.ioFs)
+    assert.deepEqual(line.uname, {
+      release: os.release(),
+      version: os.version(),
+    })
+    assert.ok(line.faultingDeliveries! >= 2000, `${line.faultingDeliveries}`)
+    // Whether the reads here sleep depends on the device and its cache: the
+    // invariants hold either way, a rate is for bench/.
+    const major = line.ioMajorFaults!
+    const slept = line.ioSleptDeliveries!
+    assert.ok(slept <= major && major <= line.faultingDeliveries!)
+    assert.ok(line.liveFaultingDeliveries! <= major, `${major}`)
+    assert.ok(line.liveFaultingDeliveries! >= slept, `${slept}`)
+    assert.equal(line.uffdFaults, 0)
+    assert.equal(line.mismatch, null)
+    const checkers = line.tasks!.filter((t) => t.role === 'checker')
+    const competitors = line.tasks!.filter((t) => t.role === 'competitor')
+    // As stress: two canary spinners beside each checker, in its process.
+    assert.equal(checkers.length, cpus)
+    assert.equal(competitors.length, 2 * cpus)
+    for (const k of competitors) {
+      assert.ok(checkers.some((c) => k.cpu === c.cpu && k.pid === c.pid))
     }
-    assert.equal(m.leakedRegister, m.register)
-  })
-}
+    // The file was unlinked as soon as it was made: nothing is left.
+    assert.deepEqual(fs.readdirSync(ioDir!), [])
+  },
+)
+
+test('--io-dir on tmpfs, or a folder that is not there, refuses io mode and says why', async () => {
+  const shm = fs.statfsSync('/dev/shm').type === TMPFS_MAGIC
+  let tmpfs = '/dev/shm'
+  let mounted = false
+  if (!shm) {
+    tmpfs = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-tmpfs-'))
+    const m = spawnSync('mount', ['-t', 'tmpfs', 'tmpfs', tmpfs])
+    assert.equal(m.status, 0, `mount tmpfs: ${m.stderr}`)
+    mounted = true
+  }
+  try {
+    const run = await runReproducer(binary, [
+      '--mode',
+      'io',
+      '--io-dir',
+      tmpfs,
+      '--duration',
+      '1',
+    ])
+    assert.equal(run.code, 4, run.stderr)
+    assert.equal(run.line?.result, 'error')
+    assert.equal(run.line?.reason, 'io-refused')
+    assert.match(
+      run.line!.reasonText!,
+      new RegExp(`^--io-dir ${tmpfs}: is on tmpfs \\(f_type 0x01021994\\)`),
+    )
+    assert.match(run.line!.reasonText!, /memory only/)
+    assert.deepEqual(ioLeftovers(tmpfs), [])
+    const missing = await runReproducer(binary, [
+      '--mode',
+      'io',
+      '--io-dir',
+      path.join(tmpfs, 'no-such-folder'),
+    ])
+    assert.equal(missing.code, 4)
+    assert.equal(missing.line?.reason, 'io-refused')
+    assert.match(
+      missing.line!.reasonText!,
+      /no-such-folder: not usable \(ENOENT\)/,
+    )
+  } finally {
+    if (mounted) {
+      spawnSync('umount', [tmpfs])
+      fs.rmSync(tmpfs, { recursive: true, force: true })
+    }
+  }
+})
 
 test("a leak of another task's canary is attributed to that task", async () => {
   // --inject-tag writes task 2's canary (the uffd competitor on CPU 0), the
@@ -219,44 +339,71 @@ test('a crash does not hide a corruption found after it', async () => {
   assert.equal(run.line?.mismatch?.leakedFrom, 'injected')
 })
 
-test('--mode auto as an unprivileged user falls back to stress and says why', async () => {
-  // The unprivileged user must be able to read and run the binary.
-  const shared = tempDirForNobody('sigvec-nobody-')
-  try {
-    const copy = path.join(shared, 'sigvec-repro')
-    fs.copyFileSync(binary, copy)
-    fs.chmodSync(copy, 0o755)
-    const dropped = asNobody()
-    // Stops at a count of deliveries, however busy the machine is.
-    const run = await runReproducer(
-      copy,
-      ['--events', '100', '--duration', '25'],
-      {
-        wrapper: dropped,
-      },
-    )
-    assert.equal(run.code, 0, run.stderr)
-    const line = run.line
-    assert.ok(line)
-    assert.equal(line.result, 'clean')
-    assert.equal(line.mode, 'stress')
-    const sysctl = fs
-      .readFileSync('/proc/sys/vm/unprivileged_userfaultfd', 'utf8')
-      .trim()
-    assert.equal(sysctl, '0', 'this test expects the sysctl at 0')
-    assert.equal(line.modeReason, 'uffd-refused')
-    assert.equal(line.modeReasonErrno, 'EPERM')
-    assert.match(line.modeReasonText!, /vm\.unprivileged_userfaultfd=0/)
-    assert.ok(line.signals! > 0 && line.faultingDeliveries! > 0)
+test(
+  '--mode auto as an unprivileged user takes io on a disk, else stress, and says why',
+  {
+    skip: noDisk,
+  },
+  async () => {
+    // The unprivileged user must be able to read and run the binary.
+    const shared = tempDirForNobody('sigvec-nobody-')
+    try {
+      const copy = path.join(shared, 'sigvec-repro')
+      fs.copyFileSync(binary, copy)
+      fs.chmodSync(copy, 0o755)
+      const dropped = asNobody()
+      const sysctl = fs
+        .readFileSync('/proc/sys/vm/unprivileged_userfaultfd', 'utf8')
+        .trim()
+      assert.equal(sysctl, '0', 'this test expects the sysctl at 0')
+      // Stops at a count of deliveries, however busy the machine is.
+      const auto = (ioFolder: string) =>
+        runReproducer(
+          copy,
+          ['--io-dir', ioFolder, '--events', '100', '--duration', '25'],
+          { wrapper: dropped },
+        )
 
-    // As root the same binary picks uffd: the fallback is about privilege.
-    const asRoot = await runReproducer(copy, ['--duration', '0.3'])
-    assert.equal(asRoot.line?.mode, 'uffd')
-    assert.equal(asRoot.line?.modeReason, 'uffd-available')
-  } finally {
-    fs.rmSync(shared, { recursive: true, force: true })
-  }
-})
+      // uffd refused, the folder on a disk: io, and why uffd was passed over.
+      const io = await auto(ioDir!)
+      assert.equal(io.code, 0, io.stderr)
+      assert.equal(io.line?.result, 'clean')
+      assert.equal(io.line?.mode, 'io')
+      assert.equal(io.line?.modeReason, 'io-available')
+      assert.equal(io.line?.modeReasonErrno, null)
+      assert.match(
+        io.line!.modeReasonText!,
+        new RegExp(
+          `^--io-dir ${ioDir} is on \\S+.*; uffd passed over \\(uffd-refused\\): userfaultfd\\(2\\) refused with EPERM \\(vm\\.unprivileged_userfaultfd=0`,
+        ),
+      )
+      assert.equal(io.line?.ioDir, ioDir)
+      assert.deepEqual(fs.readdirSync(ioDir!), [])
+
+      // The folder on tmpfs as well: stress, with both refusals.
+      const line = (await auto('/dev/shm')).line
+      assert.ok(line)
+      assert.equal(line.result, 'clean')
+      assert.equal(line.mode, 'stress')
+      assert.equal(line.modeReason, 'uffd-refused')
+      assert.equal(line.modeReasonErrno, 'EPERM')
+      assert.match(line.modeReasonText!, /vm\.unprivileged_userfaultfd=0/)
+      assert.match(
+        line.modeReasonText!,
+        /; io passed over \(io-refused\): --io-dir \/dev\/shm: is on tmpfs/,
+      )
+      assert.equal(line.ioDir, undefined)
+      assert.ok(line.signals! > 0 && line.faultingDeliveries! > 0)
+
+      // As root the same binary picks uffd: the fallback is about privilege.
+      const asRoot = await runReproducer(copy, ['--duration', '0.3'])
+      assert.equal(asRoot.line?.mode, 'uffd')
+      assert.equal(asRoot.line?.modeReason, 'uffd-available')
+    } finally {
+      fs.rmSync(shared, { recursive: true, force: true })
+    }
+  },
+)
 
 test('a -static build runs and detects', async () => {
   const build = await buildReproducer(['-static'])
@@ -283,7 +430,13 @@ test('the non-x86 path compiles and reports unsupported with exit 3', async () =
 
 test('bad arguments exit 2 with usage on stderr and a JSON line', async () => {
   const table: Array<[string[], RegExp]> = [
-    [['--mode', 'fast'], /--mode takes auto, uffd or stress, got 'fast'/],
+    [['--mode', 'fast'], /--mode takes auto, uffd, io or stress, got 'fast'/],
+    [['--io-dir', ''], /--io-dir needs a folder/],
+    [['--io-dir'], /--io-dir needs a value/],
+    [
+      ['--mlock-probe', '4096', '--io-dir', '/tmp'],
+      /--mlock-probe runs alone, without '--io-dir'/,
+    ],
     [['--duration', '0'], /--duration needs seconds/],
     [['--duration', '-1'], /--duration needs seconds/],
     [['--duration', 'abc'], /--duration needs seconds/],
@@ -410,65 +563,89 @@ function nobodysTmpEntries(): string[] {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
-  for (const mode of ['uffd', 'stress'] as const) {
-    test(`${signal} to the parent (${mode}) leaves no process and no file`, async () => {
-      const tmpBefore = new Set(nobodysTmpEntries())
-      // Its own process group, as src/ runs it, so /proc can find every member.
-      // setpriv execs the reproducer in place: same pid, same group.
-      const [setpriv, ...privArgs] = asNobody(true)
-      // Long enough that it never ends by itself first, however busy the machine.
-      // One CPU: this test is about ending processes, and a reproducer on
-      // every CPU starved the test runner for minutes on a busy machine.
-      const args = [
-        ...privArgs,
-        binary,
-        '--mode',
-        mode,
-        '--duration',
-        '600',
-        '--cpus',
-        '1',
-      ]
-      const child = spawn(setpriv!, args, {
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let stdout = ''
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-      child.stderr.resume()
-      const exited = new Promise<[number | null, string | null]>((r) =>
-        child.on('close', (code, sig) => r([code, sig])),
-      )
-      const pgid = child.pid!
-      const workers = 1
-      const started = await waitUntil(
-        () => groupMembers(pgid).length === workers + 1,
-        30_000,
-      )
-      assert.ok(started, `group ${pgid}: ${groupMembers(pgid).join(' ')}`)
-      const members = groupMembers(pgid)
-      await new Promise((r) => setTimeout(r, 200))
-      process.kill(pgid, signal)
-      const [code, sig] = await exited
-      const gone = await waitUntil(
-        () => groupMembers(pgid).length === 0 && !members.some(isAlive),
-        30_000,
-      )
-      assert.ok(gone, `left alive: ${members.filter(isAlive).join(' ')}`)
-      if (signal === 'SIGKILL') {
-        assert.equal(sig, 'SIGKILL')
-      } else {
-        assert.equal(code, 0)
-        const line: ReproLine | null = parseLine(stdout)
-        assert.equal(line?.result, 'clean')
-        assert.equal(line?.stopReason, signal)
-        assert.equal(line?.mode, mode)
-        // Its counts are reported (how many it reached before the signal
-        // depends on how busy the machine is).
-        assert.equal(typeof line!.signals, 'number')
-      }
-      const created = nobodysTmpEntries().filter((e) => !tmpBefore.has(e))
-      assert.deepEqual(created, [], 'new entries in /tmp')
-    })
+  for (const mode of ['uffd', 'io', 'stress'] as const) {
+    test(
+      `${signal} to the parent (${mode}) leaves no process and no file`,
+      {
+        skip: mode === 'io' && noDisk,
+      },
+      async () => {
+        const tmpBefore = new Set(nobodysTmpEntries())
+        // Its own process group, as src/ runs it, so /proc can find every member.
+        // setpriv execs the reproducer in place: same pid, same group.
+        const [setpriv, ...privArgs] = asNobody(true)
+        // Long enough that it never ends by itself first, however busy the machine.
+        // One CPU: this test is about ending processes, and a reproducer on
+        // every CPU starved the test runner for minutes on a busy machine.
+        const args = [
+          ...privArgs,
+          binary,
+          ...modeArgs(mode),
+          '--duration',
+          '600',
+          '--cpus',
+          '1',
+        ]
+        const child = spawn(setpriv!, args, {
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
+        let stdout = ''
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+        child.stderr.resume()
+        const exited = new Promise<[number | null, string | null]>((r) =>
+          child.on('close', (code, sig) => r([code, sig])),
+        )
+        const pgid = child.pid!
+        const workers = 1
+        const started = await waitUntil(
+          () => groupMembers(pgid).length === workers + 1,
+          30_000,
+        )
+        assert.ok(started, `group ${pgid}: ${groupMembers(pgid).join(' ')}`)
+        const members = groupMembers(pgid)
+        if (mode === 'io') {
+          // The worker's signal stack maps its file, already unlinked: the
+          // name is in its maps as deleted, and in no folder.
+          const worker = members.find((p) => p !== pgid)!
+          const mapped = new RegExp(
+            `${ioDir}/\\.sigvec-io-[0-9a-f]{16} \\(deleted\\)$`,
+            'm',
+          )
+          const maps = () => {
+            try {
+              return fs.readFileSync(`/proc/${worker}/maps`, 'utf8')
+            } catch {
+              return ''
+            }
+          }
+          assert.ok(await waitUntil(() => mapped.test(maps()), 30_000), maps())
+          assert.deepEqual(ioLeftovers(ioDir!), [])
+        }
+        await new Promise((r) => setTimeout(r, 200))
+        process.kill(pgid, signal)
+        const [code, sig] = await exited
+        const gone = await waitUntil(
+          () => groupMembers(pgid).length === 0 && !members.some(isAlive),
+          30_000,
+        )
+        assert.ok(gone, `left alive: ${members.filter(isAlive).join(' ')}`)
+        if (signal === 'SIGKILL') {
+          assert.equal(sig, 'SIGKILL')
+        } else {
+          assert.equal(code, 0)
+          const line: ReproLine | null = parseLine(stdout)
+          assert.equal(line?.result, 'clean')
+          assert.equal(line?.stopReason, signal)
+          assert.equal(line?.mode, mode)
+          // Its counts are reported (how many it reached before the signal
+          // depends on how busy the machine is).
+          assert.equal(typeof line!.signals, 'number')
+        }
+        const created = nobodysTmpEntries().filter((e) => !tmpBefore.has(e))
+        assert.deepEqual(created, [], 'new entries in /tmp')
+        if (mode === 'io') assert.deepEqual(fs.readdirSync(ioDir!), [])
+      },
+    )
   }
 }

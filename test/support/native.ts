@@ -3,6 +3,7 @@
 // nothing is faked.
 import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -38,10 +39,18 @@ export interface ReproLine {
   result: 'clean' | 'corrupted' | 'unsupported' | 'error'
   reason?: string
   reasonText?: string
-  mode?: 'uffd' | 'stress'
+  mode?: 'uffd' | 'io' | 'stress'
   modeReason?: string
   modeReasonErrno?: string | null
   modeReasonText?: string
+  /** io mode: the folder of the signal stack's file, and its file system. */
+  ioDir?: string
+  ioFs?: string
+  /** io mode: deliveries whose fault-in read from the device; of those, slept. */
+  ioMajorFaults?: number
+  ioSleptDeliveries?: number
+  /** uname(2): a kernel that preempts in kernel mode says PREEMPT in version. */
+  uname?: { release: string; version: string }
   stopReason?: string
   cpus?: number
   seconds?: number
@@ -263,6 +272,37 @@ export async function waitUntil(
     if (Date.now() >= until) return false
     await new Promise((r) => setTimeout(r, 20))
   }
+}
+
+// statfs f_type of the file systems io mode refuses (native/mode-io.c).
+export const TMPFS_MAGIC = 0x01021994
+export const RAMFS_MAGIC = 0x858458f6
+
+function inMemory(dir: string): boolean {
+  const type = fs.statfsSync(dir).type
+  return type === TMPFS_MAGIC || type === RAMFS_MAGIC
+}
+
+/**
+ * A fresh folder on a disk file system for io mode, which anyone may write
+ * (mode 1777, as /tmp: the tests run the reproducer as nobody too): in the
+ * temp dir, or where that is tmpfs, in the checkout. Null if neither is on
+ * a disk.
+ */
+export function diskFolder(prefix = 'sigvec-io-'): string | null {
+  const checkout = path.resolve(NATIVE_DIR, '..')
+  for (const parent of [os.tmpdir(), checkout]) {
+    if (inMemory(parent)) continue
+    const dir = fs.mkdtempSync(path.join(parent, prefix))
+    fs.chmodSync(dir, 0o1777)
+    return dir
+  }
+  return null
+}
+
+/** Entries io mode leaves in a folder: its file's name, should it stay. */
+export function ioLeftovers(dir: string): string[] {
+  return fs.readdirSync(dir).filter((n) => n.startsWith('.sigvec-io-'))
 }
 
 /** Decodes the register slot a canary or injected lane names (byte 1). */
