@@ -39,49 +39,6 @@ void print_failure(const char *result, const char *code, const char *text)
 	fflush(stdout);
 }
 
-const char *errno_name(int e)
-{
-	switch (e) {
-	case EPERM: return "EPERM";
-	case EACCES: return "EACCES";
-	case ENOSYS: return "ENOSYS";
-	case EINVAL: return "EINVAL";
-	case ENOMEM: return "ENOMEM";
-	case ENOENT: return "ENOENT";
-	case EFAULT: return "EFAULT";
-	case EBUSY: return "EBUSY";
-	case EAGAIN: return "EAGAIN";
-	case EEXIST: return "EEXIST";
-	case EMFILE: return "EMFILE";
-	case ENFILE: return "ENFILE";
-	case ESRCH: return "ESRCH";
-	case EOPNOTSUPP: return "EOPNOTSUPP";
-	case ENOSPC: return "ENOSPC";
-	case EROFS: return "EROFS";
-	case ENOTDIR: return "ENOTDIR";
-	case ELOOP: return "ELOOP";
-	case EIO: return "EIO";
-	case ENODEV: return "ENODEV";
-	default: return "EOTHER";
-	}
-}
-
-const char *signal_name(int sig)
-{
-	switch (sig) {
-	case SIGSEGV: return "SIGSEGV";
-	case SIGBUS: return "SIGBUS";
-	case SIGILL: return "SIGILL";
-	case SIGFPE: return "SIGFPE";
-	case SIGABRT: return "SIGABRT";
-	case SIGKILL: return "SIGKILL";
-	case SIGTERM: return "SIGTERM";
-	case SIGTRAP: return "SIGTRAP";
-	case SIGSYS: return "SIGSYS";
-	default: return "SIGNAL";
-	}
-}
-
 #if SIGVEC_X86_LINUX
 
 static void hex(FILE *f, const uint8_t *p, size_t n)
