@@ -38,6 +38,8 @@ export interface AuditContext {
   now: Date
   /** Scratch space for the compile (RUNNER_TEMP). */
   tempDir: string
+  /** Where io mode keeps its signal stack's file (ioFolder). */
+  ioDir: string
   /** Where the compiled reproducer is cached (RUNNER_TOOL_CACHE); null: not. */
   toolCacheDir: string | null
   log: (line: string) => void
@@ -241,14 +243,14 @@ function evidenceFromStartFailure(
 export async function runBuilt(
   build: CompileOutcome & { ok: true },
   options: Options,
-  ctx: Pick<AuditContext, 'log'>,
+  ctx: Pick<AuditContext, 'log' | 'ioDir'>,
   /** uname -v, for what a clean run in a preemption-bound mode can say. */
   kernelVersion: string | null = null,
 ): Promise<ReproducerEvidence> {
   const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS
   const stRun = await runStage(
     build.binary,
-    selfTestArgs(options.mode),
+    selfTestArgs(options.mode, ctx.ioDir),
     stDeadline,
   )
   if ('startFailure' in stRun) {
@@ -280,7 +282,7 @@ export async function runBuilt(
   // Run in the mode the self-test resolved, so --events fits that mode.
   const resolved = selfTest.line?.mode
   const mode = isRunMode(resolved) ? resolved : options.mode
-  const args = realRunArgs(mode, options.duration, options.drill)
+  const args = realRunArgs(mode, options.duration, options.drill, ctx.ioDir)
   ctx.log(`reproducer: ${build.binary} ${args.join(' ')}`)
   const run = await runStage(build.binary, args, deadline)
   if ('startFailure' in run) {

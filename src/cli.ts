@@ -29,6 +29,7 @@ import { renderPrometheus } from './prometheus.js'
 import { renderText, type Report } from './report.js'
 import { findReportFiles, readReports } from './reportfiles.js'
 import { TOOL_VERSION } from './version.js'
+import { ioFolder } from './reproducer.js'
 
 /** The audit command's flags from the input table, in its order. */
 const AUDIT_FLAGS = INPUTS.filter((spec) => spec.cli !== null)
@@ -227,6 +228,7 @@ async function auditHere(
     godebug: process.env.GODEBUG,
     now: new Date(),
     tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+    ioDir: ioFolder(process.env),
     // Outside Actions the tool cache lives in the user's cache folder.
     toolCacheDir:
       process.env.RUNNER_TOOL_CACHE ||

@@ -58,12 +58,12 @@ export const INPUTS = [
     default: 'auto',
     accepted: oneOfText(MODES),
     description:
-      'Reproducer mode: uffd (userfaultfd holds each signal-stack fault-in so a competing task runs: deterministic), stress (oversubscribed CPUs), auto (uffd where permitted, else stress).',
+      'Reproducer mode: uffd (userfaultfd holds each signal-stack fault-in so a competing task runs), io (the signal stack is a file on a disk, evicted before each signal, so the fault-in sleeps on a read; needs no privilege), stress (spinners beside each checker; never clears), auto (uffd where permitted, else io where RUNNER_TEMP, the workspace or TMPDIR is on a disk, else stress).',
     action: true,
     cli: 'value',
     hook: true,
     placeholder: 'MODE',
-    help: 'reproducer mode: auto, uffd or stress',
+    help: 'reproducer mode: auto, uffd, io or stress',
   },
   {
     name: 'duration',

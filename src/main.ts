@@ -15,6 +15,7 @@ import {
   reportOutputs,
 } from './report.js'
 import * as runner from './workflow.js'
+import { ioFolder } from './reproducer.js'
 
 export async function run(): Promise<void> {
   try {
@@ -27,6 +28,7 @@ export async function run(): Promise<void> {
       godebug: process.env.GODEBUG,
       now: new Date(),
       tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+      ioDir: ioFolder(process.env),
       toolCacheDir: process.env.RUNNER_TOOL_CACHE || null,
       log: (line) => runner.info(line),
     })

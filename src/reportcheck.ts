@@ -15,7 +15,9 @@ import { REPORT_SCHEMA, REPORT_VERSION, type Report } from './report.js'
  */
 export const MAX_TEXT = 256
 /** GODEBUG carries the user's own settings besides ours, so it may be longer. */
-export const MAX_GODEBUG = 4096
+export /** A miss probability's basis: a few sentences (evidence.ts). */
+const MAX_BASIS = 2000
+const MAX_GODEBUG = 4096
 /** A Report lists at most the three mitigations verdict.ts knows. */
 const MAX_MITIGATIONS = 16
 
@@ -227,6 +229,8 @@ export function checkReport(doc: unknown): ReportCheck {
     rep.count('faultingDeliveries')
     rep.count('minEvents')
     rep.count('missProbability', 0, 1)
+    // Read by merge: whether a clean run's miss is a figure or unknown.
+    rep.text('missBasis', MAX_BASIS)
     rep.boolean('drill')
     for (const m of report.array('mitigations', MAX_MITIGATIONS))
       m.oneOf('id', MITIGATION_IDS)

@@ -51,10 +51,25 @@ export function planRun(
   }
 }
 
-export function selfTestArgs(mode: Options['mode']): string[] {
+/**
+ * The folder io mode keeps its signal stack's file in: one of the job's own
+ * on a disk, RUNNER_TEMP, else the workspace, else TMPDIR. The reproducer
+ * refuses a memory-only file system (tmpfs, ramfs) and says why.
+ */
+export function ioFolder(env: NodeJS.ProcessEnv): string {
+  return env.RUNNER_TEMP || env.GITHUB_WORKSPACE || env.TMPDIR || '/tmp'
+}
+
+/** `--io-dir` where the mode may be io (asked for, or auto's choice). */
+function ioArgs(mode: Options['mode'], ioDir: string): string[] {
+  return mode === 'io' || mode === 'auto' ? ['--io-dir', ioDir] : []
+}
+
+export function selfTestArgs(mode: Options['mode'], ioDir: string): string[] {
   return [
     '--mode',
     mode,
+    ...ioArgs(mode, ioDir),
     '--duration',
     String(SELF_TEST_SECONDS),
     '--inject',
@@ -66,8 +81,15 @@ export function realRunArgs(
   mode: RunMode | 'auto',
   duration: number,
   drill: boolean,
+  ioDir: string,
 ): string[] {
-  const args = ['--mode', mode, '--duration', String(duration)]
+  const args = [
+    '--mode',
+    mode,
+    ...ioArgs(mode, ioDir),
+    '--duration',
+    String(duration),
+  ]
   // Stop at ample evidence where the mode can clear; stress runs its time.
   const stopAt =
     mode !== 'auto' && LAB_CALIBRATION[mode].clears

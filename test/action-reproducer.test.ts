@@ -35,7 +35,7 @@ test('reproduce: always runs clean here, fills the cache, then hits it', async (
   assert.equal(first.code, 0, first.stdout + first.stderr)
   assert.equal(first.outputs.status, 'unaffected')
   assert.equal(first.outputs.reproducer, 'clean')
-  assert.match(first.outputs['reproducer-mode'] ?? '', /^(uffd|stress)$/)
+  assert.match(first.outputs['reproducer-mode'] ?? '', /^(uffd|io|stress)$/)
   assert.match(
     first.stdout,
     /reproducer: compiled in [\d.]+ s with .*; cached under key [0-9a-f]{16}/,

@@ -350,7 +350,7 @@ test('a reproducer that cannot be started is an error result, not a throw', asyn
       seconds: 0,
     },
     parseOptions(() => ''),
-    { log: () => {} },
+    { log: () => {}, ioDir: os.tmpdir() },
   )
   assert.equal(evidence.result, 'error')
   assert.equal(

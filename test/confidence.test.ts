@@ -39,9 +39,15 @@ test('a clean run clears exactly when its miss probability falls below the line'
   }
 })
 
-test('only uffd mode may clear a kernel; each mode states its basis', () => {
-  assert.equal(LAB_CALIBRATION.uffd?.clears, true)
-  assert.equal(LAB_CALIBRATION.stress?.clears, false)
+test('uffd and io mode may clear a kernel, stress never; each mode states its basis', () => {
+  assert.equal(LAB_CALIBRATION.uffd.clears, true)
+  assert.equal(LAB_CALIBRATION.io.clears, true)
+  assert.equal(LAB_CALIBRATION.stress.clears, false)
+  // Only a mode whose trigger waits for no preemption may clear.
+  for (const c of Object.values(LAB_CALIBRATION))
+    assert.equal(c.clears, !c.needsPreemption)
+  // io's lab rate brings a miss below the clearing line within a run.
+  assert.ok(deliveriesFor('io', CLEARING_MISS_PROBABILITY)! < 1000)
   for (const c of Object.values(LAB_CALIBRATION)) {
     assert.ok(c.detections > 0 && c.deliveries >= c.detections)
     assert.match(c.basis, /lab/)

@@ -21,7 +21,7 @@ const dirs = foldersRemovedAfter()
 
 const BAD: Array<[input: string, value: string, accepted: RegExp]> = [
   ['reproduce', 'sometimes', /one of: auto, always, never/],
-  ['mode', 'fast', /one of: auto, uffd, stress/],
+  ['mode', 'fast', /one of: auto, uffd, io, stress/],
   ['duration', '10h', /a duration from 0\.5s to 60m/],
   ['duration', '0', /a duration from 0\.5s to 60m/],
   ['duration', '61m', /a duration/],
@@ -89,6 +89,7 @@ test("action.yml's outputs are exactly what real Reports give", async () => {
         godebug: undefined,
         now: new Date(),
         tempDir: os.tmpdir(),
+        ioDir: os.tmpdir(),
         toolCacheDir: null,
         log: () => {},
       },

@@ -88,7 +88,7 @@ async function makeEvidence(
     case 'clean':
     case 'clean-stress':
     case 'drill':
-      return runBuilt(built(), options, { log })
+      return runBuilt(built(), options, { log, ioDir: temp })
     case 'build-failure': {
       // A checkout cut short: the reproducer's main unit ends halfway.
       const dir = path.join(temp, 'native-cut')
@@ -114,7 +114,10 @@ async function makeEvidence(
       const copy = path.join(temp, 'sigvec-repro-noexec')
       fs.copyFileSync(built().binary, copy)
       fs.chmodSync(copy, 0o644)
-      return runBuilt({ ...built(), binary: copy }, options, { log })
+      return runBuilt({ ...built(), binary: copy }, options, {
+        log,
+        ioDir: temp,
+      })
     }
   }
 }
@@ -426,7 +429,7 @@ const ROWS: Row[] = [
       ],
       summary: [
         '## ⚠️ sigvec-check: `vulnerable`',
-        /^\| Miss probability \| .* Clearing takes a uffd-mode run \(root, CAP_SYS_PTRACE or vm\.unprivileged_userfaultfd=1\): stress mode never clears a kernel\./,
+        /^\| Miss probability \| .* Clearing takes a uffd-mode run \(root, CAP_SYS_PTRACE or vm\.unprivileged_userfaultfd=1\) or an io-mode run \(a folder on a disk: RUNNER_TEMP, the workspace or TMPDIR, not tmpfs\): stress mode never clears a kernel\./,
       ],
       text: [
         'sigvec-check: VULNERABLE',

@@ -238,13 +238,13 @@ test('reproduce: auto runs only where the static verdict is not settled', () => 
 
 test('a drill injects in the real run; every run stops once it has enough', () => {
   // Stress needs its time: no early stop on a count.
-  assert.deepEqual(realRunArgs('stress', 30, false), [
+  assert.deepEqual(realRunArgs('stress', 30, false, '/runner/temp'), [
     '--mode',
     'stress',
     '--duration',
     '30',
   ])
-  assert.deepEqual(realRunArgs('uffd', 30, true), [
+  assert.deepEqual(realRunArgs('uffd', 30, true, '/runner/temp'), [
     '--mode',
     'uffd',
     '--duration',

@@ -4512,7 +4512,7 @@ function formatProbability(p) {
 
 
 /** The modes a run can be made in (`auto` resolves to one of these). */
-const RUN_MODES = ['uffd', 'stress'];
+const RUN_MODES = ['uffd', 'io', 'stress'];
 function isRunMode(mode) {
     return RUN_MODES.includes(mode);
 }
@@ -4531,6 +4531,15 @@ const LAB_CALIBRATION = {
         clears: true,
         needsPreemption: false,
         basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
+    },
+    // bench:lab on the four disk kernels (PREEMPT and PREEMPT_NONE, 1 and 2
+    // CPUs, six guests each), 2026-11-30: every guest found the bug.
+    io: {
+        detections: 24,
+        deliveries: 85,
+        clears: true,
+        needsPreemption: false,
+        basis: 'io mode on the lab kernels with a disk (Linux 5.4.1 built by GCC 12, emulated CPUs, with full preemption and with none): 24 of 24 runs found the bug, after 85 live faulting deliveries in all (fault-ins that read the signal stack back from the disk); the task sleeps on the read while a competing task runs on its CPU, so the trigger does not wait for a preemption',
     },
     stress: {
         detections: 40,
@@ -4639,7 +4648,7 @@ function crashSummary(crashes) {
 function evidence_clearingText(e) {
     return e.minEvents !== null
         ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
-        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1): ${e.mode ?? 'this'} mode never clears a kernel`;
+        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1) or an io-mode run (a folder on a disk: RUNNER_TEMP, the workspace or TMPDIR, not tmpfs): ${e.mode ?? 'this'} mode never clears a kernel`;
 }
 /** How a run ended, when it did not end with a result line. */
 function describeFailure(run, deadlineMs) {
@@ -5195,18 +5204,37 @@ function planRun(reproduce, finding) {
         why: `reproduce: auto, and the kernel is ${finding === 'buggy' ? 'in the affected range' : 'not settled'}`,
     };
 }
-function selfTestArgs(mode) {
+/**
+ * The folder io mode keeps its signal stack's file in: one of the job's own
+ * on a disk, RUNNER_TEMP, else the workspace, else TMPDIR. The reproducer
+ * refuses a memory-only file system (tmpfs, ramfs) and says why.
+ */
+function ioFolder(env) {
+    return env.RUNNER_TEMP || env.GITHUB_WORKSPACE || env.TMPDIR || '/tmp';
+}
+/** `--io-dir` where the mode may be io (asked for, or auto's choice). */
+function ioArgs(mode, ioDir) {
+    return mode === 'io' || mode === 'auto' ? ['--io-dir', ioDir] : [];
+}
+function selfTestArgs(mode, ioDir) {
     return [
         '--mode',
         mode,
+        ...ioArgs(mode, ioDir),
         '--duration',
         String(SELF_TEST_SECONDS),
         '--inject',
         String(SELF_TEST_INJECT_EVERY),
     ];
 }
-function realRunArgs(mode, duration, drill) {
-    const args = ['--mode', mode, '--duration', String(duration)];
+function realRunArgs(mode, duration, drill, ioDir) {
+    const args = [
+        '--mode',
+        mode,
+        ...ioArgs(mode, ioDir),
+        '--duration',
+        String(duration),
+    ];
     // Stop at ample evidence where the mode can clear; stress runs its time.
     const stopAt = mode !== 'auto' && LAB_CALIBRATION[mode].clears
         ? deliveriesFor(mode, STOP_MISS_PROBABILITY)
@@ -5557,7 +5585,7 @@ async function runBuilt(build, options, ctx,
 /** uname -v, for what a clean run in a preemption-bound mode can say. */
 kernelVersion = null) {
     const stDeadline = SELF_TEST_SECONDS * 1000 + DEADLINE_GRACE_MS;
-    const stRun = await runStage(build.binary, selfTestArgs(options.mode), stDeadline);
+    const stRun = await runStage(build.binary, selfTestArgs(options.mode, ctx.ioDir), stDeadline);
     if ('startFailure' in stRun) {
         ctx.log(`reproducer: self-test ${stRun.startFailure}`);
         return evidenceFromStartFailure(build, stRun.startFailure, null, options.drill);
@@ -5580,7 +5608,7 @@ kernelVersion = null) {
     // Run in the mode the self-test resolved, so --events fits that mode.
     const resolved = selfTest.line?.mode;
     const mode = isRunMode(resolved) ? resolved : options.mode;
-    const args = realRunArgs(mode, options.duration, options.drill);
+    const args = realRunArgs(mode, options.duration, options.drill, ctx.ioDir);
     ctx.log(`reproducer: ${build.binary} ${args.join(' ')}`);
     const run = await runStage(build.binary, args, deadline);
     if ('startFailure' in run) {
@@ -5863,12 +5891,12 @@ const INPUTS = [
         name: 'mode',
         default: 'auto',
         accepted: oneOfText(MODES),
-        description: 'Reproducer mode: uffd (userfaultfd holds each signal-stack fault-in so a competing task runs: deterministic), stress (oversubscribed CPUs), auto (uffd where permitted, else stress).',
+        description: 'Reproducer mode: uffd (userfaultfd holds each signal-stack fault-in so a competing task runs), io (the signal stack is a file on a disk, evicted before each signal, so the fault-in sleeps on a read; needs no privilege), stress (spinners beside each checker; never clears), auto (uffd where permitted, else io where RUNNER_TEMP, the workspace or TMPDIR is on a disk, else stress).',
         action: true,
         cli: 'value',
         hook: true,
         placeholder: 'MODE',
-        help: 'reproducer mode: auto, uffd or stress',
+        help: 'reproducer mode: auto, uffd, io or stress',
     },
     {
         name: 'duration',
@@ -6412,6 +6440,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  */
 const MAX_TEXT = 256;
 /** GODEBUG carries the user's own settings besides ours, so it may be longer. */
+const MAX_BASIS = 2000;
 const MAX_GODEBUG = 4096;
 /** A Report lists at most the three mitigations verdict.ts knows. */
 const MAX_MITIGATIONS = 16;
@@ -6589,6 +6618,8 @@ function checkReport(doc) {
         rep.count('faultingDeliveries');
         rep.count('minEvents');
         rep.count('missProbability', 0, 1);
+        // Read by merge: whether a clean run's miss is a figure or unknown.
+        rep.text('missBasis', MAX_BASIS);
         rep.boolean('drill');
         for (const m of report.array('mitigations', MAX_MITIGATIONS))
             m.oneOf('id', MITIGATION_IDS);
@@ -6867,6 +6898,7 @@ async function readReports(files) {
 
 
 
+
 /** The audit command's flags from the input table, in its order. */
 const AUDIT_FLAGS = INPUTS.filter((spec) => spec.cli !== null);
 /** Words filled into lines of at most `width`, the first one after `first`. */
@@ -7039,6 +7071,7 @@ async function auditHere(options, extra) {
         godebug: process.env.GODEBUG,
         now: new Date(),
         tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+        ioDir: ioFolder(process.env),
         // Outside Actions the tool cache lives in the user's cache folder.
         toolCacheDir: process.env.RUNNER_TOOL_CACHE ||
             external_node_path_.join(process.env.XDG_CACHE_HOME || external_node_path_.join(external_node_os_.homedir(), '.cache'), 'sigvec-check'),

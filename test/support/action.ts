@@ -44,6 +44,8 @@ export interface RunActionOptions {
   onSpawn?: (pid: number) => void
   /** `ulimit -v` for the action's process, in KiB. */
   addressSpaceKiB?: number
+  /** A program that runs the action (it execs its arguments). */
+  wrapper?: string[]
 }
 
 /** key<<delimiter\nvalue\ndelimiter — the format of GITHUB_OUTPUT/ENV. */
@@ -95,7 +97,11 @@ export async function runAction(
   }
   Object.assign(env, opts.env)
 
-  const entry = [process.execPath, path.join(ROOT, 'dist', 'index.js')]
+  const entry = [
+    ...(opts.wrapper ?? []),
+    process.execPath,
+    path.join(ROOT, 'dist', 'index.js'),
+  ]
   const argv =
     opts.addressSpaceKiB === undefined
       ? entry
