@@ -16,8 +16,6 @@ import {
   isAlive,
   laneRegister,
   laneTag,
-  NOBODY_UID,
-  asNobody,
   parseLine,
   removeBuilds,
   runReproducer,
@@ -25,7 +23,7 @@ import {
   waitUntil,
   type ReproLine,
 } from './support/native.js'
-import { tempDirForNobody } from './support/privileges.js'
+import { asNobody, NOBODY, tempDirForNobody } from './support/privileges.js'
 
 let binary = ''
 const cpus = os.availableParallelism()
@@ -552,7 +550,7 @@ function nobodysTmpEntries(): string[] {
   const found: string[] = []
   for (const name of fs.readdirSync('/tmp')) {
     try {
-      if (fs.lstatSync(path.join('/tmp', name)).uid === NOBODY_UID) {
+      if (fs.lstatSync(path.join('/tmp', name)).uid === NOBODY.uid) {
         found.push(name)
       }
     } catch {
@@ -573,7 +571,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
         const tmpBefore = new Set(nobodysTmpEntries())
         // Its own process group, as src/ runs it, so /proc can find every member.
         // setpriv execs the reproducer in place: same pid, same group.
-        const [setpriv, ...privArgs] = asNobody(true)
+        const [setpriv, ...privArgs] = asNobody([], { keepPtrace: true })
         // Long enough that it never ends by itself first, however busy the machine.
         // One CPU: this test is about ending processes, and a reproducer on
         // every CPU starved the test runner for minutes on a busy machine.

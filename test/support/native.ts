@@ -246,21 +246,6 @@ export function hasInterpreter(file: string): boolean {
   return false
 }
 
-/** setpriv prefix: run as nobody, optionally keeping CAP_SYS_PTRACE. */
-export const NOBODY_UID = 65534
-export function asNobody(keepPtrace = false): string[] {
-  const drop = [
-    'setpriv',
-    `--reuid=${NOBODY_UID}`,
-    `--regid=${NOBODY_UID}`,
-    '--clear-groups',
-  ]
-  // An ambient capability survives exec for a non-root user.
-  return keepPtrace
-    ? [...drop, '--inh-caps=+sys_ptrace', '--ambient-caps=+sys_ptrace']
-    : drop
-}
-
 /** Polls until `check` holds; false if it still fails after `ms`. */
 export async function waitUntil(
   check: () => boolean,

@@ -9,14 +9,23 @@ import path from 'node:path'
 
 export const NOBODY = { uid: 65534, gid: 65534 }
 
-/** The argv that runs `argv` as nobody. */
-export function asNobody(argv: string[]): string[] {
+/**
+ * The argv that runs `argv` as nobody (with no `argv`: the prefix to put
+ * before a program). `keepPtrace` keeps CAP_SYS_PTRACE, as an ambient
+ * capability, which survives exec for a non-root user.
+ */
+export function asNobody(
+  argv: string[] = [],
+  opts: { keepPtrace?: boolean } = {},
+): string[] {
   return [
     'setpriv',
     `--reuid=${NOBODY.uid}`,
     `--regid=${NOBODY.gid}`,
     '--clear-groups',
-    '--inh-caps=-all',
+    ...(opts.keepPtrace
+      ? ['--inh-caps=+sys_ptrace', '--ambient-caps=+sys_ptrace']
+      : ['--inh-caps=-all']),
     '--',
     ...argv,
   ]
