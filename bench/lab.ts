@@ -26,7 +26,7 @@ import {
   Payloads,
   runGuest,
   type GuestRun,
-} from '../test/support/lab.js'
+} from '../harness/lab.js'
 
 const RUNS = Number(process.env.LAB_RUNS ?? 3)
 const DURATION = Number(process.env.LAB_DURATION ?? 60)

@@ -8,7 +8,7 @@ import {
   removeBuilds,
   runReproducer,
   type ReproLine,
-} from '../test/support/native.js'
+} from '../harness/native.js'
 
 const CLEAN_SECONDS = '3'
 const INJECT_RUNS = 20

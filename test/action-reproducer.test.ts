@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
 import { runAction } from './support/action.js'
-import { groupMembers, liveProcesses, waitUntil } from './support/native.js'
+import { groupMembers, liveProcesses, waitUntil } from '../harness/native.js'
 import { stillRunning, stuckProgram } from './support/stuck.js'
 import { foldersRemovedAfter } from './support/folders.js'
 

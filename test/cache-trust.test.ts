@@ -18,7 +18,7 @@ import {
 } from '../src/compile.js'
 import { parseOptions } from '../src/options.js'
 import { ROOT } from './support/action.js'
-import { asNobody, tempDirForNobody } from './support/privileges.js'
+import { asNobody, tempDirForNobody } from '../harness/privileges.js'
 
 const CLI = path.join(ROOT, 'build', 'src', 'cli-entry.js')
 

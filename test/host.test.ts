@@ -18,7 +18,7 @@ import {
   PROBE_DEADLINE_SECONDS,
   TOOL_DEADLINE_ENV as DEADLINE,
 } from '../src/spawn.js'
-import { waitUntil } from './support/native.js'
+import { waitUntil } from '../harness/native.js'
 import { stillRunning, stuckProgram } from './support/stuck.js'
 import { foldersRemovedAfter } from './support/folders.js'
 

@@ -12,7 +12,7 @@ import {
   copyForNobody,
   tempDirForNobody,
   whyNobodyCannotReach,
-} from './support/privileges.js'
+} from '../harness/privileges.js'
 import { foldersRemovedAfter } from './support/folders.js'
 
 const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')

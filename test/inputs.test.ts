@@ -13,7 +13,7 @@ import { parseOptions } from '../src/options.js'
 import { reportOutputs } from '../src/report.js'
 import { PROBE_DEADLINE_SECONDS } from '../src/spawn.js'
 import { actionYml, ROOT, runAction, type ActionRun } from './support/action.js'
-import { waitUntil } from './support/native.js'
+import { waitUntil } from '../harness/native.js'
 import { stillRunning, stuckProgram } from './support/stuck.js'
 import { foldersRemovedAfter } from './support/folders.js'
 

@@ -11,8 +11,8 @@ import {
   limiter,
   parseGuestOutput,
   runGuest,
-} from './support/lab.js'
-import { liveProcesses } from './support/native.js'
+} from '../harness/lab.js'
+import { liveProcesses } from '../harness/native.js'
 
 /** Runs `fn` with SIGVEC_LAB pointing at `dir`. */
 async function withLab<T>(dir: string, fn: () => T | Promise<T>): Promise<T> {

@@ -22,8 +22,8 @@ import {
   TMPFS_MAGIC,
   waitUntil,
   type ReproLine,
-} from './support/native.js'
-import { asNobody, NOBODY, tempDirForNobody } from './support/privileges.js'
+} from '../harness/native.js'
+import { asNobody, NOBODY, tempDirForNobody } from '../harness/privileges.js'
 
 let binary = ''
 const cpus = os.availableParallelism()

@@ -11,7 +11,7 @@ import path from 'node:path'
 import { test } from 'node:test'
 import { writeFileAtomic, writeInputFile } from '../src/files.js'
 import { actionYml, parseCommandFile, ROOT } from './support/action.js'
-import { asNobody, NOBODY, tempDirForNobody } from './support/privileges.js'
+import { asNobody, NOBODY, tempDirForNobody } from '../harness/privileges.js'
 import { foldersRemovedAfter } from './support/folders.js'
 
 const dirs = foldersRemovedAfter()

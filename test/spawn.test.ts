@@ -7,7 +7,7 @@ import {
   OUTPUT_TAIL_BYTES,
   runInGroup,
 } from '../src/spawn.js'
-import { groupMembers, waitUntil } from './support/native.js'
+import { groupMembers, waitUntil } from '../harness/native.js'
 
 test('the deadline kills the program and everything it started', async () => {
   // The shell prints its pid (= the group's id) and leaves a background child.

@@ -19,7 +19,7 @@ import {
   Payloads,
   runGuest,
   type GuestRun,
-} from '../support/lab.js'
+} from '../../harness/lab.js'
 
 const absent = labAbsence()
 const diskAbsent = absent ?? diskLabAbsence()

@@ -4,7 +4,7 @@
 // can check that nothing it started outlives the run.
 import fs from 'node:fs'
 import path from 'node:path'
-import { isAlive } from './native.js'
+import { isAlive } from '../../harness/native.js'
 
 export interface StuckProgram {
   file: string

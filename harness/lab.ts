@@ -65,8 +65,8 @@ export const LAB_LIMITS = {
 } as const
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-// build/test/support → repository root
-export const ROOT = path.resolve(here, '..', '..', '..')
+// build/harness → repository root
+export const ROOT = path.resolve(here, '..', '..')
 
 /** ../shared/lab beside the project, or $SIGVEC_LAB. */
 export function labDir(): string {

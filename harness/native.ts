@@ -7,14 +7,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { COMPILE_FLAGS } from '../../src/compile.js'
+import { COMPILE_FLAGS } from '../src/compile.js'
 import { tempDirForNobody } from './privileges.js'
 
 const execFileAsync = promisify(execFile)
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-// build/test/support → repository root; the C files are not copied into build/.
-export const NATIVE_DIR = path.resolve(here, '..', '..', '..', 'native')
+// build/harness → repository root; the C files are not copied into build/.
+export const NATIVE_DIR = path.resolve(here, '..', '..', 'native')
 
 /** `native/*.c`, as the one-line build takes them: main and every unit. */
 export function reproSources(): string[] {
