@@ -58,15 +58,16 @@ export const LAB_CALIBRATION: Record<RunMode, Calibration> = {
     basis:
       'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
   },
-  // bench:lab on the four disk kernels (PREEMPT and PREEMPT_NONE, 1 and 2
-  // CPUs, six guests each), 2026-11-30: every guest found the bug.
+  // bench:lab on the two affected disk kernels (PREEMPT and PREEMPT_NONE,
+  // 14 runs on 1 CPU, 12 on 2), 2026-11-30, pooled (docs/lab.md): every
+  // run found the bug.
   io: {
-    detections: 24,
-    deliveries: 85,
+    detections: 26,
+    deliveries: 88,
     clears: true,
     needsPreemption: false,
     basis:
-      'io mode on the lab kernels with a disk (Linux 5.4.1 built by GCC 12, emulated CPUs, with full preemption and with none): 24 of 24 runs found the bug, after 85 live faulting deliveries in all (fault-ins that read the signal stack back from the disk); the task sleeps on the read while a competing task runs on its CPU, so the trigger does not wait for a preemption',
+      'io mode on the lab kernels with a disk (Linux 5.4.1 built by GCC 12, emulated CPUs, with full preemption and with none): 26 of 26 runs found the bug, after 88 live faulting deliveries in all (fault-ins that read the signal stack back from the disk); the task sleeps on the read while a competing task runs on its CPU, so the trigger does not wait for a preemption',
   },
   stress: {
     detections: 40,
