@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { COMPILE_FLAGS } from '../src/compile.js'
+import type { ReproducerLine } from '../src/evidence.js'
 import { tempDirForNobody } from './privileges.js'
 
 const execFileAsync = promisify(execFile)
@@ -33,68 +34,8 @@ export interface Build {
   stderr: string
 }
 
-/** One JSON line as native/README.md describes it (schema version 1). */
-export interface ReproLine {
-  version: number
-  result: 'clean' | 'corrupted' | 'unsupported' | 'error'
-  reason?: string
-  reasonText?: string
-  mode?: 'uffd' | 'io' | 'stress'
-  modeReason?: string
-  modeReasonErrno?: string | null
-  modeReasonText?: string
-  /** io mode: the folder of the signal stack's file, and its file system. */
-  ioDir?: string
-  ioFs?: string
-  /** io mode: deliveries whose fault-in read from the device; of those, slept. */
-  ioMajorFaults?: number
-  ioSleptDeliveries?: number
-  /** uname(2): a kernel that preempts in kernel mode says PREEMPT in version. */
-  uname?: { release: string; version: string }
-  stopReason?: string
-  cpus?: number
-  seconds?: number
-  signals?: number
-  faultingDeliveries?: number
-  liveFaultingDeliveries?: number
-  uffdFaults?: number
-  involuntarySwitches?: number
-  checks?: number
-  liveShare?: number
-  injected?: number
-  timeToFirstInjection?: number | null
-  timeToFirstMismatch?: number | null
-  mismatch?: {
-    task: number
-    role: string
-    register: string
-    registers: string[]
-    expected: string
-    observed: string
-    leakedFrom: string
-    leakedTask: number | null
-    leakedRole: 'checker' | 'competitor' | null
-    leakedRegister: string | null
-    seen: string
-  } | null
-  crashes?: Array<{
-    task: number
-    pid: number
-    signal: string
-    seconds: number
-    detail: string
-  }>
-  tasks?: Array<{
-    task: number
-    role: 'checker' | 'competitor'
-    pid: number
-    cpu: number
-    signals: number
-    faultingDeliveries: number
-    checks: number
-    liveShare: number
-  }>
-}
+/** The reproducer's line: one type, the one the action reads (src/evidence.ts). */
+export type ReproLine = ReproducerLine
 
 export interface ReproRun {
   code: number | null

@@ -107,17 +107,19 @@ export const STOP_MISS_PROBABILITY = 1e-12
 
 /** The first mismatch a run saw, as the reproducer names it. */
 export interface Mismatch {
-  task?: number
-  register?: string
-  expected?: string
-  observed?: string
+  task: number
+  role: string
+  register: string
+  registers: string[]
+  expected: string
+  observed: string
   /** "injected", "task:N", "self", "foreign" (another run), "zeros" or "unknown". */
-  leakedFrom?: string
-  leakedTask?: number | null
-  leakedRole?: string | null
-  leakedRegister?: string | null
+  leakedFrom: string
+  leakedTask: number | null
+  leakedRole: 'checker' | 'competitor' | null
+  leakedRegister: string | null
   /** One sentence: what the observed bytes are. */
-  seen?: string
+  seen: string
 }
 
 /** The reproducer's one JSON line (schema version 1, native/README.md). */
@@ -125,9 +127,31 @@ export interface ReproducerLine {
   version: number
   result: 'clean' | 'corrupted' | 'crashed' | 'unsupported' | 'error'
   mode?: string
-  /** A code ("uffd-available", "uffd-refused", "requested") and its text. */
+  /** A code ("uffd-available", "io-available", "uffd-refused", "requested") and its text. */
   modeReason?: string
+  modeReasonErrno?: string | null
   modeReasonText?: string
+  /** io mode: the folder of the signal stack's file, and its file system. */
+  ioDir?: string
+  ioFs?: string
+  /** io mode: deliveries whose fault-in read from the device; of those, slept. */
+  ioMajorFaults?: number
+  ioSleptDeliveries?: number
+  stopReason?: string
+  uffdFaults?: number
+  injected?: number
+  timeToFirstInjection?: number | null
+  /** Each task's own counters. */
+  tasks?: Array<{
+    task: number
+    role: 'checker' | 'competitor'
+    pid: number
+    cpu: number
+    signals: number
+    faultingDeliveries: number
+    checks: number
+    liveShare: number
+  }>
   reason?: string
   reasonText?: string
   seconds?: number
@@ -147,11 +171,11 @@ export interface ReproducerLine {
     signal: string
     seconds: number
     /** What the worker's fault handler saw, or why none ran. */
-    detail?: string
+    detail: string
   }>
   timeToFirstMismatch?: number | null
   /** The kernel's uname(2), as the reproducer saw it. */
-  uname?: { release?: string; version?: string }
+  uname?: { release: string; version: string }
 }
 
 /** "code: text" for the reproducer's paired reason fields. */

@@ -45,10 +45,16 @@ const injected: ReproducerLine = {
   timeToFirstMismatch: 0.015,
   mismatch: {
     task: 0,
+    role: 'checker',
     register: 'ymm5',
+    registers: ['ymm5'],
     expected: 'aa',
     observed: 'bb',
     leakedFrom: 'injected',
+    leakedTask: null,
+    leakedRole: null,
+    leakedRegister: null,
+    seen: 'the injected bytes in 1 of 16 registers',
   },
 }
 const clean = (
@@ -122,8 +128,20 @@ test('a run whose workers crashed is evidence, not a clean result', () => {
     ...clean(100_000),
     result: 'crashed',
     crashes: [
-      { task: 1, pid: 40, signal: 'SIGSEGV', seconds: 1.5 },
-      { task: 3, pid: 41, signal: 'SIGBUS', seconds: 2.5 },
+      {
+        task: 1,
+        pid: 40,
+        signal: 'SIGSEGV',
+        seconds: 1.5,
+        detail: 'SIGSEGV in thread 40: si_code 1 at 0x10',
+      },
+      {
+        task: 3,
+        pid: 41,
+        signal: 'SIGBUS',
+        seconds: 2.5,
+        detail: 'no fault handler ran',
+      },
     ],
   }
   const e = judged(run(crashed))
@@ -144,7 +162,9 @@ test('corruption names the register and whose canary leaked in', () => {
     ...injected,
     mismatch: {
       task: 0,
+      role: 'checker',
       register: 'ymm3',
+      registers: ['ymm3'],
       expected: '11',
       observed: '22',
       leakedFrom: 'task:2',
