@@ -4708,6 +4708,26 @@ function evidenceFromBuildFailure(build, drill) {
     };
 }
 /**
+ * How sure a run without corruption is: the chance a kernel with the bug
+ * would have stayed clean over `live` deliveries in `mode`, and what that
+ * rests on. Where the mode's trigger needs a preemption and the kernel
+ * (its uname -v) does not say it preempts in kernel mode, the lab's rate
+ * does not carry, and no figure is better than a wrong one: unknown.
+ */
+function missOfCleanRun(mode, live, kernelVersion) {
+    const calibration = LAB_CALIBRATION[mode];
+    const preempts = kernelVersion !== null && preemptsInKernelMode(kernelVersion);
+    if (calibration.needsPreemption && !preempts)
+        return {
+            missProbability: null,
+            missBasis: `${mode} mode needs a preemption during the fault-in, and ${kernelVersion === null ? 'the kernel did not say whether it preempts' : `this kernel's uname -v ("${kernelVersion}") does not say PREEMPT`}: on a kernel that does not preempt in kernel mode the trigger never fires (seen on the lab's PREEMPT_NONE build), so the chance a buggy kernel stays clean here is unknown`,
+        };
+    return {
+        missProbability: missProbability(mode, live),
+        missBasis: calibration.basis,
+    };
+}
+/**
  * Pure: the self-test's and the real run's outcomes → evidence. A clean run
  * counts only when the self-test saw its own injected corruption.
  */
@@ -4761,14 +4781,10 @@ function evidenceFromRuns(input) {
     const faulting = line.faultingDeliveries ?? 0;
     const live = line.liveFaultingDeliveries ?? 0;
     const calibration = mode ? LAB_CALIBRATION[mode] : undefined;
-    // Where the trigger needs a preemption the kernel may never make, the
-    // lab's rate does not carry, and no figure is better than a wrong one.
-    const kernelVersion = input.kernelVersion ?? line.uname?.version ?? null;
-    const rateUnknown = !!calibration?.needsPreemption &&
-        !(kernelVersion !== null && preemptsInKernelMode(kernelVersion));
-    const miss = mode && line.result !== 'corrupted' && !rateUnknown
-        ? missProbability(mode, live)
-        : null;
+    const found = line.result === 'corrupted';
+    const { missProbability: miss, missBasis } = mode && !found
+        ? missOfCleanRun(mode, live, input.kernelVersion ?? line.uname?.version ?? null)
+        : { missProbability: null, missBasis: null };
     const crashes = (line.crashes ?? []).map((c) => ({
         task: c.task,
         signal: c.signal,
@@ -4798,11 +4814,7 @@ function evidenceFromRuns(input) {
             : null,
         missProbability: miss,
         // A run that found the bug has no miss to speak of.
-        missBasis: line.result === 'corrupted'
-            ? null
-            : rateUnknown
-                ? `${mode} mode needs a preemption during the fault-in, and ${kernelVersion === null ? 'the kernel did not say whether it preempts' : `this kernel's uname -v ("${kernelVersion}") does not say PREEMPT`}: on a kernel that does not preempt in kernel mode the trigger never fires (seen on the lab's PREEMPT_NONE build), so the chance a buggy kernel stays clean here is unknown`
-                : (calibration?.basis ?? null),
+        missBasis,
         enoughEvents: line.result === 'clean' &&
             !!calibration?.clears &&
             miss !== null &&

@@ -4,6 +4,7 @@
 // run-in-vm.sh; without the lab or QEMU the suite says so once and passes.
 import assert from 'node:assert/strict'
 import { after, describe, test } from 'node:test'
+import { missOfCleanRun } from '../../src/evidence.js'
 import {
   AFFECTED,
   AFFECTED_DISK,
@@ -167,6 +168,15 @@ if (absent) {
         assert.equal(run.line.stopReason, 'duration')
         assert.doesNotMatch(run.line.uname!.version, /\bPREEMPT\b/)
         assert.ok(run.line.liveFaultingDeliveries! > 1000, evidence(run))
+        // And the action says so: no figure from the preemptible lab for
+        // this clean run, but an unknown miss probability.
+        const miss = missOfCleanRun(
+          'stress',
+          run.line.liveFaultingDeliveries!,
+          run.line.uname!.version,
+        )
+        assert.equal(miss.missProbability, null)
+        assert.match(miss.missBasis, /does not say PREEMPT/)
       },
     )
   })
@@ -189,7 +199,16 @@ if (absent) {
           assert.equal(run.line.cpus, cpus)
           const mismatch = run.line.mismatch
           assert.ok(mismatch)
-          assert.match(mismatch.leakedFrom, /^task:\d+$/)
+          // uffd hands the checker's frame the competitor's registers at a
+          // chosen instant, so the leak always names a task. Stress waits
+          // for a preemption at any instant, which now and then lands while
+          // the other task's registers are half loaded: bytes that name no
+          // task ("unknown": twice in some 35 stress detections, 2026-11-30). The
+          // corruption is still found, and that is what this row proves.
+          assert.match(
+            mismatch.leakedFrom,
+            mode === 'stress' ? /^(task:\d+|unknown)$/ : /^task:\d+$/,
+          )
           assert.notEqual(mismatch.observed, mismatch.expected)
         })
       }
