@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
@@ -243,8 +244,20 @@ static int probe_io(struct mode_reason *why)
 	int err = 0;
 	const char *what = NULL;
 	long page = sysconf(_SC_PAGESIZE);
+	/* Made, written and evicted on one CPU, as a pinned worker does: pages
+	 * just written wait in that CPU's LRU batch, which an eviction from
+	 * another CPU may not reach (seen only in 2-CPU lab guests). */
+	cpu_set_t before, here;
+	int pinned = !sched_getaffinity(0, sizeof before, &before);
+	if (pinned) {
+		CPU_ZERO(&here);
+		CPU_SET(sched_getcpu(), &here);
+		pinned = !sched_setaffinity(0, sizeof here, &here);
+	}
 	int fd = make_file(found.dir, (size_t)page * 2, &err, &what);
 	if (fd < 0) {
+		if (pinned)
+			sched_setaffinity(0, sizeof before, &before);
 		snprintf(detail, sizeof detail, "%s failed with %s", what,
 			 errno_name(err));
 		return refuse(why, err, "cannot make the stack's file: %s",
@@ -255,6 +268,8 @@ static int probe_io(struct mode_reason *why)
 	if (at == MAP_FAILED) {
 		err = errno;
 		close(fd);
+		if (pinned)
+			sched_setaffinity(0, sizeof before, &before);
 		return refuse(why, err, "mmap of its file failed (%s)",
 			      errno_name(err));
 	}
@@ -279,6 +294,8 @@ static int probe_io(struct mode_reason *why)
 	}
 	munmap(at, (size_t)page * 2);
 	close(fd);
+	if (pinned)
+		sched_setaffinity(0, sizeof before, &before);
 	if (evicted < 0)
 		return refuse(why, errno, "mincore failed (%s)",
 			      errno_name(errno));
