@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, test } from 'node:test'
+import { mergeReports, renderFleetMarkdown } from '../src/fleet.js'
 import { cli } from './support/cli.js'
 import {
   HOSTS,
@@ -81,6 +82,74 @@ test('merge prints one Markdown table, and writes the JSON summary too', () => {
   assert.match(table[2] as string, /\*\*unaffected\*\*/)
   assert.match(table[3] as string, /\*\*not-applicable\*\*/)
   assert.equal(JSON.parse(fs.readFileSync(jsonFile, 'utf8')).hosts, 2)
+})
+
+/** The slices of the one mermaid pie in merge's Markdown, label → count. */
+function pieSlices(markdown: string): Record<string, number> {
+  const blocks = [...markdown.matchAll(/^```mermaid\n([^]*?)^```$/gm)]
+  assert.equal(blocks.length, 1, markdown)
+  const [head, title, ...slices] = (blocks[0]?.[1] as string)
+    .trimEnd()
+    .split('\n')
+  assert.equal(head, 'pie showData')
+  assert.equal(title, '  title Hosts by status')
+  return Object.fromEntries(
+    slices.map((line) => {
+      const m = /^ {2}"([a-z-]+)" : ([1-9]\d*)$/.exec(line)
+      assert.ok(m, `a slice: ${line}`)
+      return [m[1] as string, Number(m[2])]
+    }),
+  )
+}
+
+test("merge's Markdown charts the statuses of its table, worst first", () => {
+  // A file that is no Report is a row counted as unknown: a slice too.
+  const dir = reportFolder({
+    ...Object.fromEntries(FLEET.map((n) => [`${n}.json`, reportText(n)])),
+    'broken.json': '{"schema":',
+  })
+  const r = source(['merge', dir])
+  assert.equal(r.code, 2, r.stderr)
+  const fromTable: Record<string, number> = {}
+  for (const line of r.stdout.split('\n')) {
+    const status = /^\|[^|]*\|[^|]*\|[^|]*\|[^|]*\| \*\*([a-z-]+)\*\*/.exec(
+      line,
+    )?.[1]
+    if (status) fromTable[status] = (fromTable[status] ?? 0) + 1
+  }
+  const slices = pieSlices(r.stdout)
+  assert.deepEqual(slices, fromTable)
+  assert.deepEqual(slices, {
+    vulnerable: 1,
+    unknown: 2,
+    unaffected: 2,
+    'not-applicable': 1,
+  })
+  assert.deepEqual(Object.keys(slices), [
+    'vulnerable',
+    'unknown',
+    'unaffected',
+    'not-applicable',
+  ])
+  // The chart sits between the counts line and the table.
+  assert.ok(r.stdout.indexOf('```mermaid') < r.stdout.indexOf('| Host |'))
+  // --json has no chart, only the counts it is drawn from.
+  const json = mergeJson([dir])
+  assert.doesNotMatch(json.stdout, /mermaid/)
+  assert.equal(json.summary?.counts.unknown, 2)
+})
+
+test('a fleet of no reports draws no empty chart', () => {
+  const markdown = renderFleetMarkdown(mergeReports([]))
+  assert.match(markdown, /^## sigvec-check: 0 hosts, worst `none`/)
+  assert.doesNotMatch(markdown, /mermaid|pie/)
+  // A host whose name could break out of the chart never reaches it.
+  const hostile = JSON.parse(reportText(FLEET[0] as string))
+  hostile.host.name = 'x" : 99\n```\n"affected'
+  const one = renderFleetMarkdown(
+    mergeReports([{ source: 'hostile.json', report: hostile }]),
+  )
+  assert.deepEqual(pieSlices(one), { unaffected: 1 })
 })
 
 test('merge stops with a usage error only where it is given nothing to read', () => {
