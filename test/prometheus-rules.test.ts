@@ -275,3 +275,17 @@ test(
     assert.match(r.out, /SUCCESS/)
   },
 )
+
+test('the npm package ships the rules and their unit tests', () => {
+  const r = spawnSync(
+    'npm',
+    ['pack', '--dry-run', '--json', '--ignore-scripts'],
+    { cwd: ROOT, encoding: 'utf8' },
+  )
+  assert.equal(r.status, 0, r.stderr)
+  const files = (JSON.parse(r.stdout)[0].files as Array<{ path: string }>).map(
+    (f) => f.path,
+  )
+  for (const file of [RULES, RULES_TEST])
+    assert.ok(files.includes(path.relative(ROOT, file)), file)
+})
