@@ -77,6 +77,9 @@ function fleet(): Host[] {
       VULNERABLE,
     ]),
     audit('clean', root('gha-ubuntu-22.04-6.5.0-1025-azure'), []),
+    // A fixed kernel with a 64 KiB limit: memlock_sufficient 0, but Go never
+    // mlocks here, so no memlock alert.
+    audit('fixed-low-memlock', root('codespace-5.15.0-1041-azure'), []),
     audit(
       'cron-stopped',
       root('gha-ubuntu-22.04-6.5.0-1025-azure'),
@@ -240,6 +243,12 @@ test(
         labels: `{alertname=${quoted(alert)},instance=${quoted(`${h.instance}:9100`)}}`,
         value: 1,
       })),
+    )
+    const low = fleetHosts.find((h) => h.instance === 'fixed-low-memlock')
+    assert.equal(
+      low?.samples.find((s) => s.name === 'sigvec_check_memlock_sufficient')
+        ?.value,
+      0,
     )
     // Every alert fires for some host, and a clean host has none.
     assert.deepEqual(
