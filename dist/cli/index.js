@@ -5827,6 +5827,25 @@ function codeSpan(v) {
 const duplicateText = (d) => d.source === d.sameAs
     ? `${d.source} (given twice)`
     : `${d.source} (the same report as ${d.sameAs})`;
+/**
+ * A mermaid pie of the hosts per status, which GitHub draws in Markdown and
+ * job summaries. Mermaid takes only slices above zero, so a status no host
+ * has is left out, and no hosts make no chart. The slice labels are our own
+ * status words, never text from a Report.
+ */
+function statusPie(s) {
+    const slices = SEVERITY.filter((st) => s.counts[st] > 0);
+    if (slices.length === 0)
+        return [];
+    return [
+        '```mermaid',
+        'pie showData',
+        '  title Hosts by status',
+        ...slices.map((st) => `  "${st}" : ${s.counts[st]}`),
+        '```',
+        '',
+    ];
+}
 function renderFleetMarkdown(s) {
     const lines = [
         `## sigvec-check: ${s.hosts} host${s.hosts === 1 ? '' : 's'}, worst \`${s.worst ?? 'none'}\``,
@@ -5835,6 +5854,7 @@ function renderFleetMarkdown(s) {
             .map((st) => `${s.counts[st]} ${st}`)
             .join(' · '),
         '',
+        ...statusPie(s),
     ];
     if (s.invalid > 0)
         lines.push(`${s.invalid} file${s.invalid === 1 ? '' : 's'} could not be read as a valid Report: counted as unknown, with the reason beside the status.`, '');
