@@ -39,6 +39,12 @@ function cell(v: string | number | boolean | null | undefined): string {
   return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
+/** A cell outside a code span: no markup or HTML from the host either. */
+function textCell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '—'
+  return prose(String(v))
+}
+
 /**
  * Prose that carries text from the host (a release, a path, a tool's
  * message): no character of it becomes markup, a link or HTML.
@@ -353,20 +359,23 @@ function machineDetails(r: Report): string[] {
       'Upstream level',
       `${cell(k.level)}${k.level ? ` (${levelSourceText(k)})` : ''}`,
     ],
-    ['Built by', cell(k.compiler)],
+    ['Built by', textCell(k.compiler)],
     [
       'In the affected range',
       `${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT})`,
     ],
-    ['Machine', [r.host.name, r.host.os, r.host.arch].map(cell).join(' · ')],
-    ['CPU', cell(r.host.cpu ? cpuText(r.host.cpu) : null)],
+    [
+      'Machine',
+      [r.host.name, r.host.os, r.host.arch].map(textCell).join(' · '),
+    ],
+    ['CPU', textCell(r.host.cpu ? cpuText(r.host.cpu) : null)],
     [
       'Container',
       r.host.container.detected
-        ? `yes (${cell(r.host.container.signals.join('; '))}): the host's kernel counts`
+        ? `yes (${textCell(r.host.container.signals.join('; '))}): the host's kernel counts`
         : 'no',
     ],
-    ['Go', cell(goText(go))],
+    ['Go', textCell(goText(go))],
     ['Go’s mlock workaround', cell(workaroundText(go))],
     [
       'Locked-memory limit',
@@ -375,7 +384,7 @@ function machineDetails(r: Report): string[] {
   ]
   if (e.build) {
     const b = e.build
-    rows.push(['Reproducer compiler', cell(b.compiler)])
+    rows.push(['Reproducer compiler', textCell(b.compiler)])
     if (b.ok)
       rows.push([
         'Reproducer binary',
@@ -385,7 +394,7 @@ function machineDetails(r: Report): string[] {
   if (e.selfTest)
     rows.push([
       'Self-test',
-      `${e.selfTest.passed ? 'passed' : 'FAILED'}: ${cell(e.selfTest.detail)}`,
+      `${e.selfTest.passed ? 'passed' : 'FAILED'}: ${textCell(e.selfTest.detail)}`,
     ])
   if (e.mode)
     rows.push([
@@ -395,14 +404,14 @@ function machineDetails(r: Report): string[] {
   if (e.missBasis !== null)
     rows.push([
       'Miss probability',
-      `${cell(missText(e))}: the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis)}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}.`,
+      `${cell(missText(e))}: the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${textCell(e.missBasis)}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}.`,
     ])
   if (e.crashes.length > 0)
     rows.push([
       'Crashed workers',
       e.crashes
         .map((c) =>
-          cell(
+          textCell(
             `task ${c.task}: ${c.signal} at ${formatSeconds(c.seconds)}${c.detail ? ` (${c.detail})` : ''}`,
           ),
         )
@@ -422,7 +431,7 @@ function machineDetails(r: Report): string[] {
   out.push('', '| Fact | Source | Value |', '|---|---|---|')
   for (const f of r.host.facts) {
     out.push(
-      `| ${cell(f.name)} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${cell(f.error)}_`} |`,
+      `| ${cell(f.name)} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${textCell(f.error)}_`} |`,
     )
   }
   out.push('', '</details>')
