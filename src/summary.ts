@@ -118,7 +118,10 @@ export function whatToDo(r: Report): string[] {
       )
     }
     if (r.status === 'vulnerable' || r.status === 'unknown') {
-      const more = evidenceAdvice(e)
+      const more =
+        r.host.live || e.result !== 'skipped' || e.build
+          ? evidenceAdvice(e)
+          : `**Get evidence on the machine itself**: these facts are a capture (\`--root\`), where the reproducer cannot run; this action on that machine with ${input('reproduce', 'always')} runs it on its kernel.`
       if (more) out.push(`- ${more}`)
     }
     if (r.status === 'unaffected' || r.status === 'not-applicable') {
@@ -379,7 +382,7 @@ function machineDetails(r: Report): string[] {
     ['Go’s mlock workaround', cell(workaroundText(go))],
     [
       'Locked-memory limit',
-      `${cell(memlockText(go))} (soft ${exactLimit(go.memlockSoft)}, hard ${exactLimit(go.memlockHard)}; needed ${go.memlockNeeded} bytes)`,
+      `${cell(memlockText(go))} (exact: soft ${exactLimit(go.memlockSoft)}, hard ${exactLimit(go.memlockHard)}, needed ${go.memlockNeeded} bytes)`,
     ],
   ]
   if (e.build) {
@@ -440,9 +443,7 @@ function machineDetails(r: Report): string[] {
 
 /** A limit with its exact byte count, for the collapsed block. */
 function exactLimit(limit: Report['go']['memlockSoft']): string {
-  return typeof limit === 'number'
-    ? `${formatBytes(limit)} = ${limit} bytes`
-    : formatLimit(limit)
+  return typeof limit === 'number' ? `${limit} bytes` : formatLimit(limit)
 }
 
 /**

@@ -321,7 +321,7 @@ const ROWS: Row[] = [
         '## ✅ sigvec-check: `unaffected`',
         "The reproducer did not run (reproduce: auto, and the kernel is already settled as unaffected): the verdict rests on the kernel's version and compiler.",
         '- **Nothing to do for the kernel.** It does not have the bug.',
-        '| Locked-memory limit | 8 MiB; Go 1.14–1.15 need 256 KiB for 64 threads: enough (soft 8 MiB = 8388608 bytes, hard 8 MiB = 8388608 bytes; needed 262144 bytes) |',
+        '| Locked-memory limit | 8 MiB; Go 1.14–1.15 need 256 KiB for 64 threads: enough (exact: soft 8388608 bytes, hard 8388608 bytes, needed 262144 bytes) |',
       ],
       text: [
         'sigvec-check: UNAFFECTED',
@@ -354,7 +354,7 @@ const ROWS: Row[] = [
       summary: [
         '## ⚠️ sigvec-check: `vulnerable`',
         "The reproducer did not run (reproduce: never): the verdict rests on the kernel's version and compiler.",
-        '- **Get evidence with `reproduce: always`**: the reproducer then runs on this machine; a corruption makes the kernel `affected`, a long enough clean run in uffd or io mode clears it.',
+        '- **Get evidence on the machine itself**: these facts are a capture (`--root`), where the reproducer cannot run; this action on that machine with `reproduce: always` runs it on its kernel.',
         '- **This step failed, as `fail-on: vulnerable` fails on `vulnerable`. With `mitigate: true` it would pass and set `GODEBUG=asyncpreemptoff=1` for the later steps instead.**',
         '- **Raise the locked-memory limit.** Go 1.14–1.15 need 256 KiB for 64 threads; the limit is 64 KiB. Note the units: ulimit -l counts KiB, Docker counts bytes.',
         '| shell (KiB) | `ulimit -l 65536` |',
@@ -639,7 +639,7 @@ const ROWS: Row[] = [
         '## ❔ sigvec-check: `unknown`',
         '| Kernel | `—` |',
         '| Upstream level | — |',
-        '- **Get evidence with `reproduce: always`**: the reproducer then runs on this machine; a corruption makes the kernel `affected`, a long enough clean run in uffd or io mode clears it.',
+        '- **Get evidence on the machine itself**: these facts are a capture (`--root`), where the reproducer cannot run; this action on that machine with `reproduce: always` runs it on its kernel.',
         '| kernel release | `/proc/sys/kernel/osrelease` | _a link; links in a captured tree are not followed_ |',
         '- **This step failed, as `fail-on: unknown` fails on `unknown`. With `mitigate: true` it would pass and set `GODEBUG=asyncpreemptoff=1` for the later steps instead.**',
       ],

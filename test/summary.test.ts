@@ -328,3 +328,28 @@ test('a drill page: the register once, no kernel advice', async () => {
   assert.doesNotMatch(openText(summary), /a520a64d/)
   assert.match(summary, /uffd mode in 0\.01 s: 5 signals/)
 })
+
+test('what to do: evidence by reproduce: always here, on the machine for a capture', async () => {
+  const captured = await staticReport(path.join(HOSTS, 'arch-5.4.1-gcc9'))
+  assert.equal(captured.status, 'vulnerable')
+  const here: Report = { ...captured, host: { ...captured.host, live: true } }
+  assert.match(
+    renderSummary(here),
+    /^- \*\*Get evidence with `reproduce: always`\*\*: the reproducer then runs on this machine/m,
+  )
+  assert.match(
+    renderSummary(captured),
+    /^- \*\*Get evidence on the machine itself\*\*: these facts are a capture \(`--root`\)/m,
+  )
+  // Mitigated: the page says GODEBUG is set, not that it could be.
+  const mitigated = await staticReport(path.join(HOSTS, 'arch-5.4.1-gcc9'), {
+    mitigate: 'true',
+  })
+  const page = renderSummary(mitigated)
+  assertSummaryShape(page, mitigated)
+  assert.match(
+    page,
+    /^- \*\*Later steps of this job already run with `GODEBUG=asyncpreemptoff=1`\*\* \(`mitigate: true`\)/m,
+  )
+  assert.doesNotMatch(page, /Until then, set `mitigate: true`/)
+})
