@@ -23,7 +23,7 @@ import {
   type Report,
 } from './report.js'
 import type { Status } from './status.js'
-import { formatBytes, formatSeconds } from './units.js'
+import { formatSeconds } from './units.js'
 
 const ICON: Record<Status, string> = {
   affected: '🛑',
