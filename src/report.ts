@@ -293,15 +293,15 @@ export function goText(go: GoRuntimeView): string {
 export function workaroundText(go: GoRuntimeView): string {
   switch (go.workaround) {
     case 'inactive':
-      return 'none: only Go 1.14–1.15 on x86 have the mlock workaround'
+      return 'none (only Go 1.14–1.15 on x86 have it)'
     case 'not-triggered':
-      return 'not used: the runtime reads this kernel as fixed'
+      return 'not used (the runtime reads this kernel as fixed)'
     case 'mlock':
       return 'locks each thread’s signal stack, and may'
     case 'mlock-fails-fatal':
-      return 'locks each thread’s signal stack, but may not: Go 1.14.0 dies'
+      return 'locks each thread’s signal stack, but may not (Go 1.14.0 dies)'
     case 'mlock-fails-silent':
-      return 'locks each thread’s signal stack, but may not: it stops locking and leaves threads exposed'
+      return 'locks each thread’s signal stack, but may not (it stops locking and leaves threads exposed)'
     case 'unknown':
       return 'unknown'
   }
@@ -374,7 +374,7 @@ export function renderText(r: Report): string {
       : 'no',
   )
   row('reproducer', reproducerText(r.reproducer))
-  row('go', `${goText(go)}; its mlock workaround: ${workaroundText(go)}`)
+  row('go', `${goText(go)}; mlock workaround ${workaroundText(go)}`)
   row('memlock', memlockText(go))
   row('decision', decisionText(r))
   out.push('', 'why:')

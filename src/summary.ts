@@ -237,9 +237,7 @@ function runSentence(e: ReproducerEvidence): string {
           ? ` ${prose(e.leak ?? 'registers changed')}.`
           : e.result === 'crashed'
             ? ` No corruption, but ${crashSummary(e.crashes)}.`
-            : e.missProbability !== null
-              ? ` A kernel with the bug would have stayed clean with probability ${missText(e)}.`
-              : ''
+            : ''
       return `**${e.result}**${drill}, ${e.mode ?? 'unknown'} mode${over}: ${counts}.${found}`
     }
   }
