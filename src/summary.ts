@@ -61,9 +61,9 @@ export function renderSummary(r: Report): string {
   const lines: string[] = [
     `## ${ICON[r.status]} sigvec-check: \`${r.status}\`${e.drill ? ' (DRILL)' : ''}`,
     '',
-    `**${prose(r.headline)}**`,
-    '',
   ]
+  // A drill's headline says what its callout says; the callout is enough.
+  if (!e.drill) lines.push(`**${prose(r.headline)}**`, '')
   if (e.drill) {
     lines.push(
       '> [!WARNING]',

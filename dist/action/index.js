@@ -6457,9 +6457,10 @@ function renderSummary(r) {
     const lines = [
         `## ${ICON[r.status]} sigvec-check: \`${r.status}\`${e.drill ? ' (DRILL)' : ''}`,
         '',
-        `**${prose(r.headline)}**`,
-        '',
     ];
+    // A drill's headline says what its callout says; the callout is enough.
+    if (!e.drill)
+        lines.push(`**${prose(r.headline)}**`, '');
     if (e.drill) {
         lines.push('> [!WARNING]', '> This was a **drill** (`drill: true`): the reproducer injected the corruption on purpose, to rehearse how this workflow reacts. The kernel was not judged by it.', '');
     }
