@@ -146,8 +146,25 @@ function workflowProblems(text: string): string[] {
   ]
 }
 
-function actionProblems(doc: Doc): string[] {
+/** The Marketplace refuses a description of 125 characters or more. */
+const MARKETPLACE_DESCRIPTION_MAX = 124
+
+function actionProblems(doc: Doc, packageAuthor = ''): string[] {
   const problems: string[] = []
+  const description = typeof doc.description === 'string' ? doc.description : ''
+  if (description === '') problems.push('no description')
+  if ([...description].length > MARKETPLACE_DESCRIPTION_MAX)
+    problems.push(
+      `description has ${[...description].length} characters; the Marketplace takes at most ${MARKETPLACE_DESCRIPTION_MAX}`,
+    )
+  // package.json's "Name <email>" names the same people.
+  const author = typeof doc.author === 'string' ? doc.author : ''
+  if (
+    author === '' ||
+    author === doc.name ||
+    author !== packageAuthor.replace(/\s*<[^>]*>$/, '')
+  )
+    problems.push(`author "${author}" is not package.json's author`)
   const runs = isObject(doc.runs) ? doc.runs : {}
   if (runs.using !== 'node24')
     problems.push(`runs.using is ${String(runs.using)}, not node24`)
@@ -406,19 +423,40 @@ for (const file of workflowFiles) {
 test('action.yml follows the rules', () => {
   const text = read(path.join(ROOT, 'action.yml'))
   const doc = readDoc(text)
-  assert.deepEqual(actionProblems(doc), [])
+  const pkg = JSON.parse(read(path.join(ROOT, 'package.json')))
+  assert.deepEqual(actionProblems(doc, pkg.author), [])
   assert.deepEqual(unpinnedUses(doc), [])
   assert.deepEqual(expressionsInRun(doc), [])
 })
 
 test('the action rules catch a bad action.yml', () => {
-  const doc = readDoc('runs:\n  using: node20\n  main: lib/main.js\n')
-  assert.deepEqual(actionProblems(doc), [
+  const doc = readDoc(
+    [
+      'name: sigvec-check',
+      `description: ${'x'.repeat(125)}`,
+      'author: sigvec-check',
+      'runs:\n  using: node20\n  main: lib/main.js\n',
+    ].join('\n'),
+  )
+  assert.deepEqual(actionProblems(doc, 'sigvec-check'), [
+    'description has 125 characters; the Marketplace takes at most 124',
+    'author "sigvec-check" is not package.json\'s author',
     'runs.using is node20, not node24',
     'runs.main is lib/main.js, not dist/index.js',
     'no branding.icon',
     'no branding.color',
   ])
+  assert.deepEqual(
+    actionProblems(
+      readDoc(`description: ${'é'.repeat(124)}\nauthor: A\n`),
+      'A <a@example.invalid>',
+    ).slice(0, 1),
+    ['runs.using is undefined, not node24'],
+  )
+  assert.deepEqual(
+    actionProblems(readDoc('author: A\n'), 'B <b@example.invalid>').slice(0, 2),
+    ['no description', 'author "A" is not package.json\'s author'],
+  )
 })
 
 test("README's Inputs and Outputs tables match action.yml", () => {
