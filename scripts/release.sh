@@ -14,7 +14,8 @@
 #    the release commit must only carry the version change into dist/;
 # 3. sets the version in package.json (and the lock file) and in
 #    src/version.ts, and refuses, putting them back, when CHANGELOG.md has no
-#    section for it (scripts/release-notes.mjs, as the workflow checks);
+#    section for it (scripts/release-notes.mjs, as the workflow checks); then
+#    the pinned versions in README.md and docs/;
 # 4. rebuilds dist/, runs npm test;
 # 5. commits all of it as "Release vX.Y.Z" and tags vX.Y.Z (annotated).
 #    Releasing the version package.json already has makes no commit: it tags
@@ -66,6 +67,7 @@ if [ -n "$(git status --porcelain -- dist)" ]; then
   die "the committed dist/ does not match a fresh build of HEAD; rebuild and commit it first"
 fi
 
+old_version="$(node -p 'require("./package.json").version')"
 npm version --no-git-tag-version --allow-same-version "$version" >/dev/null
 version_ts="src/version.ts"
 version_line="export const TOOL_VERSION = '$version'"
@@ -86,20 +88,34 @@ if ! node scripts/release-notes.mjs "$tag" >/dev/null; then
   die "add a section for $version to CHANGELOG.md and commit it first; nothing was changed"
 fi
 
+# The install lines in the README and docs/ name the exact release
+# (sigvec-check@X.Y.Z, org/sigvec-check@vX.Y.Z) and the major tag
+# (org/sigvec-check@vX); test/readme.test.ts holds them to package.json.
+old_re="${old_version//./\\.}"
+old_major="${old_version%%.*}"
+new_major="${version%%.*}"
+mapfile -t pinned < <(git ls-files -- README.md 'docs/*.md')
+for f in "${pinned[@]}"; do
+  sed -E -i \
+    -e "s/(sigvec-check@v?)${old_re}([^0-9]|\$)/\\1${version}\\2/g" \
+    -e "s/(org\\/sigvec-check@v)${old_major}([^0-9.]|\$)/\\1${new_major}\\2/g" \
+    "$f"
+done
+
 if [ "$skip_checks" != 1 ]; then
   npm run build
   npm test
 fi
 
-# Only the version and the bundles built from it may change; anything else
+# Only the version, its pins and the bundles built from it may change; anything else
 # means the build or the tests touched the tree, and that is not a release.
-unexpected="$(git status --porcelain -- . ':!package.json' ':!package-lock.json' ":!$version_ts" ':!dist')"
+unexpected="$(git status --porcelain -- . ':!package.json' ':!package-lock.json' ":!$version_ts" ':!dist' ':!README.md' ':!docs')"
 if [ -n "$unexpected" ]; then
   echo "$unexpected" >&2
   die "files other than the version and dist/ changed; nothing was committed"
 fi
 
-git add -- package.json "$version_ts" dist
+git add -- package.json "$version_ts" dist "${pinned[@]}"
 if [ -f package-lock.json ]; then
   git add -- package-lock.json
 fi

@@ -168,6 +168,11 @@ test('a release commits the version and tags it; the workflow moves vX', () => {
   commitChangelogSection('91.2.3')
   commitChangelogSection('91.3.0')
   const parent = git('rev-parse', 'HEAD')
+  const before = readJson(path.join(clone, 'package.json')).version
+  assert.match(
+    fs.readFileSync(path.join(clone, 'README.md'), 'utf8'),
+    new RegExp(`sigvec-check@${before}`),
+  )
   const r = release('91.2.3')
   assert.equal(r.code, 0, r.stderr)
 
@@ -190,6 +195,15 @@ test('a release commits the version and tags it; the workflow moves vX', () => {
   const changed = git('show', '--name-only', '--format=', 'HEAD').split('\n')
   assert.ok(changed.includes('package.json'), changed.join(' '))
   assert.ok(changed.includes('src/version.ts'), changed.join(' '))
+  // The README's pins follow: the exact release, and the new major tag.
+  assert.ok(changed.includes('README.md'), changed.join(' '))
+  const readme = fs.readFileSync(path.join(clone, 'README.md'), 'utf8')
+  assert.match(readme, /root npx --yes sigvec-check@91\.2\.3 /)
+  assert.match(readme, /sudo npm install -g sigvec-check@91\.2\.3\n/)
+  assert.match(readme, /uses: org\/sigvec-check@v91\n/)
+  assert.match(readme, /uses: org\/sigvec-check@v91\.2\.3 /)
+  assert.doesNotMatch(readme, new RegExp(`sigvec-check@v?${before}\\b`))
+  assert.doesNotMatch(readme, /org\/sigvec-check@v1\b/)
 
   assert.equal(git('cat-file', '-t', 'v91.2.3'), 'tag')
   assert.equal(git('rev-parse', 'v91.2.3^{commit}'), head)
