@@ -49,6 +49,8 @@ tarball="$tmp/sigvec-check-$version.tgz"
 
 # What the tarball holds, against package.json's "files" and git.
 tar -tzf "$tarball" | sed 's|^package/||' | sort >"$tmp/tarball.txt"
+git ls-files --cached --others --exclude-standard >"$tmp/tree.txt" ||
+  die "git ls-files failed in $repo: the files to expect are unknown"
 node -e '
   const fs = require("node:fs")
   const [pkgFile, listFile, trackedFile] = process.argv.slice(1)
@@ -74,8 +76,7 @@ node -e '
     console.error("pack-check: missing from the tarball:\n  " + missing.join("\n  "))
     process.exit(1)
   }
-' "$repo/package.json" "$tmp/tarball.txt" \
-  <(git ls-files --cached --others --exclude-standard)
+' "$repo/package.json" "$tmp/tarball.txt" "$tmp/tree.txt"
 
 # Installed into an empty prefix: no network, nothing in the cache.
 mkdir "$tmp/prefix"
