@@ -3288,12 +3288,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Po: () => (/* binding */ ReadRefusal),
   A0: () => (/* binding */ ensureDir),
+  CB: () => (/* binding */ readBounded),
   XF: () => (/* binding */ readRegularFile),
   qR: () => (/* binding */ writeInputFile)
 });
 
-// UNUSED EXPORTS: writeFileAtomic
+// UNUSED EXPORTS: MAX_REGULAR_FILE_BYTES, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -3381,24 +3383,84 @@ async function ensureDir(dir, mode) {
         }
     }
 }
+/** Why readBounded refused a file, in words a report can carry. */
+class ReadRefusal extends Error {
+    reason;
+    code;
+    stat;
+    size;
+    max;
+    name = 'ReadRefusal';
+    constructor(reason, 
+    /** An errno-like code: EISDIR, "not a regular file", EFBIG. */
+    code, message, 
+    /** What fstat saw of the refused file (its identity, for deduplication). */
+    stat, 
+    /** For "too large": the size seen ("123" or "at least 123") and the cap. */
+    size = '', max = 0) {
+        super(message);
+        this.reason = reason;
+        this.code = code;
+        this.stat = stat;
+        this.size = size;
+        this.max = max;
+    }
+}
 /**
- * Reads a regular file. O_NONBLOCK: opening a FIFO (planted in a captured
- * host, or named *.json in a folder given to merge) would otherwise wait
- * for a writer for ever; every file we read, /proc's included, is regular.
+ * The one way a file is read: only a regular file, and at most `maxBytes`.
+ * O_NONBLOCK: opening a FIFO (planted in a captured host, or named *.json in
+ * a folder given to merge) would otherwise wait for a writer for ever. The
+ * bytes are read in chunks, not by st.size: /proc files say 0, and a file
+ * may grow while read. A file over the cap is refused whole, so that no
+ * parser judges half of it. Errors of open() come out as errno errors.
  */
-async function readRegularFile(file) {
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+async function readBounded(file, options) {
+    const { maxBytes } = options;
+    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY |
+        external_node_fs_.constants.O_NONBLOCK |
+        (options.noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
     try {
-        const st = await handle.stat();
-        if (!st.isFile()) {
-            const code = st.isDirectory() ? 'EISDIR' : 'not a regular file';
-            throw Object.assign(new Error(`${file}: ${code}`), { code });
+        const stat = await handle.stat();
+        if (stat.isDirectory())
+            throw new ReadRefusal('folder', 'EISDIR', `${file}: EISDIR`, stat);
+        if (!stat.isFile()) {
+            const code = 'not a regular file';
+            throw new ReadRefusal('not regular', code, `${file}: ${code}`, stat);
         }
-        return await handle.readFile('utf8');
+        if (stat.size > maxBytes)
+            throw tooLarge(stat, `${stat.size}`, maxBytes);
+        await options.verify?.(handle, stat);
+        const chunks = [];
+        let size = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            size += bytesRead;
+            if (size > maxBytes)
+                throw tooLarge(stat, `at least ${size}`, maxBytes);
+        }
+        return { bytes: Buffer.concat(chunks, size), stat };
     }
     finally {
         await handle.close();
     }
+}
+const READ_CHUNK = 64 * 1024;
+function tooLarge(stat, size, max) {
+    return new ReadRefusal('too large', 'EFBIG', `too large (${size} bytes; at most ${max} are read)`, stat, size, max);
+}
+/**
+ * The largest file readRegularFile reads. What it reads are the live
+ * host's /proc and /etc files, a few KiB; the cap only stops a runaway.
+ */
+const MAX_REGULAR_FILE_BYTES = 16 * 1024 * 1024;
+/** The text of a regular file (see readBounded). */
+async function readRegularFile(file) {
+    const read = await readBounded(file, { maxBytes: MAX_REGULAR_FILE_BYTES });
+    return read.bytes.toString('utf8');
 }
 const openFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_.open);
 const closeFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_.close);
@@ -4360,12 +4422,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./build/src/files.js + 2 modules
 var files = __nccwpck_require__(7383);
 ;// CONCATENATED MODULE: ./build/src/rootfs.js
-// Reads the files of a captured host tree (--root DIR), which came from
-// another machine and is input to distrust: nothing outside the tree is
-// read, no link inside it is followed, nothing but a regular file is
-// opened, and no file is read past the size a real machine's could have.
-// The live root "/" is not read here: /proc/self is a link there, and the
-// kernel, not a stranger, wrote what it points to.
 
 
 
@@ -4373,7 +4429,6 @@ var files = __nccwpck_require__(7383);
 class TreeRefusal extends Error {
     name = 'TreeRefusal';
 }
-const READ_CHUNK = 64 * 1024;
 const LINK_REFUSED = 'links in a captured tree are not followed';
 function errnoError(code, where) {
     return Object.assign(new Error(`${where}: ${code}`), { code });
@@ -4418,38 +4473,29 @@ async function readTreeFile(root, rel, maxBytes) {
         throw errnoError('EISDIR', file);
     if (!st.isFile())
         throw errnoError('not a regular file', file);
-    if (st.size > maxBytes)
-        throw tooLarge(st.size, maxBytes);
-    // O_NOFOLLOW: the last component may have become a link since lstat;
-    // O_NONBLOCK: or a FIFO, whose open would wait for a writer for ever.
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     try {
-        const opened = await handle.stat();
-        if (opened.dev !== st.dev || opened.ino !== st.ino || !opened.isFile()) {
+        // O_NOFOLLOW: the last component may have become a link since lstat.
+        const read = await (0,files/* readBounded */.CB)(file, {
+            maxBytes,
+            noFollow: true,
+            verify: async (handle, opened) => {
+                if (opened.dev !== st.dev || opened.ino !== st.ino) {
+                    throw new TreeRefusal('replaced while being read; not read');
+                }
+                await checkOpenedPath(handle.fd, file);
+            },
+        });
+        return read.bytes.toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof files/* ReadRefusal */.Po && err.reason === 'too large') {
+            throw new TreeRefusal(`too large (${err.size} bytes; at most ${err.max} are read from a captured tree)`);
+        }
+        if (err instanceof files/* ReadRefusal */.Po) {
             throw new TreeRefusal('replaced while being read; not read');
         }
-        await checkOpenedPath(handle.fd, file);
-        // Read in chunks rather than by st.size: the file may grow meanwhile.
-        const chunks = [];
-        let size = 0;
-        for (;;) {
-            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
-            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-            if (bytesRead === 0)
-                break;
-            chunks.push(chunk.subarray(0, bytesRead));
-            size += bytesRead;
-            if (size > maxBytes)
-                throw tooLarge(size, maxBytes, 'at least ');
-        }
-        return Buffer.concat(chunks, size).toString('utf8');
+        throw err;
     }
-    finally {
-        await handle.close();
-    }
-}
-function tooLarge(size, max, atLeast = '') {
-    return new TreeRefusal(`too large (${atLeast}${size} bytes; at most ${max} are read from a captured tree)`);
 }
 /**
  * A folder on the way may have been swapped for a link between the lstat
@@ -4645,6 +4691,8 @@ async function readFirst(tree, rels) {
 }
 function describeReadError(err) {
     if (err instanceof TreeRefusal)
+        return err.message;
+    if (err instanceof files/* ReadRefusal */.Po && err.reason === 'too large')
         return err.message;
     const code = err?.code;
     if (code === 'ENOENT')

@@ -3886,12 +3886,6 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./build/src/files.js + 1 modules
 var src_files = __nccwpck_require__(7907);
 ;// CONCATENATED MODULE: ./build/src/rootfs.js
-// Reads the files of a captured host tree (--root DIR), which came from
-// another machine and is input to distrust: nothing outside the tree is
-// read, no link inside it is followed, nothing but a regular file is
-// opened, and no file is read past the size a real machine's could have.
-// The live root "/" is not read here: /proc/self is a link there, and the
-// kernel, not a stranger, wrote what it points to.
 
 
 
@@ -3899,7 +3893,6 @@ var src_files = __nccwpck_require__(7907);
 class TreeRefusal extends Error {
     name = 'TreeRefusal';
 }
-const READ_CHUNK = 64 * 1024;
 const LINK_REFUSED = 'links in a captured tree are not followed';
 function errnoError(code, where) {
     return Object.assign(new Error(`${where}: ${code}`), { code });
@@ -3944,38 +3937,29 @@ async function readTreeFile(root, rel, maxBytes) {
         throw errnoError('EISDIR', file);
     if (!st.isFile())
         throw errnoError('not a regular file', file);
-    if (st.size > maxBytes)
-        throw tooLarge(st.size, maxBytes);
-    // O_NOFOLLOW: the last component may have become a link since lstat;
-    // O_NONBLOCK: or a FIFO, whose open would wait for a writer for ever.
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     try {
-        const opened = await handle.stat();
-        if (opened.dev !== st.dev || opened.ino !== st.ino || !opened.isFile()) {
+        // O_NOFOLLOW: the last component may have become a link since lstat.
+        const read = await (0,src_files/* readBounded */.CB)(file, {
+            maxBytes,
+            noFollow: true,
+            verify: async (handle, opened) => {
+                if (opened.dev !== st.dev || opened.ino !== st.ino) {
+                    throw new TreeRefusal('replaced while being read; not read');
+                }
+                await checkOpenedPath(handle.fd, file);
+            },
+        });
+        return read.bytes.toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof src_files/* ReadRefusal */.Po && err.reason === 'too large') {
+            throw new TreeRefusal(`too large (${err.size} bytes; at most ${err.max} are read from a captured tree)`);
+        }
+        if (err instanceof src_files/* ReadRefusal */.Po) {
             throw new TreeRefusal('replaced while being read; not read');
         }
-        await checkOpenedPath(handle.fd, file);
-        // Read in chunks rather than by st.size: the file may grow meanwhile.
-        const chunks = [];
-        let size = 0;
-        for (;;) {
-            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
-            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-            if (bytesRead === 0)
-                break;
-            chunks.push(chunk.subarray(0, bytesRead));
-            size += bytesRead;
-            if (size > maxBytes)
-                throw tooLarge(size, maxBytes, 'at least ');
-        }
-        return Buffer.concat(chunks, size).toString('utf8');
+        throw err;
     }
-    finally {
-        await handle.close();
-    }
-}
-function tooLarge(size, max, atLeast = '') {
-    return new TreeRefusal(`too large (${atLeast}${size} bytes; at most ${max} are read from a captured tree)`);
 }
 /**
  * A folder on the way may have been swapped for a link between the lstat
@@ -4171,6 +4155,8 @@ async function readFirst(tree, rels) {
 }
 function describeReadError(err) {
     if (err instanceof TreeRefusal)
+        return err.message;
+    if (err instanceof src_files/* ReadRefusal */.Po && err.reason === 'too large')
         return err.message;
     const code = err?.code;
     if (code === 'ENOENT')
@@ -5841,6 +5827,25 @@ function codeSpan(v) {
 const duplicateText = (d) => d.source === d.sameAs
     ? `${d.source} (given twice)`
     : `${d.source} (the same report as ${d.sameAs})`;
+/**
+ * A mermaid pie of the hosts per status, which GitHub draws in Markdown and
+ * job summaries. Mermaid takes only slices above zero, so a status no host
+ * has is left out, and no hosts make no chart. The slice labels are our own
+ * status words, never text from a Report.
+ */
+function statusPie(s) {
+    const slices = SEVERITY.filter((st) => s.counts[st] > 0);
+    if (slices.length === 0)
+        return [];
+    return [
+        '```mermaid',
+        'pie showData',
+        '  title Hosts by status',
+        ...slices.map((st) => `  "${st}" : ${s.counts[st]}`),
+        '```',
+        '',
+    ];
+}
 function renderFleetMarkdown(s) {
     const lines = [
         `## sigvec-check: ${s.hosts} host${s.hosts === 1 ? '' : 's'}, worst \`${s.worst ?? 'none'}\``,
@@ -5849,6 +5854,7 @@ function renderFleetMarkdown(s) {
             .map((st) => `${s.counts[st]} ${st}`)
             .join(' · '),
         '',
+        ...statusPie(s),
     ];
     if (s.invalid > 0)
         lines.push(`${s.invalid} file${s.invalid === 1 ? '' : 's'} could not be read as a valid Report: counted as unknown, with the reason beside the status.`, '');
@@ -6730,18 +6736,29 @@ async function jsonFilesUnder(folder, dir, note) {
 }
 const isFolder = (p) => promises_.stat(p).then((st) => st.isDirectory(), () => false);
 /**
- * Reads a regular file of at most MAX_REPORT_BYTES. O_NONBLOCK: a FIFO would
- * otherwise wait for a writer for ever; O_NOFOLLOW where no link may be
- * followed, so one swapped in after the folder was listed is refused too.
+ * Reads a Report file (files.ts readBounded: regular, at most
+ * MAX_REPORT_BYTES), O_NOFOLLOW where no link may be followed, so one
+ * swapped in after the folder was listed is refused too.
  */
-async function readBounded(file, noFollow) {
-    let handle;
+async function readReportFile(file, noFollow) {
+    const identityOf = (st) => `${st.dev}:${st.ino}`;
     try {
-        handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY |
-            external_node_fs_.constants.O_NONBLOCK |
-            (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
+        const read = await (0,src_files/* readBounded */.CB)(file, {
+            maxBytes: MAX_REPORT_BYTES,
+            noFollow,
+        });
+        return { identity: identityOf(read.stat), bytes: read.bytes };
     }
     catch (err) {
+        if (err instanceof src_files/* ReadRefusal */.Po) {
+            const grew = err.size.startsWith('at least');
+            const problem = err.reason === 'folder'
+                ? 'a folder'
+                : err.reason === 'not regular'
+                    ? 'not a regular file'
+                    : tooLarge(grew ? 'it grew while read' : `${err.size} bytes`);
+            return { identity: identityOf(err.stat), problem };
+        }
         const code = err.code ?? String(err);
         return {
             identity: null,
@@ -6750,38 +6767,8 @@ async function readBounded(file, noFollow) {
                 : `cannot be read (${code})`,
         };
     }
-    try {
-        const st = await handle.stat();
-        const identity = `${st.dev}:${st.ino}`;
-        if (!st.isFile())
-            return {
-                identity,
-                problem: st.isDirectory() ? 'a folder' : 'not a regular file',
-            };
-        if (st.size > MAX_REPORT_BYTES)
-            return { identity, problem: reportfiles_tooLarge(`${st.size} bytes`) };
-        // The size is read again as the bytes come: the file may grow meanwhile.
-        const buf = Buffer.alloc(MAX_REPORT_BYTES + 1);
-        let length = 0;
-        for (;;) {
-            const { bytesRead } = await handle.read(buf, length, buf.length - length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-            if (length > MAX_REPORT_BYTES)
-                return { identity, problem: reportfiles_tooLarge('it grew while read') };
-        }
-        return { identity, bytes: buf.subarray(0, length) };
-    }
-    catch (err) {
-        const code = err.code ?? String(err);
-        return { identity: null, problem: `cannot be read (${code})` };
-    }
-    finally {
-        await handle.close();
-    }
 }
-const reportfiles_tooLarge = (size) => `too large (${size}; a Report may hold at most ${MAX_REPORT_BYTES} bytes), not read`;
+const tooLarge = (size) => `too large (${size}; a Report may hold at most ${MAX_REPORT_BYTES} bytes), not read`;
 /** Where a link found in `folder` leads, if that is inside the folder. */
 async function insideFolder(link, folder) {
     const [target, root] = await Promise.all([
@@ -6801,11 +6788,11 @@ async function readCandidate(c) {
     if (c.problem)
         return { identity: null, problem: c.problem };
     if (!c.symlink || c.folder === null)
-        return readBounded(c.file, !!c.folder);
+        return readReportFile(c.file, !!c.folder);
     const inside = await insideFolder(c.file, c.folder);
     if ('problem' in inside)
         return { identity: null, ...inside };
-    return readBounded(inside.target, true);
+    return readReportFile(inside.target, true);
 }
 const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 /**
@@ -7176,11 +7163,15 @@ async function capture(argv) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Po: () => (/* binding */ ReadRefusal),
   A0: () => (/* binding */ ensureDir),
+  CB: () => (/* binding */ readBounded),
   XF: () => (/* binding */ readRegularFile),
   Zf: () => (/* binding */ writeFileAtomic),
   qR: () => (/* binding */ writeInputFile)
 });
+
+// UNUSED EXPORTS: MAX_REGULAR_FILE_BYTES
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -7268,24 +7259,84 @@ async function ensureDir(dir, mode) {
         }
     }
 }
+/** Why readBounded refused a file, in words a report can carry. */
+class ReadRefusal extends Error {
+    reason;
+    code;
+    stat;
+    size;
+    max;
+    name = 'ReadRefusal';
+    constructor(reason, 
+    /** An errno-like code: EISDIR, "not a regular file", EFBIG. */
+    code, message, 
+    /** What fstat saw of the refused file (its identity, for deduplication). */
+    stat, 
+    /** For "too large": the size seen ("123" or "at least 123") and the cap. */
+    size = '', max = 0) {
+        super(message);
+        this.reason = reason;
+        this.code = code;
+        this.stat = stat;
+        this.size = size;
+        this.max = max;
+    }
+}
 /**
- * Reads a regular file. O_NONBLOCK: opening a FIFO (planted in a captured
- * host, or named *.json in a folder given to merge) would otherwise wait
- * for a writer for ever; every file we read, /proc's included, is regular.
+ * The one way a file is read: only a regular file, and at most `maxBytes`.
+ * O_NONBLOCK: opening a FIFO (planted in a captured host, or named *.json in
+ * a folder given to merge) would otherwise wait for a writer for ever. The
+ * bytes are read in chunks, not by st.size: /proc files say 0, and a file
+ * may grow while read. A file over the cap is refused whole, so that no
+ * parser judges half of it. Errors of open() come out as errno errors.
  */
-async function readRegularFile(file) {
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+async function readBounded(file, options) {
+    const { maxBytes } = options;
+    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY |
+        external_node_fs_.constants.O_NONBLOCK |
+        (options.noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
     try {
-        const st = await handle.stat();
-        if (!st.isFile()) {
-            const code = st.isDirectory() ? 'EISDIR' : 'not a regular file';
-            throw Object.assign(new Error(`${file}: ${code}`), { code });
+        const stat = await handle.stat();
+        if (stat.isDirectory())
+            throw new ReadRefusal('folder', 'EISDIR', `${file}: EISDIR`, stat);
+        if (!stat.isFile()) {
+            const code = 'not a regular file';
+            throw new ReadRefusal('not regular', code, `${file}: ${code}`, stat);
         }
-        return await handle.readFile('utf8');
+        if (stat.size > maxBytes)
+            throw tooLarge(stat, `${stat.size}`, maxBytes);
+        await options.verify?.(handle, stat);
+        const chunks = [];
+        let size = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            size += bytesRead;
+            if (size > maxBytes)
+                throw tooLarge(stat, `at least ${size}`, maxBytes);
+        }
+        return { bytes: Buffer.concat(chunks, size), stat };
     }
     finally {
         await handle.close();
     }
+}
+const READ_CHUNK = 64 * 1024;
+function tooLarge(stat, size, max) {
+    return new ReadRefusal('too large', 'EFBIG', `too large (${size} bytes; at most ${max} are read)`, stat, size, max);
+}
+/**
+ * The largest file readRegularFile reads. What it reads are the live
+ * host's /proc and /etc files, a few KiB; the cap only stops a runaway.
+ */
+const MAX_REGULAR_FILE_BYTES = 16 * 1024 * 1024;
+/** The text of a regular file (see readBounded). */
+async function readRegularFile(file) {
+    const read = await readBounded(file, { maxBytes: MAX_REGULAR_FILE_BYTES });
+    return read.bytes.toString('utf8');
 }
 const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
 const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
