@@ -5447,7 +5447,7 @@ function mergeGodebug(current, key, value) {
 
 ;// CONCATENATED MODULE: ./build/src/version.js
 // The tool's version, as package.json has it (a test keeps them equal).
-const TOOL_VERSION = '0.1.0';
+const TOOL_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./build/src/audit.js
 // The one pipeline both front doors run: host facts → assessment →
