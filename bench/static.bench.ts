@@ -8,7 +8,8 @@
 // GITHUB_STEP_SUMMARY, RUNNER_TEMP, RUNNER_TOOL_CACHE), interleaved round by
 // round; figures only, no verdict on them. BENCH_ROUNDS sets the rounds
 // (default 30); BENCH_CALLGRIND=1 also counts each one's instructions once
-// under valgrind, which a busy machine does not skew.
+// under valgrind, which a busy machine does not skew; BENCH_BASELINE=DIR adds
+// the action of an earlier build's dist/ (e.g. `git archive vX dist | tar -x`).
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -92,13 +93,18 @@ function instructions(c: Contender, dir: string): number | null {
     'valgrind',
     [
       '--tool=callgrind',
+      // A child forked to run a program (the go probe) counts on from the
+      // parent's figure until its exec; only the process itself is wanted.
+      '--child-silent-after-fork=yes',
       `--callgrind-out-file=${path.join(dir, 'callgrind.out.%p')}`,
       c.cmd,
       ...c.args,
     ],
     { ...c.opts, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
   )
-  const m = /Collected : (\d+)/.exec(String(r.stderr ?? ''))
+  const m = new RegExp(`^==${r.pid}== Collected : (\\d+)`, 'm').exec(
+    String(r.stderr ?? ''),
+  )
   return m ? Number(m[1]) : null
 }
 
@@ -111,9 +117,6 @@ export default async function bench(): Promise<void> {
     fs.mkdirSync(floorDir)
     const floorEntry = bundleFloor(path.join(tmp, 'floor-bundle'))
     const floorFiles = runnerFiles(floorDir)
-    const oursDir = path.join(tmp, 'ours')
-    fs.mkdirSync(oursDir)
-    const oursFiles = runnerFiles(oursDir)
     const inputs: Record<string, string> = {}
     for (const [name, spec] of Object.entries(actionYml().inputs))
       inputs[`INPUT_${name.toUpperCase()}`] = spec.default ?? ''
@@ -128,6 +131,26 @@ export default async function bench(): Promise<void> {
       if (status !== 0) throw new Error(`${label} exited ${status}`)
     }
 
+    /** The action bundled in `dist`, run in a folder of its own. */
+    const action = (label: string, dist: string): Contender => {
+      const dir = fs.mkdtempSync(path.join(tmp, 'action-'))
+      const files = runnerFiles(dir)
+      return {
+        label,
+        cmd: node,
+        args: [path.join(dist, 'index.js')],
+        opts: { cwd: dir, env: { ...base, ...files.env, ...inputs } },
+        reset: files.reset,
+        check: (status) => {
+          // 1 is a failed step on an affected or vulnerable kernel: still a
+          // whole audit, with its outputs.
+          if (status !== 0 && status !== 1)
+            throw new Error(`${label} exited ${status}`)
+          if (!files.output().status)
+            throw new Error(`${label} set no status output`)
+        },
+      }
+    }
     const contenders: Contender[] = [
       {
         label: 'node -e 0',
@@ -151,21 +174,7 @@ export default async function bench(): Promise<void> {
             throw new Error('the floor action set no output')
         },
       },
-      {
-        label: 'ours: action, reproduce never',
-        cmd: node,
-        args: [path.join(ROOT, 'dist/index.js')],
-        opts: { cwd: oursDir, env: { ...base, ...oursFiles.env, ...inputs } },
-        reset: oursFiles.reset,
-        check: (status) => {
-          // 1 is a failed step on an affected or vulnerable kernel: still a
-          // whole audit, with its outputs.
-          if (status !== 0 && status !== 1)
-            throw new Error(`the action exited ${status}`)
-          if (!oursFiles.output().status)
-            throw new Error('the action set no status output')
-        },
-      },
+      action('ours: action, reproduce never', path.join(ROOT, 'dist')),
       {
         label: 'ours: sigvec-check --json',
         cmd: node,
@@ -178,7 +187,12 @@ export default async function bench(): Promise<void> {
         },
       },
     ]
-    const [bare, floor, action, cli] = timeInterleaved(contenders, rounds, 3)
+    // BENCH_BASELINE=DIR: the dist/ of an earlier build, run alongside.
+    const baseline = process.env.BENCH_BASELINE
+    if (baseline)
+      contenders.push(action('baseline: BENCH_BASELINE action', baseline))
+    const times = timeInterleaved(contenders, rounds, 3)
+    const [b, f, a, c] = times as [number[], number[], number[], number[]]
     const go = goOnPath()
     console.log(
       `${rounds} interleaved rounds after 3 warm-up rounds, wall time of each whole process; go on PATH: ${go ?? 'none'}`,
@@ -187,7 +201,7 @@ export default async function bench(): Promise<void> {
       `  ${'process'.padEnd(32)}${'median'.padStart(10)}${'p90'.padStart(10)}${'min'.padStart(10)}${'max'.padStart(10)}`,
     )
     contenders.forEach((c, i) => {
-      const t = [bare, floor, action, cli][i] as number[]
+      const t = times[i] as number[]
       console.log(
         `  ${c.label.padEnd(32)}${[median(t), quantile(t, 0.9), Math.min(...t), Math.max(...t)].map((x) => fmt(x).padStart(10)).join('')}`,
       )
@@ -198,10 +212,6 @@ export default async function bench(): Promise<void> {
       const r = a.map((x, i) => x / (b[i] as number))
       return `round by round median ${median(r).toFixed(2)}×, p10–p90 ${quantile(r, 0.1).toFixed(2)}–${quantile(r, 0.9).toFixed(2)}×; fastest runs ${(Math.min(...a) / Math.min(...b)).toFixed(2)}×`
     }
-    const a = action as number[]
-    const f = floor as number[]
-    const b = bare as number[]
-    const c = cli as number[]
     console.log(
       `  action / floor       ${ratio(a, f).toFixed(2)}× (target ≤ 1.15×); ${paired(a, f)}`,
     )
@@ -214,6 +224,11 @@ export default async function bench(): Promise<void> {
     console.log(
       `  CLI / node -e 0      ${ratio(c, b).toFixed(2)}× (target ≤ 2×); ${paired(c, b)}`,
     )
+    const old = times[4]
+    if (old)
+      console.log(
+        `  action / baseline    ${ratio(a, old).toFixed(2)}×; ${paired(a, old)}`,
+      )
 
     if (process.env.BENCH_CALLGRIND === '1') {
       const counts = contenders.map((ct) => instructions(ct, tmp))

@@ -16,24 +16,6 @@ export function median(xs: number[]): number {
     : ((s[mid - 1] as number) + (s[mid] as number)) / 2
 }
 
-/** Milliseconds of wall time for each of `runs` runs of one command. */
-export function timeCommand(
-  cmd: string,
-  args: string[],
-  runs: number,
-  opts: SpawnSyncOptions = {},
-): number[] {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint()
-    const r = spawnSync(cmd, args, { stdio: 'ignore', ...opts })
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6
-    if (r.error) throw r.error
-    times.push(ms)
-  }
-  return times
-}
-
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`
 
 /** The q-quantile (0…1) by the nearest-rank rule. */
