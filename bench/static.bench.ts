@@ -109,7 +109,12 @@ function instructions(c: Contender, dir: string): number | null {
 }
 
 export default async function bench(): Promise<void> {
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 30)
+  const given = process.env.BENCH_ROUNDS ?? '30'
+  const rounds = Number(given)
+  if (!/^\d+$/.test(given) || rounds < 1)
+    throw new Error(
+      `BENCH_ROUNDS: "${given}" is not a number of rounds (a whole number, 1 or more)`,
+    )
   const node = process.execPath
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-bench-'))
   try {
