@@ -208,7 +208,16 @@ export interface Annotation {
 export function reportAnnotations(r: Report): Annotation[] {
   const out: Annotation[] = []
   const drill = r.reproducer.drill ? 'DRILL — ' : ''
-  if (r.decision.fail) {
+  // Older Reports (merged from elsewhere) have no evidenceMissing.
+  const missing = r.decision.evidenceMissing ?? null
+  if (missing !== null) {
+    out.push({
+      level: 'error',
+      title: 'sigvec-check: reproduce: always, but no evidence',
+      message: `reproduce is always, but the reproducer gave no evidence: ${missing}. The step fails, since evidence was asked for; remove the cause, or set reproduce to auto.`,
+    })
+  }
+  if (r.decision.failing && r.decision.mitigation === 'none') {
     out.push({
       level: 'error',
       title: `${drill}sigvec-check: ${r.status}`,
@@ -233,7 +242,8 @@ export function reportAnnotations(r: Report): Annotation[] {
     })
   }
   const unsettled =
-    r.kernel.finding === 'buggy' || r.kernel.finding === 'unknown'
+    missing === null &&
+    (r.kernel.finding === 'buggy' || r.kernel.finding === 'unknown')
   const noEvidence =
     r.reproducer.result === 'skipped' || r.reproducer.result === 'error'
   if (unsettled && noEvidence) {
@@ -464,8 +474,12 @@ function reproducerText(e: ReproducerEvidence): string {
 }
 
 function decisionText(r: Report): string {
-  if (r.decision.fail) return `step fails (fail-on: ${r.policy.failOn})`
+  if (r.decision.failing && r.decision.mitigation === 'none')
+    return `step fails (fail-on: ${r.policy.failOn})`
+  if (r.decision.fail) return 'step fails (reproduce: always, and no evidence)'
   if (r.decision.mitigation === 'godebug') {
+    if (r.decision.fail)
+      return `mitigated: later steps get \`GODEBUG=${cell(r.decision.godebug)}\`; the step fails (reproduce: always, and no evidence)`
     return `mitigated: later steps get \`GODEBUG=${cell(r.decision.godebug)}\``
   }
   return `passes (fail-on: ${r.policy.failOn})`
