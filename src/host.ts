@@ -180,6 +180,11 @@ interface HostTree {
   live: boolean
 }
 
+/** Whether a root names this machine's own "/" rather than a captured tree. */
+export function isThisMachine(root: string): boolean {
+  return path.resolve(root) === path.resolve('/')
+}
+
 function hostTree(root: string): HostTree {
   const resolved = path.resolve(root)
   if (resolved === '/') return { root: resolved, live: true }
@@ -195,11 +200,14 @@ function hostTree(root: string): HostTree {
 
 export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
   const root = path.resolve(opts.root)
+  // This machine's own root ("/", which Windows' path resolves to C:\):
+  // elsewhere than Linux there is no /proc to read and no kernel to judge.
+  // A captured tree is Linux's wherever it is read.
+  if (process.platform !== 'linux' && isThisMachine(opts.root))
+    return notLinuxFacts(root, process.platform, opts)
   const tree = hostTree(root)
   const live = tree.live
-  const platform = live ? process.platform : 'linux'
-  // Elsewhere there is no /proc to read, and no Linux kernel to judge.
-  if (platform !== 'linux') return notLinuxFacts(root, platform, opts)
+  const platform = 'linux'
   const read = (rel: HostFile) => readText(tree, rel)
 
   const [

@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseGoVersion } from './goruntime.js'
+import { isThisMachine } from './host.js'
 import { InputError } from './inputerror.js'
 import {
   DURATION_RANGE_S,
@@ -58,7 +59,7 @@ export function parseOptions(raw: RawInputs, root = '/'): Options {
     ),
     reportPath: pathInput('report-path', given('report-path')),
   }
-  if (path.resolve(root) !== '/') refuseReproducerSettings(raw, options)
+  if (!isThisMachine(root)) refuseReproducerSettings(raw, options)
   if (options.drill && options.reproduce === 'never') {
     throw new InputError(
       'drill',
