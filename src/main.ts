@@ -12,12 +12,8 @@ import {
   unknownVariableText,
 } from './inputs.js'
 import { checkReportPath, parseOptions } from './options.js'
-import {
-  renderSummary,
-  renderText,
-  reportAnnotations,
-  reportOutputs,
-} from './report.js'
+import { renderText, reportAnnotations, reportOutputs } from './report.js'
+import { renderSummary } from './summary.js'
 import * as runner from './workflow.js'
 import { ioFolder } from './reproducer.js'
 
