@@ -129,7 +129,7 @@ export function whatToDo(r: Report): string[] {
         `- **Nothing to do for the kernel.** ${r.status === 'unaffected' ? 'It does not have the bug.' : 'The bug cannot happen on this machine.'}`,
       )
     }
-    if (risky || r.status === 'unknown')
+    if (risky || r.status === 'unknown' || d.evidenceMissing)
       out.push(`- **This step ${reaction(r)}**`)
   }
   const memlock = r.mitigations.find((m) => m.id === 'raise-memlock')
@@ -149,6 +149,10 @@ function reaction(r: Report): string {
   const d = r.decision
   const failOn = input('fail-on', r.policy.failOn)
   const status = `\`${r.status}\``
+  // Older Reports (merged from elsewhere) have no evidenceMissing.
+  const missing = d.evidenceMissing ?? null
+  if (missing !== null)
+    return `failed: ${input('reproduce', 'always')} asks for evidence, and the reproducer gave none (${prose(missing)}). Remove the cause, or set ${input('reproduce', 'auto')}.`
   if (d.mitigation === 'godebug')
     return `passed and set \`GODEBUG=${cell(d.godebug)}\` for the later steps of this job, as ${input('mitigate', 'true')} asks.`
   if (d.fail)

@@ -56,6 +56,11 @@ exit 1
   )
   const summary = fs.readFileSync(path.join(dir, 'summary'), 'utf8')
   assert.ok(summary.length < 64 * 1024, `summary of ${summary.length} chars`)
+  // The page says why the step failed, though fail-on is never.
+  assert.match(
+    summary,
+    /This step failed: `reproduce: always` asks for evidence, and the reproducer gave none/,
+  )
   assert.match(summary, /<summary>Compiler output<\/summary>/)
   assert.match(summary, /error: FIRST ERROR/)
   assert.match(summary, /error: LAST ERROR/)

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   nativeDir: () => (/* binding */ nativeDir)
 });
 
-// UNUSED EXPORTS: COMPILE_FLAGS, DIGEST_FILE, REPRODUCER_TOOL, buildKey
+// UNUSED EXPORTS: COMPILE_FLAGS, DIGEST_FILE, REPRODUCER_TOOL, RUNNER_FOLDER_NAMES, buildKey, whyNotStarted
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -177,6 +177,11 @@ function hasCUnit(dir) {
         return false;
     }
 }
+/** The action's folders: the runner's tool cache and temp. */
+const RUNNER_FOLDER_NAMES = {
+    toolCache: 'the tool cache (RUNNER_TOOL_CACHE)',
+    temp: 'RUNNER_TEMP',
+};
 /**
  * Runs the compiler once, in its own group, under a deadline (the tool
  * deadline for the compile, the probe deadline for a version question). A
@@ -298,17 +303,17 @@ function cacheEntry(root, key) {
     const name = { root, tool: REPRODUCER_TOOL, version, arch: external_node_os_.arch() };
     return { name, folders: [root, tool, versionDir, dir], dir };
 }
-async function lookUp(entry) {
+async function lookUp(entry, names) {
     if (!entry)
         return {
             state: 'avoid',
-            why: 'no tool cache (RUNNER_TOOL_CACHE is not set)',
+            why: `no tool cache (${names.toolCache} is not set)`,
         };
     const folders = await checkFolders(entry.folders);
     if ('foreign' in folders)
         return {
             state: 'avoid',
-            why: `the tool cache is not only ours: ${folders.foreign}, so a binary there could be anyone's`,
+            why: `${names.toolCache} is not only ours: ${folders.foreign}, so a binary there could be anyone's`,
         };
     if (folders.existing < entry.folders.length ||
         (await findEntry(entry.name)) === null)
@@ -401,6 +406,27 @@ async function privateCopy(bytes, parents, notes) {
         throw new Error('no folder for the private copy');
     return first;
 }
+/**
+ * Why the compiler could not be started, in the user's words: a path that
+ * does not exist, is a folder or cannot be run; a name not found on PATH.
+ */
+async function whyNotStarted(compiler, code) {
+    if (!compiler.includes('/'))
+        return code === 'ENOENT'
+            ? `${JSON.stringify(compiler)} is not on PATH`
+            : `${JSON.stringify(compiler)} could not be started (${code})`;
+    const st = await promises_.stat(compiler).catch(() => null);
+    if (!st)
+        return `${compiler} does not exist`;
+    if (st.isDirectory())
+        return `${compiler} is a folder, not a program`;
+    const runnable = await promises_.access(compiler, external_node_fs_.constants.X_OK)
+        .then(() => true)
+        .catch(() => false);
+    return runnable
+        ? `${compiler} could not be started (${code})`
+        : `${compiler} is not executable`;
+}
 async function compileReproducer(opts) {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
@@ -422,11 +448,12 @@ async function compileReproducer(opts) {
     }
     catch (err) {
         // Only a program that could not be started means "no compiler".
-        if (!err.code)
+        const code = err.code;
+        if (!code)
             throw err;
         return {
             ok: false,
-            reason: `no C compiler: ${JSON.stringify(opts.compiler)} is not on PATH`,
+            reason: `no C compiler: ${await whyNotStarted(opts.compiler, String(code))} (the compiler input, --compiler or SIGVEC_COMPILER names it; the default is cc on PATH)`,
             output: err.message,
             compiler: opts.compiler,
         };
@@ -434,10 +461,11 @@ async function compileReproducer(opts) {
     const key = buildKey(units, identity);
     const cacheRoot = opts.toolCacheDir;
     const entry = cacheRoot ? cacheEntry(external_node_path_.resolve(cacheRoot), key) : null;
-    const lookup = await lookUp(entry);
+    const names = opts.names ?? RUNNER_FOLDER_NAMES;
+    const lookup = await lookUp(entry, names);
     const notes = [];
     await (0,src_files/* ensureDir */.A0)(opts.tempDir).catch((err) => {
-        throw new Error(`the compile's scratch folder (RUNNER_TEMP): ${err.message}`);
+        throw new Error(`the compile's scratch folder (${names.temp}): ${err.message}`);
     });
     let bytes;
     let cached = lookup.state === 'hit';
@@ -475,7 +503,7 @@ async function compileReproducer(opts) {
                     cached = true;
                 }
                 catch (err) {
-                    notes.push(`not cached: ${err.message}`);
+                    notes.push(`not cached in ${names.toolCache}: ${err.message}`);
                 }
             }
         }

@@ -3297,7 +3297,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // The CLI's entry point (dist/cli.js, `npx sigvec-check`): one call, so that
 // loading src/cli.ts, as tests do, runs nothing.
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -3310,8 +3310,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  iW: () => (/* binding */ main)
 });
+
+// UNUSED EXPORTS: cliFolders, exitCode
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
@@ -3557,14 +3559,25 @@ const GO_FAMILIES = [
 ];
 // Go names its releases go1.14, go1.14.1, go1.16rc1, go1.16beta1: not
 // semver, so the shape is checked here and semver.coerce reads the numbers.
-const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/;
-/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → a version; null if not one. */
+// setup-go's family form, 1.15.x, is taken too (inputs.ts GO_VERSION_ACCEPTED).
+const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.x|(?:\.(\d+))?(?:(?:rc|beta)\d+)?)$/;
+/**
+ * "go1.14", "1.14.0", "go1.22.1", "1.16rc1", "1.15.x" → a version; null if
+ * not one. A family (1.15.x, or 1.15 as setup-go reads it) is its first
+ * release, 1.15.0: the worst case for this check within every family, since
+ * 1.14.0 dies where 1.14.1+ go on, and 1.15.0–1.15.1 lack the Ubuntu skip
+ * (GO_UBUNTU_SKIP_SINCE) that 1.15.2+ have.
+ */
 function parseGoVersion(text) {
     const trimmed = text.trim();
     if (!GO_VERSION.test(trimmed))
         return null;
     const version = semver.coerce(trimmed);
     return version && { text: trimmed, version: version.version };
+}
+/** Whether the text names a family rather than one release: 1.15.x, 1.15. */
+function isGoFamily(text) {
+    return /^(?:go)?\d+\.\d+(?:\.x)?$/.test(text.trim());
 }
 function goFamily(v) {
     const found = GO_FAMILIES.find(([, range]) => semver.satisfies(v.version, range));
@@ -3685,6 +3698,14 @@ function bestLevel(facts, release) {
     const level = parseLevel(release);
     return { level, levelSource: level ? 'release' : null };
 }
+/** A readable name for process.platform's word. */
+function platformName(platform) {
+    const names = {
+        darwin: 'macOS (darwin)',
+        win32: 'Windows (win32)',
+    };
+    return names[platform] ?? platform;
+}
 function assessKernel(facts) {
     const reasons = [];
     const say = (code, message) => reasons.push({ code, message });
@@ -3704,7 +3725,12 @@ function assessKernel(facts) {
         fixedIn: level && inRange ? firstFixedLevel(level) : null,
     };
     const done = (finding, applicable) => ({ finding, applicable, ...base, reasons });
-    // Applicability first: the bug needs x86 vector state (AVX).
+    // Applicability first: the bug is the Linux kernel's, and needs x86
+    // vector state (AVX).
+    if (facts.platform !== 'linux') {
+        say('not-linux', `This machine runs ${platformName(facts.platform)}, not Linux; the bug is in the Linux kernel.`);
+        return done('not-applicable', false);
+    }
     if (facts.arch.ok && !X86.test(facts.arch.value)) {
         say('not-x86', `The architecture is ${facts.arch.value}; the bug is x86-only.`);
         return done('not-applicable', false);
@@ -3815,6 +3841,13 @@ function assessGo(facts, opts) {
         memlockSufficient: sufficient,
         reasons,
     });
+    if (facts.platform !== 'linux') {
+        say('go-not-linux', 'The Go runtime applies its workaround on Linux only.');
+        return view('inactive');
+    }
+    if (parsed && facts.go.source === 'input' && isGoFamily(parsed.text)) {
+        say('go-version-family', `go-version ${parsed.text} names a family of releases; judged as its worst case for this check, Go ${parsed.version}.`);
+    }
     if (facts.arch.ok && !X86.test(facts.arch.value)) {
         say('go-not-x86', 'The Go runtime applies its workaround on linux/amd64 and linux/386 only.');
         return view('inactive');
@@ -4110,6 +4143,10 @@ const CAPTURED_FILE_MAX_BYTES = {
  */
 const UTS_MAX = 64;
 const LINE_MAX = 1024;
+/** Whether a root names this machine's own "/" rather than a captured tree. */
+function isThisMachine(root) {
+    return external_node_path_.resolve(root) === external_node_path_.resolve('/');
+}
 function hostTree(root) {
     const resolved = external_node_path_.resolve(root);
     if (resolved === '/')
@@ -4126,8 +4163,14 @@ function hostTree(root) {
 }
 async function readHostFacts(opts) {
     const root = external_node_path_.resolve(opts.root);
+    // This machine's own root ("/", which Windows' path resolves to C:\):
+    // elsewhere than Linux there is no /proc to read and no kernel to judge.
+    // A captured tree is Linux's wherever it is read.
+    if (process.platform !== 'linux' && isThisMachine(opts.root))
+        return notLinuxFacts(root, process.platform, opts);
     const tree = hostTree(root);
     const live = tree.live;
+    const platform = 'linux';
     const read = (rel) => readText(tree, rel);
     const [hostname, release, procVersion, unameVersion, versionSignature, osRelease, archFile, cpuinfo, limits, status, uidMap, go,] = await Promise.all([
         read(F.hostname),
@@ -4146,6 +4189,7 @@ async function readHostFacts(opts) {
     return {
         root,
         live,
+        platform,
         hostname: mapFact(plainLine(hostname, UTS_MAX), (t) => t || null),
         release: plainLine(release, UTS_MAX),
         procVersion: plainLine(procVersion, LINE_MAX),
@@ -4160,6 +4204,47 @@ async function readHostFacts(opts) {
         mlockProof: null,
         container: await detectContainerIn(tree),
         go,
+    };
+}
+/**
+ * This machine when it is not Linux (a macOS or Windows runner of an OS
+ * matrix): no file is read, each fact says why, and no toolchain is asked,
+ * since the Go runtime's workaround is Linux's too.
+ */
+function notLinuxFacts(root, platform, opts) {
+    const notRead = (rel) => ({
+        ok: false,
+        error: `not read: this machine runs ${platform}, not Linux`,
+        source: '/' + rel,
+    });
+    return {
+        root,
+        live: true,
+        platform,
+        hostname: { ok: true, value: external_node_os_.hostname(), source: 'os.hostname()' },
+        release: notRead(F.release),
+        procVersion: notRead(F.procVersion),
+        unameVersion: notRead(F.unameVersion),
+        versionSignature: notRead(F.versionSignature),
+        os: notRead(F.osRelease),
+        arch: { ok: true, value: external_node_os_.arch(), source: 'os.arch()' },
+        cpu: notRead(F.cpuinfo),
+        memlock: notRead(F.limits),
+        capIpcLock: notRead(F.status),
+        userNamespace: notRead(F.uidMap),
+        mlockProof: null,
+        container: { detected: false, signals: [] },
+        go: opts.goVersion
+            ? {
+                version: opts.goVersion,
+                source: 'input',
+                note: 'from the go-version input',
+            }
+            : {
+                version: null,
+                source: 'not detected',
+                note: `not asked: this machine runs ${platform}, not Linux`,
+            },
     };
 }
 /**
@@ -4805,6 +4890,28 @@ function missOfCleanRun(mode, live, kernelVersion) {
     };
 }
 /**
+ * A mode the workflow asked for by name that this machine refuses (the
+ * reproducer's probe says which and why, as auto mode's choice does): what
+ * was refused, why, and what would permit it. Null for any other failure.
+ */
+function modeRefusal(line) {
+    if (line.result !== 'error')
+        return null;
+    const why = line.reasonText ?? line.reason ?? 'no reason given';
+    switch (line.reason) {
+        case 'uffd-refused':
+            return `mode uffd is not permitted here: ${why}. It is permitted as root, with CAP_SYS_PTRACE, with the sysctl vm.unprivileged_userfaultfd=1, or (Linux 6.1+) with read-write access to /dev/userfaultfd; or set mode to auto, which picks io or stress where uffd is refused`;
+        case 'uffd-unsupported':
+            return `mode uffd is not available here: ${why}. This kernel has no userfaultfd (CONFIG_USERFAULTFD); set mode to auto, which picks io or stress`;
+        case 'uffd-register-failed':
+            return `mode uffd is not permitted here: ${why}. Kernel-mode faults need root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1; or set mode to auto, which picks io or stress`;
+        case 'io-refused':
+            return `mode io is not possible here: ${why}. It needs a folder on a disk (not tmpfs or ramfs) that lets programs write and read back: RUNNER_TEMP, else the workspace, else TMPDIR; or set mode to auto, which picks stress where io is refused`;
+        default:
+            return null;
+    }
+}
+/**
  * Pure: the self-test's and the real run's outcomes → evidence. A clean run
  * counts only when the self-test saw its own injected corruption.
  */
@@ -4835,12 +4942,15 @@ function evidenceFromRuns(input) {
                 ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
                 : describeFailure(st.run, st.deadlineMs),
     };
+    const refused = stLine ? modeRefusal(stLine) : null;
+    if (refused)
+        selfTest.detail = refused;
     const base = { ...EMPTY_EVIDENCE, drill: input.drill, build, selfTest };
     if (!stPassed) {
         return {
             ...base,
             result: 'error',
-            reason: `self-test failed: ${selfTest.detail}`,
+            reason: refused ?? `self-test failed: ${selfTest.detail}`,
         };
     }
     const real = input.real;
@@ -5020,7 +5130,16 @@ function reportOutputs(r, reportFile) {
 function reportAnnotations(r) {
     const out = [];
     const drill = r.reproducer.drill ? 'DRILL — ' : '';
-    if (r.decision.fail) {
+    // Older Reports (merged from elsewhere) have no evidenceMissing.
+    const missing = r.decision.evidenceMissing ?? null;
+    if (missing !== null) {
+        out.push({
+            level: 'error',
+            title: 'sigvec-check: reproduce: always, but no evidence',
+            message: `reproduce is always, but the reproducer gave no evidence: ${missing}. The step fails, since evidence was asked for; remove the cause, or set reproduce to auto.`,
+        });
+    }
+    if (r.decision.failing && r.decision.mitigation === 'none') {
         out.push({
             level: 'error',
             title: `${drill}sigvec-check: ${r.status}`,
@@ -5043,7 +5162,8 @@ function reportAnnotations(r) {
             message: r.headline,
         });
     }
-    const unsettled = r.kernel.finding === 'buggy' || r.kernel.finding === 'unknown';
+    const unsettled = missing === null &&
+        (r.kernel.finding === 'buggy' || r.kernel.finding === 'unknown');
     const noEvidence = r.reproducer.result === 'skipped' || r.reproducer.result === 'error';
     if (unsettled && noEvidence) {
         out.push({
@@ -5143,10 +5263,15 @@ function reproducerText(e) {
 }
 /** What the policy made of the status. */
 function decisionText(r) {
-    if (r.decision.fail)
+    // Older Reports (merged from elsewhere) have no evidenceMissing.
+    const owed = (r.decision.evidenceMissing ?? null) !== null;
+    const owing = 'the step fails (reproduce: always, and no evidence)';
+    if (r.decision.failing && r.decision.mitigation === 'none')
         return `the step fails (fail-on: ${r.policy.failOn})`;
     if (r.decision.mitigation === 'godebug')
-        return `mitigated: later steps get GODEBUG=${r.decision.godebug}`;
+        return `mitigated: later steps get GODEBUG=${r.decision.godebug}${owed ? `; ${owing}` : ''}`;
+    if (owed)
+        return owing;
     return `the step passes (fail-on: ${r.policy.failOn})`;
 }
 /** The CLI's terminal text: the summary's facts and sentences, plainer. */
@@ -5422,18 +5547,39 @@ function memlockCommands(bytes) {
         },
     ];
 }
-function decide(status, policy, currentGodebug) {
+/**
+ * Why evidence that `reproduce: always` asked for is missing (the reproducer
+ * was skipped or failed), or null. A machine where the bug cannot happen
+ * (not-applicable: not Linux, no AVX) owes no evidence.
+ */
+function missingEvidence(reproduce, status, evidence) {
+    if (reproduce !== 'always' || status === 'not-applicable')
+        return null;
+    return evidence.result === 'skipped' || evidence.result === 'error'
+        ? evidence.reason
+        : null;
+}
+function decide(status, policy, currentGodebug, evidenceMissing = null) {
     const failing = crossesFailOn(status, policy.failOn);
     const risky = status === 'affected' || status === 'vulnerable';
+    // GODEBUG answers the bug, not a reproducer that could not run.
+    const unproven = evidenceMissing !== null;
     if (policy.mitigate && (failing || risky)) {
         return {
             failing,
-            fail: false,
+            fail: unproven,
             godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
             mitigation: 'godebug',
+            evidenceMissing,
         };
     }
-    return { failing, fail: failing, godebug: null, mitigation: 'none' };
+    return {
+        failing,
+        fail: failing || unproven,
+        godebug: null,
+        mitigation: 'none',
+        evidenceMissing,
+    };
 }
 /** Sets one key in a comma-separated GODEBUG, keeping every other setting. */
 function mergeGodebug(current, key, value) {
@@ -5471,6 +5617,7 @@ const GO_LOCKS = new Set(['mlock', 'mlock-fails-fatal', 'mlock-fails-silent']);
  */
 function needsMlockProof(facts, assessment, options) {
     return (facts.live &&
+        facts.platform === 'linux' &&
         options.reproduce !== 'never' &&
         GO_LOCKS.has(assessment.go.workaround));
 }
@@ -5481,11 +5628,16 @@ async function audit(options, ctx) {
     });
     const judge = (f) => assess(f, { memlockThreads: options.memlockThreads });
     let assessment = judge(facts);
-    const plan = facts.live
-        ? options.drill
-            ? { run: true, why: 'drill: true' }
-            : planRun(options.reproduce, assessment.kernel.finding)
-        : { run: false, why: 'a captured host (--root): nothing here to run it on' };
+    const plan = !facts.live
+        ? { run: false, why: 'a captured host (--root): nothing here to run it on' }
+        : facts.platform !== 'linux'
+            ? {
+                run: false,
+                why: `this machine runs ${facts.platform}: the reproducer, like the bug, is Linux's`,
+            }
+            : options.drill
+                ? { run: true, why: 'drill: true' }
+                : planRun(options.reproduce, assessment.kernel.finding);
     const prove = needsMlockProof(facts, assessment, options);
     ctx.log(`reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`);
     let evidence = evidenceFromSkip(plan.why, options.drill);
@@ -5510,7 +5662,7 @@ async function audit(options, ctx) {
         }
     }
     const verdict = decideVerdict(assessment, evidence);
-    const decision = decide(verdict.status, options, ctx.godebug);
+    const decision = decide(verdict.status, options, ctx.godebug, missingEvidence(options.reproduce, verdict.status, evidence));
     return buildReport({
         toolVersion: TOOL_VERSION,
         facts,
@@ -5530,6 +5682,7 @@ async function buildReproducer(options, ctx) {
         nativeDir: nativeDir(),
         tempDir: ctx.tempDir,
         toolCacheDir: ctx.toolCacheDir,
+        names: ctx.folderNames,
     });
     if (!build.ok) {
         ctx.log(`reproducer: not built: ${build.reason}`);
@@ -5907,18 +6060,28 @@ var inputerror = __nccwpck_require__(5631);
 
 
 
+
 const REPRODUCE = ['auto', 'always', 'never'];
 const MODES = ['auto', ...RUN_MODES];
 const MEMLOCK_THREADS_RANGE = { min: 1, max: 1_000_000 };
 /** The longest reproducer run a duration may ask for, and the shortest. */
 const DURATION_RANGE_S = { min: 0.5, max: 3600 };
+/**
+ * The duration grammar, said once: numbers (whole or with a decimal part)
+ * followed by h, m and s, each at most once and in that order, as Go's
+ * time.ParseDuration writes them but without a sign or smaller units; or a
+ * bare number, which is seconds. options.ts parses by it.
+ */
+const DURATION_ACCEPTED = `a duration from ${DURATION_RANGE_S.min}s to 1h: numbers with the units h, m and s in that order, such as 30s, 2m, 1m30s, 1.5m or 1h, or a bare number of seconds such as 45 (no sign, no other unit)`;
+/** The Go version forms accepted, said once (goruntime.ts parses them). */
+const GO_VERSION_ACCEPTED = "a Go version such as 1.14.0, go1.15.8 or 1.22.1, or a release family as setup-go writes it, 1.15 or 1.15.x (judged as the family's worst case for this check, its first release 1.15.0); not a range such as 1.x, >=1.14 or ^1.15";
 const oneOfText = (values) => `one of: ${values.join(', ')}`;
 const INPUTS = [
     {
         name: 'reproduce',
         default: 'auto',
         accepted: oneOfText(REPRODUCE),
-        description: 'Run our reproducer: auto (when the kernel is not already settled as unaffected or not-applicable), always, never. Its evidence overrides the version check.',
+        description: 'Run our reproducer: auto (when the kernel is not already settled as unaffected or not-applicable), always, never. Its evidence overrides the version check. always: a run that gives no evidence (no compiler, a mode this machine refuses, a failed self-test) raises an error and fails the step, since you asked for evidence; on a machine that is not Linux, nothing runs and nothing fails.',
         action: true,
         cli: 'value',
         hook: true,
@@ -5939,19 +6102,19 @@ const INPUTS = [
     {
         name: 'duration',
         default: '30s',
-        accepted: `a duration from ${DURATION_RANGE_S.min}s to ${DURATION_RANGE_S.max / 60}m, such as 30s, 2m or 45 (seconds)`,
-        description: 'The longest the reproducer may run: 30s, 2m, or seconds. It stops sooner at the first corruption or once it has seen enough trigger events.',
+        accepted: DURATION_ACCEPTED,
+        description: 'The longest the reproducer may run, from 0.5s to 1h: numbers with the units h, m and s in that order (30s, 2m, 1m30s, 1.5m, 1h), or a bare number of seconds (45). It stops sooner at the first corruption or once it has seen enough trigger events.',
         action: true,
         cli: 'value',
         hook: true,
         placeholder: 'TIME',
-        help: 'longest reproducer run, as 2m or seconds',
+        help: 'longest reproducer run: 30s, 2m, 1m30s, 1h or seconds',
     },
     {
         name: 'compiler',
         default: 'cc',
         accepted: 'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)',
-        description: 'The C compiler that builds the reproducer (a program name or path).',
+        description: 'The C compiler that builds the reproducer (a program name on PATH, or a path).',
         action: true,
         cli: 'value',
         hook: true,
@@ -5994,13 +6157,13 @@ const INPUTS = [
     {
         name: 'go-version',
         default: '',
-        accepted: 'a Go version such as 1.14.0, 1.15.5, go1.22.1',
-        description: 'The Go version that builds your tests (e.g. 1.14.0). Default: what the go on PATH says (go env GOVERSION, or go version before Go 1.16); unknown means the worst case, 1.14.0.',
+        accepted: GO_VERSION_ACCEPTED,
+        description: "The Go version that builds your tests: 1.14.0, go1.15.8, or a family as setup-go takes it, 1.15 or 1.15.x, judged as the family's worst case for this check (its first release, 1.15.0). Ranges such as 1.x or >=1.14 are refused. Default: what the go on PATH says (go env GOVERSION, or go version before Go 1.16); unknown means the worst case, 1.14.0.",
         action: true,
         cli: 'value',
         hook: true,
         placeholder: 'V',
-        help: 'the Go that builds your tests (default: the go on PATH)',
+        help: 'the Go that builds your tests, as 1.15.8, or 1.15.x for its family (default: the go on PATH)',
     },
     {
         name: 'memlock-threads',
@@ -6017,7 +6180,7 @@ const INPUTS = [
         name: 'report-path',
         default: '',
         accepted: 'a file path (not a directory)',
-        description: 'Where to write the JSON Report. Default: $RUNNER_TEMP/sigvec-check-report.json.',
+        description: 'Where to write the JSON Report: a file path, not a folder (a folder is refused before the audit runs). Default: $RUNNER_TEMP/sigvec-check-report.json.',
         action: true,
         cli: 'value',
         hook: true,
@@ -6046,12 +6209,53 @@ const HOOK_SETTINGS = INPUTS.filter((spec) => spec.hook).map((spec) => spec.name
 function envName(setting) {
     return `SIGVEC_${setting.toUpperCase().replace(/-/g, '_')}`;
 }
+/** Every SIGVEC_* variable the tool reads: the hook's, from the table, and
+ * the tool deadline's override. */
+const KNOWN_ENV_NAMES = [
+    ...HOOK_SETTINGS.map(envName),
+    spawn/* TOOL_DEADLINE_ENV */.K2,
+];
+/** Levenshtein distance: the edits that turn `a` into `b`. */
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+/**
+ * SIGVEC_* variables in `env` that the tool does not read (a typo is
+ * otherwise ignored in silence), each with the known name closest to it.
+ */
+function unknownSigvecVariables(env) {
+    return Object.keys(env)
+        .filter((name) => name.startsWith('SIGVEC_'))
+        .filter((name) => !KNOWN_ENV_NAMES.includes(name))
+        .sort()
+        .map((name) => {
+        let closest = KNOWN_ENV_NAMES[0];
+        for (const known of KNOWN_ENV_NAMES)
+            if (editDistance(name, known) < editDistance(name, closest))
+                closest = known;
+        return { name, closest };
+    });
+}
+function unknownVariableText(v) {
+    return `${v.name} is not a variable sigvec-check reads, so it is ignored; did you mean ${v.closest}?`;
+}
 
 ;// CONCATENATED MODULE: ./build/src/options.js
 // The one typed Options, parsed once from action inputs, CLI flags or the
 // hook's variables, with the defaults and accepted values of the input table
 // (inputs.ts). Every validation error names the input, the value given and
 // what is accepted.
+
+
 
 
 
@@ -6073,10 +6277,30 @@ function parseOptions(raw, root = '/') {
         memlockThreads: integerInput('memlock-threads', given('memlock-threads'), MEMLOCK_THREADS_RANGE),
         reportPath: pathInput('report-path', given('report-path')),
     };
+    if (!isThisMachine(root))
+        refuseReproducerSettings(raw, options);
     if (options.drill && options.reproduce === 'never') {
         throw new inputerror/* InputError */.d('drill', raw('drill').trim(), "false while reproduce is 'never' (a drill runs the reproducer)");
     }
     return options;
+}
+/**
+ * A captured host (--root) is judged by its files alone: nothing is built
+ * or run there, so a setting that only shapes the reproducer would be
+ * ignored in silence, and a drill would report corruption nobody injected.
+ * reproduce: auto and never, go-version and memlock-threads still apply.
+ */
+function refuseReproducerSettings(raw, options) {
+    const why = 'with --root (a captured host is judged by its files: nothing is built or run)';
+    if (options.drill)
+        throw new inputerror/* InputError */.d('drill', raw('drill').trim(), `false ${why}`);
+    if (options.reproduce === 'always')
+        throw new inputerror/* InputError */.d('reproduce', 'always', `auto or never ${why}`);
+    for (const name of ['mode', 'duration', 'compiler']) {
+        const value = raw(name).trim();
+        if (value !== '')
+            throw new inputerror/* InputError */.d(name, value, `no value ${why}`);
+    }
 }
 function refuse(name, value) {
     return new inputerror/* InputError */.d(name, value, inputSpec(name).accepted);
@@ -6114,10 +6338,24 @@ function pathInput(name, value) {
         throw refuse(name, value);
     return external_node_path_.resolve(value);
 }
-/** "30s", "2m", "45" or "0.5" (seconds) → seconds. */
+const NUMBER = String.raw `\d+(?:\.\d+)?`;
+const DURATION = new RegExp(`^(?:(${NUMBER})h)?(?:(${NUMBER})m)?(?:(${NUMBER})s)?$|^(${NUMBER})$`);
+/**
+ * "30s", "2m", "1m30s", "1.5m", "1h" or "45" (seconds) → seconds; NaN when
+ * the text is not a duration (inputs.ts DURATION_ACCEPTED says the grammar).
+ */
+function parseDuration(text) {
+    const m = DURATION.exec(text);
+    if (!m || text === '')
+        return NaN;
+    const [, h, min, s, bare] = m;
+    if (bare !== undefined)
+        return Number(bare);
+    return Number(h ?? 0) * 3600 + Number(min ?? 0) * 60 + Number(s ?? 0);
+}
 function durationInput(name, value) {
-    const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value);
-    const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN;
+    const seconds = parseDuration(value);
+    // NaN (not a duration) fails both comparisons.
     if (!(seconds >= DURATION_RANGE_S.min && seconds <= DURATION_RANGE_S.max))
         throw refuse(name, value);
     return seconds;
@@ -6127,6 +6365,32 @@ function compilerInput(name, value) {
     if (/[\s;&|`$<>()'"\\]/.test(value))
         throw refuse(name, value);
     return value;
+}
+/**
+ * Refuses a report path that names a folder, before the audit runs (the
+ * write would fail only at the end, with EISDIR or a rename's words).
+ * `input` is the name the user gave it by: report-path or --report-path.
+ */
+async function checkReportPath(input, file) {
+    if (file === null)
+        return;
+    const st = await promises_.stat(file).catch(() => null);
+    if (st?.isDirectory())
+        throw new inputerror/* InputError */.d(input, file, `a file path, not a folder, such as ${external_node_path_.join(file, 'sigvec-report.json')}`, 'is a folder');
+}
+/** Refuses a --root that is not a folder: it would be judged unknown. */
+async function checkRoot(input, dir) {
+    const accepted = 'a folder made by `sigvec-check capture DIR`';
+    let st;
+    try {
+        st = await promises_.stat(dir);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new inputerror/* InputError */.d(input, dir, accepted, code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`);
+    }
+    if (!st.isDirectory())
+        throw new inputerror/* InputError */.d(input, dir, accepted, 'is not a folder');
 }
 
 ;// CONCATENATED MODULE: ./build/src/hook.js
@@ -6162,7 +6426,7 @@ function parseHookSettings(flags, env, root) {
     }
     catch (err) {
         if (err instanceof inputerror/* InputError */.d && known(err.input))
-            throw new inputerror/* InputError */.d(inputName(err.input), err.value, err.accepted);
+            throw new inputerror/* InputError */.d(inputName(err.input), err.value, err.accepted, err.problem);
         throw err;
     }
     const stateDirInput = inputName('state-dir');
@@ -6953,10 +7217,12 @@ const USAGE = `Usage: sigvec-check [options]
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
+On a machine that is not Linux (macOS, Windows) it says not-applicable at
+once: the bug is the Linux kernel's.
 
 Options:
 ${[
-    flagLine('--root DIR', 'audit the host files captured under DIR (offline)'),
+    flagLine('--root DIR', 'audit the host files captured under DIR (offline; nothing runs, so --drill, --mode, --duration, --compiler and --reproduce always are refused)'),
     flagLine('--json', 'print the Report as JSON'),
     flagLine('--prometheus', 'print node_exporter textfile-collector lines'),
     ...AUDIT_FLAGS.map(inputLine),
@@ -6986,7 +7252,8 @@ ${paragraph('A hook gets no arguments: each of its options can be set as a varia
     ', ...); a flag wins over its variable.')}
 
 Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
-3 unknown, 1 usage or runtime error; merge exits by the worst status.
+3 unknown (or --reproduce always without the reproducer's evidence), 1 usage
+or runtime error; merge exits by the worst status.
 `;
 class UsageError extends Error {
 }
@@ -6994,7 +7261,8 @@ function describe(err) {
     if (err instanceof inputerror/* InputError */.d) {
         // Lower case is a flag's name; SIGVEC_* names a hook's variable.
         const name = /^[A-Z]/.test(err.input) ? err.input : `--${err.input}`;
-        return `invalid ${name}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`;
+        const problem = err.problem ? ` ${err.problem}` : '';
+        return `invalid ${name}: ${JSON.stringify(err.value)}${problem}. Expected ${err.accepted}.`;
     }
     return err instanceof Error ? err.message : String(err);
 }
@@ -7013,6 +7281,11 @@ async function main(argv) {
         process.stderr.write(`sigvec-check: ${describe(err)}\n${usage}`);
         return EXIT_CODES.usage;
     }
+}
+/** A SIGVEC_* variable nobody reads is most likely a typo: say so. */
+function warnUnknownVariables() {
+    for (const v of unknownSigvecVariables(process.env))
+        process.stderr.write(`sigvec-check: warning: ${unknownVariableText(v)}\n`);
 }
 /** parseArgs, with its complaints turned into usage errors. */
 function usageOnThrow(f) {
@@ -7059,8 +7332,9 @@ async function single(argv) {
     }
     if (v.json && v.prometheus)
         throw new UsageError('--json and --prometheus exclude each other');
-    if (v.root === '')
-        throw new inputerror/* InputError */.d('root', '', 'a directory');
+    warnUnknownVariables();
+    if (typeof v.root === 'string')
+        await checkRoot('root', v.root);
     // The table's flags, by the names parseOptions asks for.
     const given = v;
     const reproduce = flagValue(given.reproduce);
@@ -7070,6 +7344,7 @@ async function single(argv) {
     const options = parseOptions((name) => name === 'reproduce' && v['no-reproduce']
         ? 'never'
         : flagValue(given[name]), typeof v.root === 'string' ? v.root : '/');
+    await checkReportPath('report-path', options.reportPath);
     const quiet = v.json || v.prometheus;
     const report = await auditHere(options, {
         log: (line) => {
@@ -7082,18 +7357,57 @@ async function single(argv) {
         : v.prometheus
             ? renderPrometheus(report)
             : renderText(report));
-    return EXIT_CODES[report.status];
+    return exitCode(report);
+}
+/**
+ * The exit code by the status; a report that owes evidence asked for by
+ * --reproduce always exits as unknown at best, since it was not settled as
+ * asked.
+ */
+function exitCode(report) {
+    const code = EXIT_CODES[report.status];
+    return report.decision.evidenceMissing !== null && code === 0
+        ? EXIT_CODES.unknown
+        : code;
+}
+/**
+ * Outside Actions the tool cache lives in the user's cache folder; messages
+ * name the folder by where it came from and what would move it.
+ */
+function cliFolders(env) {
+    const tempDir = env.RUNNER_TEMP || external_node_os_.tmpdir();
+    const temp = env.RUNNER_TEMP
+        ? 'RUNNER_TEMP'
+        : `${tempDir}, the temp folder: set TMPDIR to move it`;
+    if (env.RUNNER_TOOL_CACHE)
+        return {
+            tempDir,
+            toolCacheDir: env.RUNNER_TOOL_CACHE,
+            folderNames: { toolCache: 'the tool cache (RUNNER_TOOL_CACHE)', temp },
+        };
+    const base = env.XDG_CACHE_HOME
+        ? { dir: env.XDG_CACHE_HOME, said: '$XDG_CACHE_HOME/sigvec-check' }
+        : {
+            dir: external_node_path_.join(external_node_os_.homedir(), '.cache'),
+            said: '$HOME/.cache/sigvec-check',
+        };
+    const toolCacheDir = external_node_path_.join(base.dir, 'sigvec-check');
+    return {
+        tempDir,
+        toolCacheDir,
+        folderNames: {
+            toolCache: `the cache folder ${toolCacheDir} (${base.said}; set XDG_CACHE_HOME or HOME to a folder you can write to move it)`,
+            temp,
+        },
+    };
 }
 /** The audit of this machine (or --root), its Report also written to --report-path. */
 async function auditHere(options, extra) {
     const report = await audit(options, {
         godebug: process.env.GODEBUG,
         now: new Date(),
-        tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
         ioDir: ioFolder(process.env),
-        // Outside Actions the tool cache lives in the user's cache folder.
-        toolCacheDir: process.env.RUNNER_TOOL_CACHE ||
-            external_node_path_.join(process.env.XDG_CACHE_HOME || external_node_path_.join(external_node_os_.homedir(), '.cache'), 'sigvec-check'),
+        ...cliFolders(process.env),
         ...extra,
     });
     if (options.reportPath)
@@ -7116,9 +7430,12 @@ async function hook(argv) {
         process.stdout.write(USAGE);
         return 0;
     }
-    if (v.root === '')
-        throw new inputerror/* InputError */.d('root', '', 'a directory');
+    warnUnknownVariables();
+    if (typeof v.root === 'string')
+        await checkRoot('root', v.root);
     const settings = parseHookSettings(v, process.env, v.root ?? '/');
+    const given = v;
+    await checkReportPath(given['report-path'] !== undefined ? 'report-path' : envName('report-path'), settings.options.reportPath);
     const log = (line) => process.stderr.write(`${line}\n`);
     const remembered = (await bootMemory(settings, log)) ?? undefined;
     const report = await auditHere(settings.options, { log, remembered });
@@ -7709,12 +8026,17 @@ class InputError extends Error {
     input;
     value;
     accepted;
+    problem;
     name = 'InputError';
-    constructor(input, value, accepted) {
-        super(`Invalid input '${input}': ${JSON.stringify(value)}. Expected ${accepted}.`);
+    constructor(input, value, accepted, 
+    /** What is wrong with the value, where its shape alone is not it:
+     * "does not exist", "is a folder". */
+    problem = null) {
+        super(`Invalid input '${input}': ${JSON.stringify(value)}${problem ? ` ${problem}` : ''}. Expected ${accepted}.`);
         this.input = input;
         this.value = value;
         this.accepted = accepted;
+        this.problem = problem;
     }
 }
 
@@ -7727,13 +8049,14 @@ class InputError extends Error {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  K2: () => (/* binding */ TOOL_DEADLINE_ENV),
   IN: () => (/* binding */ cleanupOnCancel),
   IK: () => (/* binding */ probeDeadlineSeconds),
   Se: () => (/* binding */ runInGroup),
   Om: () => (/* binding */ toolDeadlineSeconds)
 });
 
-// UNUSED EXPORTS: OUTPUT_HEAD_BYTES, OUTPUT_TAIL_BYTES, PROBE_DEADLINE_SECONDS, TOOL_DEADLINE_ENV, TOOL_DEADLINE_SECONDS, killAllGroups, leftOutMarker
+// UNUSED EXPORTS: OUTPUT_HEAD_BYTES, OUTPUT_TAIL_BYTES, PROBE_DEADLINE_SECONDS, TOOL_DEADLINE_SECONDS, killAllGroups, leftOutMarker
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
