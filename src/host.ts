@@ -285,7 +285,7 @@ async function readFirst(
   return last as Fact<string>
 }
 
-function describeReadError(err: unknown): string {
+export function describeReadError(err: unknown): string {
   if (err instanceof TreeRefusal) return err.message
   const code = (err as NodeJS.ErrnoException)?.code
   if (code === 'ENOENT') return 'missing (ENOENT)'

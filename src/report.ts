@@ -363,7 +363,8 @@ function reproducerSection(e: ReproducerEvidence): string[] {
     `| Result | **${e.result}**${e.drill ? ' (DRILL: corruption injected on purpose)' : ''} |`,
   )
   out.push(`| Compiler | ${cell(b.compiler)} |`)
-  if (b.ok) {
+  if (e.origin) out.push(`| Runs | ${cell(e.origin)} |`)
+  else if (b.ok) {
     out.push(
       `| Binary | ${b.cacheHit ? 'tool cache hit' : `compiled in ${b.seconds?.toFixed(2)} s`} (key \`${cell(b.key)}\`) |`,
     )
@@ -452,6 +453,10 @@ function levelSourceText(k: KernelAssessment): string | null {
 }
 
 function reproducerText(e: ReproducerEvidence): string {
+  return e.origin ? `${runText(e)} (${cell(e.origin)})` : runText(e)
+}
+
+function runText(e: ReproducerEvidence): string {
   const drill = e.drill ? ' — DRILL' : ''
   switch (e.result) {
     case 'skipped':
