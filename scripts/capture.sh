@@ -109,7 +109,7 @@ while [ $# -gt 0 ]; do
 		--mode)
 			case $2 in
 			auto | uffd | io | stress) mode=$2 ;;
-			*) refuse --mode "$2" 'one of auto, uffd, io, stress' ;;
+			*) refuse --mode "$2" 'one of: auto, uffd, io, stress' ;;
 			esac
 			;;
 		--duration)
@@ -218,9 +218,12 @@ interrupted() {
 		kill -TERM "$child" 2>/dev/null
 		wait "$child"
 	fi
-	printf '%s: interrupted; nothing kept\n' "$me" >&2
+	printf '%s: interrupted; nothing kept\n' "$me" >&3
 	exit "$1"
 }
+# The trap may run inside a redirection of the reproducer's stderr: it
+# writes to the script's own, kept as fd 3.
+exec 3>&2
 trap cleanup EXIT
 trap 'interrupted 130' INT
 trap 'interrupted 143' TERM
@@ -229,7 +232,7 @@ set -C
 # Runs a program in the background and waits for it, so that INT and TERM
 # reach their trap at once; its status is left in $status.
 run_child() {
-	"$@" &
+	"$@" 3>&- &
 	child=$!
 	wait "$child"
 	status=$?
