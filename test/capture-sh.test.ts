@@ -20,6 +20,7 @@ import {
 import { evidenceFromRuns, parseResultLine } from '../src/evidence.js'
 import { HOST_FILES, readHostFacts } from '../src/host.js'
 import { INPUTS } from '../src/inputs.js'
+import { renderSummary } from '../src/report.js'
 import { realRunArgs, selfTestArgs } from '../src/reproducer.js'
 import { ROOT } from './support/action.js'
 import { cli } from './support/cli.js'
@@ -42,10 +43,25 @@ function scriptEnv(tmp: string, extra: NodeJS.ProcessEnv = {}) {
   return env
 }
 
-function dash(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync('dash', [SCRIPT, ...args], { encoding: 'utf8', env })
+/** The script run by `shell` (argv), as `sh capture.sh` runs it. */
+function runScript(
+  shell: string[],
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  const r = spawnSync(
+    shell[0] as string,
+    [...shell.slice(1), SCRIPT, ...args],
+    {
+      encoding: 'utf8',
+      env,
+    },
+  )
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
+const dash = (args: string[], env?: NodeJS.ProcessEnv) =>
+  runScript(['dash'], args, env)
+const BUSYBOX = spawnSync('busybox', ['--help']).status === 0
 
 // One real capture of this machine, with the reproducer, shared by the
 // tests that judge or tamper with it.
@@ -160,26 +176,31 @@ test('the script trims each file exactly as `capture` does, keeping no secret', 
   write(HOST_FILES.uidMap, '         0          0 4294967295\n')
   write(HOST_FILES.release, '5.4.1-arch1-1\n')
   write(HOST_FILES.dockerenv, '')
-  const script = path.join(tempDir(), 'by-script')
-  const r = dash(['--no-reproduce', '--from', from, script])
-  assert.equal(r.code, 0, r.stderr)
-  assert.match(r.stdout, /^captured 6 files into /)
-  assert.match(r.stdout, /reproducer: not run \(--no-reproduce\)/)
   const node = path.join(tempDir(), 'by-node')
   await captureHost(from, node)
-  for (const rel of Object.values(HOST_FILES)) {
-    const read = (dir: string) =>
-      fs.existsSync(path.join(dir, rel))
-        ? fs.readFileSync(path.join(dir, rel), 'latin1')
-        : null
-    assert.equal(read(script), read(node), rel)
+  const shells = BUSYBOX ? [['dash'], ['busybox', 'sh']] : [['dash']]
+  for (const shell of shells) {
+    const script = path.join(tempDir(), 'by-script')
+    const r = runScript(shell, ['--no-reproduce', '--from', from, script])
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stdout, /^captured 6 files into /)
+    assert.match(r.stdout, /reproducer: not run \(--no-reproduce\)/)
+    for (const rel of Object.values(HOST_FILES)) {
+      const read = (dir: string) =>
+        fs.existsSync(path.join(dir, rel))
+          ? fs.readFileSync(path.join(dir, rel), 'latin1')
+          : null
+      assert.equal(read(script), read(node), `${shell[0]}: ${rel}`)
+    }
+    assert.equal(
+      fs.readFileSync(path.join(script, HOST_FILES.environ), 'utf8'),
+      'container=podman\0',
+    )
+    assert.equal(fs.statSync(script).mode & 0o777, 0o700)
+    assert.deepEqual(fs.readdirSync(path.join(script, 'sigvec')), [
+      'capture.txt',
+    ])
   }
-  assert.equal(
-    fs.readFileSync(path.join(script, HOST_FILES.environ), 'utf8'),
-    'container=podman\0',
-  )
-  assert.equal(fs.statSync(script).mode & 0o777, 0o700)
-  assert.deepEqual(fs.readdirSync(path.join(script, 'sigvec')), ['capture.txt'])
 })
 
 test('a capture under dash keeps the runs, and --root judges with them', () => {
@@ -219,6 +240,8 @@ test('a capture under dash keeps the runs, and --root judges with them', () => {
   )
   const text = cli(['--root', out])
   assert.ok(text.stdout.includes(report.reproducer.origin), text.stdout)
+  const summary = renderSummary(report)
+  assert.ok(summary.includes(`| Runs | ${report.reproducer.origin} |`), summary)
   assert.match(
     text.stderr,
     /reproducer: not run here; its runs were captured on /,
@@ -660,3 +683,36 @@ test('SIGTERM during the run leaves no reproducer, no temp folder, no capture', 
   assert.deepEqual(fs.readdirSync(tmp), [])
   assert.equal(fs.existsSync(out), false)
 })
+
+test(
+  'under busybox sh it captures, runs and trims the same',
+  { skip: BUSYBOX ? false : 'busybox is not installed' },
+  () => {
+    const busybox = ['busybox', 'sh']
+    assert.deepEqual(
+      runScript(busybox, ['--list-files']),
+      dash(['--list-files']),
+    )
+    const tmp = tempDir()
+    const dry = ['--dry-run', '--duration', '1.5m']
+    assert.deepEqual(
+      runScript(busybox, dry, scriptEnv(tmp)),
+      dash(dry, scriptEnv(tmp)),
+    )
+    assert.equal(runScript(busybox, ['--mode', 'fast', 'x']).code, 2)
+    const out = path.join(tempDir(), 'host')
+    const r = runScript(busybox, ['--duration', '1', out], scriptEnv(tmp))
+    assert.equal(r.code, 0, r.stderr)
+    assert.deepEqual(fs.readdirSync(tmp), [])
+    const trimmed = [HOST_FILES.cpuinfo, HOST_FILES.status, HOST_FILES.uidMap]
+    for (const rel of trimmed)
+      assert.equal(
+        fs.readFileSync(path.join(out, rel), 'utf8'),
+        fs.readFileSync(path.join(capturedHere(), rel), 'utf8'),
+        rel,
+      )
+    const report = JSON.parse(cli(['--root', out, '--json']).stdout)
+    assert.equal(report.reproducer.selfTest.passed, true)
+    assert.match(report.reproducer.origin, /by scripts\/capture\.sh /)
+  },
+)
