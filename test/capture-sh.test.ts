@@ -22,6 +22,7 @@ import { HOST_FILES, readHostFacts } from '../src/host.js'
 import { INPUTS } from '../src/inputs.js'
 import { renderSummary } from '../src/report.js'
 import { realRunArgs, selfTestArgs } from '../src/reproducer.js'
+import { TOOL_VERSION } from '../src/version.js'
 import { ROOT } from './support/action.js'
 import { cli } from './support/cli.js'
 import { foldersRemovedAfter } from './support/folders.js'
@@ -220,7 +221,10 @@ test('a capture under dash keeps the runs, and --root judges with them', () => {
   )
   assert.ok(real && real.result !== 'error', JSON.stringify(real))
   const notes = fs.readFileSync(path.join(out, 'sigvec/capture.txt'), 'utf8')
-  assert.match(notes, /^script=scripts\/capture\.sh \d+\.\d+\.\d+$/m)
+  assert.match(
+    notes,
+    new RegExp(`^script=scripts/capture\\.sh ${TOOL_VERSION}$`, 'm'),
+  )
   assert.match(notes, /^compiler=.+$/m)
   assert.match(notes, /^self-test-exit=\d+$/m)
   assert.match(notes, /^run-exit=\d+$/m)
@@ -716,3 +720,28 @@ test(
     assert.match(report.reproducer.origin, /by scripts\/capture\.sh /)
   },
 )
+
+test('the npm package ships the script, executable, with the sources it builds', () => {
+  const r = spawnSync(
+    'npm',
+    ['pack', '--dry-run', '--json', '--ignore-scripts'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  )
+  assert.equal(r.status, 0, r.stderr)
+  const files = JSON.parse(r.stdout)[0].files as Array<{
+    path: string
+    mode: number
+  }>
+  const script = files.find((f) => f.path === 'scripts/capture.sh')
+  assert.ok(script, 'scripts/capture.sh is in the package')
+  assert.equal(script.mode & 0o111, 0o111)
+  for (const name of fs.readdirSync(path.join(ROOT, 'native')))
+    assert.ok(
+      files.some((f) => f.path === `native/${name}`),
+      name,
+    )
+  assert.ok(files.some((f) => f.path === 'package.json'))
+})
