@@ -745,3 +745,37 @@ test('the npm package ships the script, executable, with the sources it builds',
     )
   assert.ok(files.some((f) => f.path === 'package.json'))
 })
+
+test("the capture's notes are hostile too: only plain values are shown", async () => {
+  const dir = affectedWith(onAffectedKernel())
+  const notes = path.join(dir, 'sigvec/capture.txt')
+  const origin = async () =>
+    (
+      await readCapturedEvidence(
+        await readHostFacts({ root: dir, goVersion: null }),
+      )
+    )?.origin
+  fs.writeFileSync(
+    notes,
+    'script=rm -rf /\ndate=yesterday\nuname=Linux \u001b[2Jevil\n',
+  )
+  assert.equal(
+    await origin(),
+    'captured on an unknown host at an unknown time by scripts/capture.sh',
+  )
+  fs.rmSync(notes)
+  fs.symlinkSync('/etc/os-release', notes)
+  assert.equal(
+    await origin(),
+    'captured on an unknown host at an unknown time by scripts/capture.sh',
+  )
+  fs.rmSync(notes)
+  fs.writeFileSync(
+    notes,
+    'script=scripts/capture.sh 9.9.9\ndate=2026-01-02T03:04:05Z\nuname=Linux old 4.14.0\n',
+  )
+  assert.equal(
+    await origin(),
+    'captured on Linux old 4.14.0 at 2026-01-02T03:04:05Z by scripts/capture.sh 9.9.9',
+  )
+})
