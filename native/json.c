@@ -107,6 +107,33 @@ static const char *leaked_role(int task)
 }
 
 /*
+ * Every lane of every register: null where it held its canary, else what
+ * it held, in leakedFrom's words; 16 arrays of 4, register by register.
+ */
+static void print_lanes(FILE *f, const struct task_record *rec)
+{
+	fputs(",\"lanes\":[", f);
+	for (unsigned r = 0; r < 16; r++) {
+		fputs(r ? ",[" : "[", f);
+		for (unsigned lane = 0; lane < 4; lane++) {
+			const uint8_t *exp = rec->expected + r * 32 + lane * 8;
+			const uint8_t *obs = rec->observed + r * 32 + lane * 8;
+			struct lane_source src;
+			if (lane)
+				fputc(',', f);
+			if (!memcmp(exp, obs, 8)) {
+				fputs("null", f);
+				continue;
+			}
+			read_lane(obs, rec, &src);
+			json_string(f, src.from);
+		}
+		fputc(']', f);
+	}
+	fputc(']', f);
+}
+
+/*
  * Reports the first changed lane that names its source (any register, any
  * lane): a kernel that swapped only some registers, or left a half-written
  * one, still shows whose state it was. Only when no changed lane is a
@@ -152,8 +179,11 @@ static void print_mismatch(FILE *f, const struct task_record *rec)
 			 src.task, role ? role : "no task of this run",
 			 nchanged);
 	else if (found)
-		snprintf(seen, sizeof seen, "a %s canary in %u of 16 registers",
-			 src.from, nchanged);
+		snprintf(seen, sizeof seen, "%s in %u of 16 registers",
+			 !strcmp(src.from, "injected") ? "an injected canary"
+			 : !strcmp(src.from, "self")   ? "its own canary"
+						       : "a canary of another run",
+			 nchanged);
 	else if (zeros)
 		snprintf(seen, sizeof seen,
 			 "zeros in %u of 16 registers (a task's initial vector state), no canary",
@@ -189,6 +219,7 @@ static void print_mismatch(FILE *f, const struct task_record *rec)
 		fputs(",\"leakedRegister\":null", f);
 	fputs(",\"seen\":", f);
 	json_string(f, seen);
+	print_lanes(f, rec);
 	fputc('}', f);
 }
 

@@ -31,6 +31,7 @@ import {
   type GoWorkaround,
 } from './goruntime.js'
 import type { HostFacts, Limit, MlockProof } from './host.js'
+import { formatBytes, goVersionText } from './units.js'
 
 /** A machine-readable code and the sentence a person reads. */
 export interface Reason {
@@ -269,6 +270,7 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
   const reasons: Reason[] = []
   const say = (code: string, message: string) => reasons.push({ code, message })
   const parsed = facts.go.version ? parseGoVersion(facts.go.version) : null
+  const goName = `Go ${facts.go.version ? goVersionText(facts.go.version) : '(version unknown)'}`
   const family = parsed ? goFamily(parsed) : 'unknown'
   const memlock = facts.memlock.ok ? facts.memlock.value : null
   const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null
@@ -316,7 +318,7 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
   if (family === 'before-1.14' || family === '1.16+') {
     say(
       'go-no-workaround',
-      `Go ${facts.go.version} has no mlock workaround (it exists in Go 1.14–1.15 only).`,
+      `${goName} has no mlock workaround (it exists in Go 1.14–1.15 only).`,
     )
     return view('inactive')
   }
@@ -336,7 +338,7 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
   if (ubuntuSkip) {
     say(
       'go-ubuntu-skip',
-      `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`,
+      `${goName} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`,
     )
   }
   if (!triggers) {
@@ -349,7 +351,7 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
   }
   say(
     'go-triggered',
-    `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${needed} bytes).`,
+    `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${formatBytes(needed)}).`,
   )
   if (sufficient === null) {
     say(
@@ -363,13 +365,13 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
   if (family === '1.14.1-1.15') {
     say(
       'mlock-fails-silent',
-      `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`,
+      `The memlock limit (${limit}) is below the ${formatBytes(needed)} needed: ${goName} stops mlocking silently and leaves threads exposed.`,
     )
     return view('mlock-fails-silent')
   }
   say(
     'mlock-fails-fatal',
-    `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`,
+    `The memlock limit (${limit}) is below the ${formatBytes(needed)} needed: Go 1.14.0 dies with "mlock of signal stack failed: 12".`,
   )
   return view('mlock-fails-fatal')
 }
@@ -397,14 +399,14 @@ function judgeMemlock(
   if (proof?.ok && proof.bytes >= needed) {
     reasons.push({
       code: 'mlock-proof-ok',
-      message: `A real mlock of ${proof.bytes} bytes succeeded here, which covers the ${needed} bytes needed.`,
+      message: `A real mlock of ${formatBytes(proof.bytes)} succeeded here, which covers the ${formatBytes(needed)} needed.`,
     })
     return { sufficient: true, basis: 'mlock-proof', reasons }
   }
   if (proof && !proof.ok && proof.bytes <= needed) {
     reasons.push({
       code: 'mlock-proof-failed',
-      message: `A real mlock of ${proof.bytes} bytes failed here (errno ${proof.errno ?? 'unknown'}), and ${needed} bytes are needed.`,
+      message: `A real mlock of ${formatBytes(proof.bytes)} failed here (errno ${proof.errno ?? 'unknown'}), and ${formatBytes(needed)} are needed.`,
     })
     return { sufficient: false, basis: 'mlock-proof', reasons }
   }
@@ -447,6 +449,5 @@ function judgeCapability(facts: HostFacts, reasons: Reason[]): boolean {
 export function formatLimit(limit: Limit | null): string {
   if (limit === null) return 'unknown'
   if (limit === 'unlimited') return 'unlimited'
-  if (limit >= 1048576 && limit % 1048576 === 0) return `${limit / 1048576} MiB`
-  return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`
+  return formatBytes(limit)
 }

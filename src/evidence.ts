@@ -9,6 +9,7 @@ import { deliveriesAtRate, formatProbability, lowerRate } from './confidence.js'
 import type { MlockProof } from './host.js'
 import { preemptsInKernelMode } from './kernel.js'
 import type { GroupRun } from './spawn.js'
+import { formatSeconds } from './units.js'
 
 /** The modes a run can be made in (`auto` resolves to one of these). */
 export const RUN_MODES = ['uffd', 'io', 'stress'] as const
@@ -120,6 +121,12 @@ export interface Mismatch {
   leakedRegister: string | null
   /** One sentence: what the observed bytes are. */
   seen: string
+  /**
+   * Every lane of every register (16 × 4): null where it held its canary,
+   * else what it held, in leakedFrom's words. Absent in Reports made before
+   * the reproducer printed it.
+   */
+  lanes?: Array<Array<string | null>>
 }
 
 /** The reproducer's one JSON line (schema version 1, native/README.md). */
@@ -318,12 +325,69 @@ export function describeFailure(run: GroupRun, deadlineMs: number): string {
   return `exited ${run.code} without a result${last ? `: ${last}` : ''}`
 }
 
-/** What the first mismatch showed, in the reproducer's own words. */
+/**
+ * What the first mismatch showed, in one sentence without its bytes: the
+ * bytes are shown once, where a person can compare them (the summary's
+ * collapsed block, the Report's mismatch).
+ */
 function describeLeak(line: ReproducerLine): string | null {
   const m = line.mismatch
   if (!m) return null
-  const seen = m.seen ?? `bytes from ${m.leakedFrom ?? 'an unknown source'}`
-  return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`
+  const changed = Array.isArray(m.registers) ? m.registers.length : null
+  const where = changed === null ? '' : ` in ${changed} of 16 registers`
+  return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${leakSourceText(m)}${where}`
+}
+
+/** Whose bytes a mismatch found, with its article: "an injected canary". */
+export function leakSourceText(m: {
+  leakedFrom: string
+  leakedTask: number | null
+  leakedRole: string | null
+}): string {
+  switch (m.leakedFrom) {
+    case 'injected':
+      return 'an injected canary'
+    case 'self':
+      return 'its own canary, from another register'
+    case 'foreign':
+      return 'a canary of another run'
+    case 'zeros':
+      return "zeros (a task's initial vector state), no canary"
+    case 'unknown':
+      return 'bytes that are no canary of this run'
+    default:
+      return m.leakedTask !== null
+        ? `the canary of task ${m.leakedTask}${m.leakedRole ? ` (${m.leakedRole})` : ''}`
+        : 'bytes from an unknown source'
+  }
+}
+
+/**
+ * Why the run used its mode, for people: the reproducer's modeReason is
+ * "code: text"; the code becomes words, the text (its own sentence about
+ * this machine) stays.
+ */
+export function modeReasonText(modeReason: string | null): string | null {
+  if (!modeReason) return null
+  const at = modeReason.indexOf(': ')
+  const code = at < 0 ? modeReason : modeReason.slice(0, at)
+  const text = at < 0 ? '' : modeReason.slice(at + 2)
+  const words = MODE_REASON_WORDS[code]
+  if (!words) return modeReason
+  return text ? `${words}: ${text}` : words
+}
+
+/** The reproducer's modeReason codes (native/README.md), in words. */
+export const MODE_REASON_WORDS: Record<string, string> = {
+  requested: 'as asked',
+  'uffd-available': 'picked by `mode: auto`, since userfaultfd is permitted',
+  'io-available':
+    'picked by `mode: auto`, since userfaultfd is not permitted and a folder on a disk is',
+  'uffd-refused': 'picked by `mode: auto`, since userfaultfd was refused',
+  'uffd-unsupported':
+    'picked by `mode: auto`, since this kernel has no userfaultfd for kernel-mode faults',
+  'uffd-register-failed':
+    'picked by `mode: auto`, since userfaultfd could not watch the signal stack',
 }
 
 export const evidenceFromSkip = (
@@ -440,7 +504,7 @@ export function evidenceFromRuns(input: {
     passed: stPassed,
     seconds: stLine?.timeToFirstMismatch ?? st.run.seconds,
     detail: stPassed
-      ? `found its injected corruption in ${((stLine?.timeToFirstMismatch ?? st.run.seconds) * 1000).toFixed(0)} ms`
+      ? `found its injected corruption in ${formatSeconds(stLine?.timeToFirstMismatch ?? st.run.seconds)}`
       : stLine
         ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
         : describeFailure(st.run, st.deadlineMs),

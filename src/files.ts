@@ -69,26 +69,107 @@ export async function ensureDir(dir: string, mode?: number): Promise<void> {
   }
 }
 
+/** Why readBounded refused a file, in words a report can carry. */
+export class ReadRefusal extends Error {
+  override readonly name = 'ReadRefusal'
+  constructor(
+    readonly reason: 'folder' | 'not regular' | 'too large',
+    /** An errno-like code: EISDIR, "not a regular file", EFBIG. */
+    readonly code: string,
+    message: string,
+    /** What fstat saw of the refused file (its identity, for deduplication). */
+    readonly stat: Stats,
+    /** For "too large": the size seen ("123" or "at least 123") and the cap. */
+    readonly size = '',
+    readonly max = 0,
+  ) {
+    super(message)
+  }
+}
+
+export interface BoundedRead {
+  bytes: Buffer
+  /** What fstat saw of the file that was opened. */
+  stat: Stats
+}
+
+export interface BoundedReadOptions {
+  /** More bytes than this is "too large": refused, never cut short. */
+  maxBytes: number
+  /** O_NOFOLLOW: a link at the last component is refused (ELOOP). */
+  noFollow?: boolean
+  /** Called with the open handle before reading, to refuse a swapped file. */
+  verify?: (handle: fs.FileHandle, stat: Stats) => Promise<void>
+}
+
 /**
- * Reads a regular file. O_NONBLOCK: opening a FIFO (planted in a captured
- * host, or named *.json in a folder given to merge) would otherwise wait
- * for a writer for ever; every file we read, /proc's included, is regular.
+ * The one way a file is read: only a regular file, and at most `maxBytes`.
+ * O_NONBLOCK: opening a FIFO (planted in a captured host, or named *.json in
+ * a folder given to merge) would otherwise wait for a writer for ever. The
+ * bytes are read in chunks, not by st.size: /proc files say 0, and a file
+ * may grow while read. A file over the cap is refused whole, so that no
+ * parser judges half of it. Errors of open() come out as errno errors.
  */
-export async function readRegularFile(file: string): Promise<string> {
+export async function readBounded(
+  file: string,
+  options: BoundedReadOptions,
+): Promise<BoundedRead> {
+  const { maxBytes } = options
   const handle = await fs.open(
     file,
-    fsConstants.O_RDONLY | fsConstants.O_NONBLOCK,
+    fsConstants.O_RDONLY |
+      fsConstants.O_NONBLOCK |
+      (options.noFollow ? fsConstants.O_NOFOLLOW : 0),
   )
   try {
-    const st = await handle.stat()
-    if (!st.isFile()) {
-      const code = st.isDirectory() ? 'EISDIR' : 'not a regular file'
-      throw Object.assign(new Error(`${file}: ${code}`), { code })
+    const stat = await handle.stat()
+    if (stat.isDirectory())
+      throw new ReadRefusal('folder', 'EISDIR', `${file}: EISDIR`, stat)
+    if (!stat.isFile()) {
+      const code = 'not a regular file'
+      throw new ReadRefusal('not regular', code, `${file}: ${code}`, stat)
     }
-    return await handle.readFile('utf8')
+    if (stat.size > maxBytes) throw tooLarge(stat, `${stat.size}`, maxBytes)
+    await options.verify?.(handle, stat)
+    const chunks: Buffer[] = []
+    let size = 0
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size))
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null)
+      if (bytesRead === 0) break
+      chunks.push(chunk.subarray(0, bytesRead))
+      size += bytesRead
+      if (size > maxBytes) throw tooLarge(stat, `at least ${size}`, maxBytes)
+    }
+    return { bytes: Buffer.concat(chunks, size), stat }
   } finally {
     await handle.close()
   }
+}
+
+const READ_CHUNK = 64 * 1024
+
+function tooLarge(stat: Stats, size: string, max: number): ReadRefusal {
+  return new ReadRefusal(
+    'too large',
+    'EFBIG',
+    `too large (${size} bytes; at most ${max} are read)`,
+    stat,
+    size,
+    max,
+  )
+}
+
+/**
+ * The largest file readRegularFile reads. What it reads are the live
+ * host's /proc and /etc files, a few KiB; the cap only stops a runaway.
+ */
+export const MAX_REGULAR_FILE_BYTES = 16 * 1024 * 1024
+
+/** The text of a regular file (see readBounded). */
+export async function readRegularFile(file: string): Promise<string> {
+  const read = await readBounded(file, { maxBytes: MAX_REGULAR_FILE_BYTES })
+  return read.bytes.toString('utf8')
 }
 
 const openFd = promisify(fsCallback.open)

@@ -187,6 +187,25 @@ const duplicateText = (d: FleetDuplicate) =>
     ? `${d.source} (given twice)`
     : `${d.source} (the same report as ${d.sameAs})`
 
+/**
+ * A mermaid pie of the hosts per status, which GitHub draws in Markdown and
+ * job summaries. Mermaid takes only slices above zero, so a status no host
+ * has is left out, and no hosts make no chart. The slice labels are our own
+ * status words, never text from a Report.
+ */
+export function statusPie(s: FleetSummary): string[] {
+  const slices = SEVERITY.filter((st) => s.counts[st] > 0)
+  if (slices.length === 0) return []
+  return [
+    '```mermaid',
+    'pie showData',
+    '  title Hosts by status',
+    ...slices.map((st) => `  "${st}" : ${s.counts[st]}`),
+    '```',
+    '',
+  ]
+}
+
 export function renderFleetMarkdown(s: FleetSummary): string {
   const lines = [
     `## sigvec-check: ${s.hosts} host${s.hosts === 1 ? '' : 's'}, worst \`${s.worst ?? 'none'}\``,
@@ -195,6 +214,7 @@ export function renderFleetMarkdown(s: FleetSummary): string {
       .map((st) => `${s.counts[st]} ${st}`)
       .join(' · '),
     '',
+    ...statusPie(s),
   ]
   if (s.invalid > 0)
     lines.push(

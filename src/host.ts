@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { readRegularFile } from './files.js'
+import { readRegularFile, ReadRefusal } from './files.js'
 import { readTreeFile, TreeRefusal, treeHasFile } from './rootfs.js'
 import { probeDeadlineSeconds, runInGroup } from './spawn.js'
 
@@ -287,6 +287,8 @@ async function readFirst(
 
 export function describeReadError(err: unknown): string {
   if (err instanceof TreeRefusal) return err.message
+  if (err instanceof ReadRefusal && err.reason === 'too large')
+    return err.message
   const code = (err as NodeJS.ErrnoException)?.code
   if (code === 'ENOENT') return 'missing (ENOENT)'
   if (code === 'EACCES' || code === 'EPERM') return `unreadable (${code})`

@@ -8,12 +8,8 @@ import { audit } from './audit.js'
 import { writeInputFile } from './files.js'
 import { ACTION_INPUTS } from './inputs.js'
 import { parseOptions } from './options.js'
-import {
-  renderSummary,
-  renderText,
-  reportAnnotations,
-  reportOutputs,
-} from './report.js'
+import { renderText, reportAnnotations, reportOutputs } from './report.js'
+import { renderSummary } from './summary.js'
 import * as runner from './workflow.js'
 import { ioFolder } from './reproducer.js'
 

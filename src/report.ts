@@ -1,6 +1,7 @@
-// The Report (versioned JSON) and everything rendered from it: action
-// outputs, annotations, the job summary and the CLI's terminal text. Nothing
-// a user sees is computed anywhere else.
+// The Report (versioned JSON) and what is rendered from it: action outputs,
+// annotations, the CLI's terminal text, and the words every renderer shares;
+// the job summary's Markdown is summary.ts's. Nothing a user sees is
+// computed anywhere else.
 import type {
   Assessment,
   GoRuntimeView,
@@ -8,14 +9,9 @@ import type {
   Reason,
 } from './assess.js'
 import { formatLimit } from './assess.js'
-import {
-  clearingText,
-  crashSummary,
-  missText,
-  type ReproducerEvidence,
-} from './evidence.js'
+import { crashSummary, missText, type ReproducerEvidence } from './evidence.js'
 import type { Decision, Mitigation, Verdict } from './verdict.js'
-import { AFFECTED_LEVELS_TEXT } from './kernel.js'
+import { formatBytes, formatSeconds, goVersionText } from './units.js'
 import type {
   ContainerFacts,
   CpuFacts,
@@ -167,7 +163,7 @@ function mlockProofRecord(proof: MlockProof | null): FactRecord {
   }
 }
 
-function cpuText(c: CpuFacts): string {
+export function cpuText(c: CpuFacts): string {
   const vec = [c.avx && 'AVX', c.avx2 && 'AVX2', c.avx512f && 'AVX-512'].filter(
     Boolean,
   )
@@ -264,182 +260,16 @@ function firstFix(r: Report): string {
   return m ? `Fix: ${m.detail}` : ''
 }
 
-const ICON: Record<Status, string> = {
-  affected: '🛑',
-  vulnerable: '⚠️',
-  unaffected: '✅',
-  'not-applicable': '➖',
-  unknown: '❔',
-}
+/*
+ * The words every renderer shares (the job summary in summary.ts, the
+ * terminal text below), so a fact reads the same wherever it appears.
+ */
 
-function cell(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined || v === '') return '—'
-  return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ')
-}
-
-function yesNo(v: boolean | null): string {
+export function yesNo(v: boolean | null): string {
   return v === null ? 'unknown' : v ? 'yes' : 'no'
 }
 
-/** The job summary: the verdict first, then one table per question. */
-export function renderSummary(r: Report): string {
-  const k = r.kernel
-  const go = r.go
-  const lines: string[] = []
-  const drill = r.reproducer.drill ? ' (DRILL)' : ''
-  lines.push(
-    `## ${ICON[r.status]} sigvec-check: \`${r.status}\`${drill}`,
-    '',
-    r.headline,
-    '',
-  )
-  if (r.reproducer.drill) {
-    lines.push(
-      '> [!WARNING]',
-      '> This was a **drill**: the reproducer injected the corruption on purpose to rehearse how this workflow reacts. The kernel was not judged by it.',
-      '',
-    )
-  }
-  lines.push('| | |', '|---|---|')
-  lines.push(`| Status | **${r.status}** |`)
-  lines.push(
-    `| Kernel | \`${cell(k.release)}\` — upstream ${cell(k.level)} (${cell(levelSourceText(k))}) |`,
-  )
-  lines.push(`| Built by | ${cell(k.compiler)} |`)
-  lines.push(
-    `| In affected range | ${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT}) |`,
-  )
-  lines.push(
-    `| Machine | ${cell(r.host.name)} · ${cell(r.host.os)} · ${cell(r.host.arch)} · ${cell(r.host.cpu ? cpuText(r.host.cpu) : null)} |`,
-  )
-  lines.push(
-    `| Container | ${r.host.container.detected ? `yes (${cell(r.host.container.signals.join('; '))}) — the host's kernel counts` : 'no'} |`,
-  )
-  lines.push(`| Reproducer | ${reproducerText(r.reproducer)} |`)
-  lines.push(`| Decision | ${decisionText(r)} |`)
-  lines.push('')
-  lines.push('### Why', '')
-  for (const reason of r.reasons)
-    lines.push(`- ${reason.message} \`${reason.code}\``)
-  lines.push('', '### Go runtime on this machine', '')
-  lines.push(
-    '| Go | Its kernel test | Workaround | Memlock limit | Needed | Enough |',
-  )
-  lines.push('|---|---|---|---|---|---|')
-  lines.push(
-    `| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${formatLimit(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`,
-  )
-  lines.push('')
-  for (const reason of go.reasons) lines.push(`- ${reason.message}`)
-  if (r.mitigations.length > 0) {
-    lines.push('', '### What to do', '')
-    for (const m of r.mitigations) {
-      lines.push(`- **${m.title}.** ${m.detail}`)
-    }
-    const commands = r.mitigations.flatMap((m) => m.commands)
-    if (commands.length > 0) {
-      lines.push('', '| Where | Set |', '|---|---|')
-      for (const c of commands)
-        lines.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`)
-    }
-  }
-  lines.push(...reproducerSection(r.reproducer))
-  lines.push('', '<details><summary>Facts read</summary>', '')
-  lines.push('| Fact | Source | Value |', '|---|---|---|')
-  for (const f of r.host.facts) {
-    lines.push(
-      `| ${f.name} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${cell(f.error)}_`} |`,
-    )
-  }
-  lines.push('', '</details>', '')
-  return lines.join('\n')
-}
-
-function reproducerSection(e: ReproducerEvidence): string[] {
-  if (!e.build) return []
-  const out = ['', '### Reproducer', '', '| | |', '|---|---|']
-  const b = e.build
-  out.push(
-    `| Result | **${e.result}**${e.drill ? ' (DRILL: corruption injected on purpose)' : ''} |`,
-  )
-  out.push(`| Compiler | ${cell(b.compiler)} |`)
-  if (e.origin) out.push(`| Runs | ${cell(e.origin)} |`)
-  else if (b.ok) {
-    out.push(
-      `| Binary | ${b.cacheHit ? 'tool cache hit' : `compiled in ${b.seconds?.toFixed(2)} s`} (key \`${cell(b.key)}\`) |`,
-    )
-  }
-  if (e.selfTest)
-    out.push(
-      `| Self-test | ${e.selfTest.passed ? 'passed' : 'FAILED'}: ${cell(e.selfTest.detail)} |`,
-    )
-  if (e.mode)
-    out.push(
-      `| Mode | ${e.mode}${e.modeReason ? ` — ${cell(e.modeReason)}` : ''} |`,
-    )
-  if (e.seconds !== null) out.push(`| Ran for | ${e.seconds.toFixed(2)} s |`)
-  if (e.signals !== null) out.push(`| Signals | ${e.signals} |`)
-  if (e.faultingDeliveries !== null) {
-    out.push(
-      `| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`,
-    )
-  }
-  if (e.missBasis !== null) {
-    out.push(
-      `| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}. |`,
-    )
-  }
-  if (e.crashes.length > 0) {
-    out.push(
-      `| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`,
-    )
-  }
-  if (e.leak) out.push(`| Leak | ${cell(e.leak)} |`)
-  if (e.result === 'error' || e.result === 'skipped')
-    out.push(`| Why | ${cell(e.reason)} |`)
-  if (!b.ok && b.output) {
-    const excerpt = buildOutputExcerpt(b.output)
-    // A fence longer than any run of backticks in the output, so the
-    // compiler's text cannot end the code block and become markup.
-    const longest = Math.max(
-      0,
-      ...(excerpt.match(/`+/g) ?? []).map((run) => run.length),
-    )
-    const fence = '`'.repeat(Math.max(3, longest + 1))
-    out.push(
-      '',
-      '<details><summary>Compiler output</summary>',
-      '',
-      fence,
-      excerpt,
-      fence,
-      '',
-      '</details>',
-    )
-  }
-  return out
-}
-
-/**
- * How much build output the job summary shows: the first errors matter
- * most, the last lines say how it ended. GitHub caps a step's summary at
- * 1 MiB and fails the upload beyond; the JSON Report keeps more.
- */
-export const SUMMARY_OUTPUT_HEAD_CHARS = 12_000
-export const SUMMARY_OUTPUT_TAIL_CHARS = 4_000
-
-export function buildOutputExcerpt(output: string): string {
-  const keep = SUMMARY_OUTPUT_HEAD_CHARS + SUMMARY_OUTPUT_TAIL_CHARS
-  if (output.length <= keep) return output
-  const leftOut = output.length - keep
-  return [
-    output.slice(0, SUMMARY_OUTPUT_HEAD_CHARS),
-    `[… ${leftOut} characters of compiler output left out here; the JSON Report holds more …]`,
-    output.slice(-SUMMARY_OUTPUT_TAIL_CHARS),
-  ].join('\n')
-}
-
-function levelSourceText(k: KernelAssessment): string | null {
+export function levelSourceText(k: KernelAssessment): string | null {
   switch (k.levelSource) {
     case 'ubuntu-signature':
       return 'from /proc/version_signature'
@@ -452,31 +282,76 @@ function levelSourceText(k: KernelAssessment): string | null {
   }
 }
 
-function reproducerText(e: ReproducerEvidence): string {
-  return e.origin ? `${runText(e)} (${cell(e.origin)})` : runText(e)
+/** "1.14.0", or the worst case assumed when the version is not known. */
+export function goText(go: GoRuntimeView): string {
+  return go.goVersion
+    ? goVersionText(go.goVersion)
+    : 'unknown (judged as the worst case, 1.14.0)'
+}
+
+/** What the Go runtime will do on this kernel, in words. */
+export function workaroundText(go: GoRuntimeView): string {
+  switch (go.workaround) {
+    case 'inactive':
+      return 'none (only Go 1.14–1.15 on x86 have it)'
+    case 'not-triggered':
+      return 'not used (the runtime reads this kernel as fixed)'
+    case 'mlock':
+      return 'locks each thread’s signal stack, and may'
+    case 'mlock-fails-fatal':
+      return 'locks each thread’s signal stack, but may not (Go 1.14.0 dies)'
+    case 'mlock-fails-silent':
+      return 'locks each thread’s signal stack, but may not (it stops locking and leaves threads exposed)'
+    case 'unknown':
+      return 'unknown'
+  }
+}
+
+/** "8 MiB; Go needs 256 KiB for 64 threads: enough". */
+export function memlockText(go: GoRuntimeView): string {
+  const enough =
+    go.memlockSufficient === null
+      ? 'unknown whether enough'
+      : go.memlockSufficient
+        ? 'enough'
+        : 'too low'
+  return `${formatLimit(go.memlockSoft)}; Go 1.14–1.15 need ${formatBytes(go.memlockNeeded)} for ${go.memlockThreads} threads: ${enough}`
+}
+
+/** The run in one line: "corrupted: uffd mode, 0.01 s, 5 faulting deliveries". */
+export function reproducerText(e: ReproducerEvidence): string {
+  return e.origin ? `${runText(e)} (${e.origin})` : runText(e)
 }
 
 function runText(e: ReproducerEvidence): string {
-  const drill = e.drill ? ' — DRILL' : ''
+  const drill = e.drill ? ' (DRILL)' : ''
   switch (e.result) {
     case 'skipped':
-      return `skipped (${cell(e.reason)})`
+      return `skipped (${e.reason})`
     case 'error':
-      return `error: ${cell(e.reason)}`
-    default:
-      return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missBasis !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`
+      return `error: ${e.reason}`
+    default: {
+      const parts = [
+        `${e.mode ?? 'unknown'} mode`,
+        e.seconds === null ? null : formatSeconds(e.seconds),
+        `${e.faultingDeliveries ?? 0} faulting deliveries (${e.liveFaultingDeliveries ?? 0} live)`,
+        e.missBasis !== null ? `miss probability ${missText(e)}` : null,
+        e.crashes.length ? crashSummary(e.crashes) : null,
+      ].filter(Boolean)
+      return `${e.result}${drill}: ${parts.join(', ')}${e.leak ? `; ${e.leak}` : ''}`
+    }
   }
 }
 
-function decisionText(r: Report): string {
-  if (r.decision.fail) return `step fails (fail-on: ${r.policy.failOn})`
-  if (r.decision.mitigation === 'godebug') {
-    return `mitigated: later steps get \`GODEBUG=${cell(r.decision.godebug)}\``
-  }
-  return `passes (fail-on: ${r.policy.failOn})`
+/** What the policy made of the status. */
+export function decisionText(r: Report): string {
+  if (r.decision.fail) return `the step fails (fail-on: ${r.policy.failOn})`
+  if (r.decision.mitigation === 'godebug')
+    return `mitigated: later steps get GODEBUG=${r.decision.godebug}`
+  return `the step passes (fail-on: ${r.policy.failOn})`
 }
 
-/** The CLI's terminal text. */
+/** The CLI's terminal text: the summary's facts and sentences, plainer. */
 export function renderText(r: Report): string {
   const k = r.kernel
   const go = r.go
@@ -502,25 +377,26 @@ export function renderText(r: Report): string {
       ? `yes: ${r.host.container.signals.join('; ')}`
       : 'no',
   )
-  row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''))
-  row(
-    'go',
-    `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`,
-  )
-  row(
-    'memlock',
-    `${formatLimit(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`,
-  )
+  row('reproducer', reproducerText(r.reproducer))
+  row('go', `${goText(go)}; mlock workaround ${workaroundText(go)}`)
+  row('memlock', memlockText(go))
+  row('decision', decisionText(r))
   out.push('', 'why:')
   for (const reason of [...r.reasons, ...go.reasons])
-    out.push(`  - ${reason.message} [${reason.code}]`)
-  if (r.mitigations.length > 0) {
+    out.push(`  - ${reason.message}`)
+  if (r.mitigations.length > 0 && !r.reproducer.drill) {
     out.push('', 'what to do:')
     for (const m of r.mitigations) {
       out.push(`  * ${m.title}: ${m.detail}`)
       for (const c of m.commands)
         out.push(`      ${c.label}: ${c.text.replace(/\n/g, '\n        ')}`)
     }
+  } else if (r.reproducer.drill) {
+    out.push(
+      '',
+      'what to do:',
+      '  * Nothing to fix: this was a drill; the reproducer injected the corruption itself.',
+    )
   }
   return out.join('\n') + '\n'
 }

@@ -5,9 +5,10 @@
 // Whatever cannot be read or validated becomes an invalid entry, which merge
 // counts as unknown: a fleet view fails closed (DESIGN.md, Trust).
 import { createHash } from 'node:crypto'
-import { constants as fsConstants } from 'node:fs'
+import type { Stats } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { readBounded, ReadRefusal } from './files.js'
 import type { FleetDuplicate, FleetEntry } from './fleet.js'
 import { checkReport, checkText } from './reportcheck.js'
 
@@ -99,20 +100,32 @@ type FileRead =
   | { identity: string | null; problem: string }
 
 /**
- * Reads a regular file of at most MAX_REPORT_BYTES. O_NONBLOCK: a FIFO would
- * otherwise wait for a writer for ever; O_NOFOLLOW where no link may be
- * followed, so one swapped in after the folder was listed is refused too.
+ * Reads a Report file (files.ts readBounded: regular, at most
+ * MAX_REPORT_BYTES), O_NOFOLLOW where no link may be followed, so one
+ * swapped in after the folder was listed is refused too.
  */
-async function readBounded(file: string, noFollow: boolean): Promise<FileRead> {
-  let handle: fs.FileHandle
+async function readReportFile(
+  file: string,
+  noFollow: boolean,
+): Promise<FileRead> {
+  const identityOf = (st: Stats) => `${st.dev}:${st.ino}`
   try {
-    handle = await fs.open(
-      file,
-      fsConstants.O_RDONLY |
-        fsConstants.O_NONBLOCK |
-        (noFollow ? fsConstants.O_NOFOLLOW : 0),
-    )
+    const read = await readBounded(file, {
+      maxBytes: MAX_REPORT_BYTES,
+      noFollow,
+    })
+    return { identity: identityOf(read.stat), bytes: read.bytes }
   } catch (err) {
+    if (err instanceof ReadRefusal) {
+      const grew = err.size.startsWith('at least')
+      const problem =
+        err.reason === 'folder'
+          ? 'a folder'
+          : err.reason === 'not regular'
+            ? 'not a regular file'
+            : tooLarge(grew ? 'it grew while read' : `${err.size} bytes`)
+      return { identity: identityOf(err.stat), problem }
+    }
     const code = (err as NodeJS.ErrnoException).code ?? String(err)
     return {
       identity: null,
@@ -121,33 +134,6 @@ async function readBounded(file: string, noFollow: boolean): Promise<FileRead> {
           ? 'a symbolic link, not followed'
           : `cannot be read (${code})`,
     }
-  }
-  try {
-    const st = await handle.stat()
-    const identity = `${st.dev}:${st.ino}`
-    if (!st.isFile())
-      return {
-        identity,
-        problem: st.isDirectory() ? 'a folder' : 'not a regular file',
-      }
-    if (st.size > MAX_REPORT_BYTES)
-      return { identity, problem: tooLarge(`${st.size} bytes`) }
-    // The size is read again as the bytes come: the file may grow meanwhile.
-    const buf = Buffer.alloc(MAX_REPORT_BYTES + 1)
-    let length = 0
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, length, buf.length - length)
-      if (bytesRead === 0) break
-      length += bytesRead
-      if (length > MAX_REPORT_BYTES)
-        return { identity, problem: tooLarge('it grew while read') }
-    }
-    return { identity, bytes: buf.subarray(0, length) }
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err)
-    return { identity: null, problem: `cannot be read (${code})` }
-  } finally {
-    await handle.close()
   }
 }
 
@@ -174,10 +160,10 @@ async function insideFolder(
 
 async function readCandidate(c: Candidate): Promise<FileRead> {
   if (c.problem) return { identity: null, problem: c.problem }
-  if (!c.symlink || c.folder === null) return readBounded(c.file, !!c.folder)
+  if (!c.symlink || c.folder === null) return readReportFile(c.file, !!c.folder)
   const inside = await insideFolder(c.file, c.folder)
   if ('problem' in inside) return { identity: null, ...inside }
-  return readBounded(inside.target, true)
+  return readReportFile(inside.target, true)
 }
 
 const sha256 = (data: string | Buffer) =>

@@ -4,16 +4,16 @@
 // opened, and no file is read past the size a real machine's could have.
 // The live root "/" is not read here: /proc/self is a link there, and the
 // kernel, not a stranger, wrote what it points to.
-import { constants as fsConstants, type Stats } from 'node:fs'
+import type { Stats } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { readBounded, ReadRefusal } from './files.js'
 
 /** Why a file of a captured tree was not read, as the fact records it. */
 export class TreeRefusal extends Error {
   override readonly name = 'TreeRefusal'
 }
 
-const READ_CHUNK = 64 * 1024
 const LINK_REFUSED = 'links in a captured tree are not followed'
 
 function errnoError(code: string, where: string): NodeJS.ErrnoException {
@@ -66,40 +66,30 @@ export async function readTreeFile(
   const { file, st } = await lstatInside(root, rel)
   if (st.isDirectory()) throw errnoError('EISDIR', file)
   if (!st.isFile()) throw errnoError('not a regular file', file)
-  if (st.size > maxBytes) throw tooLarge(st.size, maxBytes)
-  // O_NOFOLLOW: the last component may have become a link since lstat;
-  // O_NONBLOCK: or a FIFO, whose open would wait for a writer for ever.
-  const handle = await fs.open(
-    file,
-    fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK,
-  )
   try {
-    const opened = await handle.stat()
-    if (opened.dev !== st.dev || opened.ino !== st.ino || !opened.isFile()) {
+    // O_NOFOLLOW: the last component may have become a link since lstat.
+    const read = await readBounded(file, {
+      maxBytes,
+      noFollow: true,
+      verify: async (handle, opened) => {
+        if (opened.dev !== st.dev || opened.ino !== st.ino) {
+          throw new TreeRefusal('replaced while being read; not read')
+        }
+        await checkOpenedPath(handle.fd, file)
+      },
+    })
+    return read.bytes.toString('utf8')
+  } catch (err) {
+    if (err instanceof ReadRefusal && err.reason === 'too large') {
+      throw new TreeRefusal(
+        `too large (${err.size} bytes; at most ${err.max} are read from a captured tree)`,
+      )
+    }
+    if (err instanceof ReadRefusal) {
       throw new TreeRefusal('replaced while being read; not read')
     }
-    await checkOpenedPath(handle.fd, file)
-    // Read in chunks rather than by st.size: the file may grow meanwhile.
-    const chunks: Buffer[] = []
-    let size = 0
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size))
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null)
-      if (bytesRead === 0) break
-      chunks.push(chunk.subarray(0, bytesRead))
-      size += bytesRead
-      if (size > maxBytes) throw tooLarge(size, maxBytes, 'at least ')
-    }
-    return Buffer.concat(chunks, size).toString('utf8')
-  } finally {
-    await handle.close()
+    throw err
   }
-}
-
-function tooLarge(size: number, max: number, atLeast = ''): TreeRefusal {
-  return new TreeRefusal(
-    `too large (${atLeast}${size} bytes; at most ${max} are read from a captured tree)`,
-  )
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Assessment, Reason } from './assess.js'
 import { formatLimit } from './assess.js'
 import { FIXED_LEVELS, FIXED_SINCE_SERIES } from './kernel.js'
 import { crossesFailOn, type FailOn, type Status } from './status.js'
+import { formatBytes, formatSeconds } from './units.js'
 
 export interface Mitigation {
   id: 'upgrade-kernel' | 'raise-memlock' | 'godebug-asyncpreemptoff'
@@ -55,7 +56,7 @@ export function decideVerdict(
         : k.finding === 'buggy'
           ? 'vulnerable'
           : 'unknown'
-    const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`
+    const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds === null ? 'an unknown time' : formatSeconds(evidence.seconds)} (${evidence.mode} mode)`
     const miss =
       evidence.missProbability !== null
         ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
@@ -138,7 +139,7 @@ function pickMitigations(status: Status, a: Assessment): Mitigation[] {
     out.push({
       id: 'raise-memlock',
       title: 'Raise the locked-memory limit',
-      detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+      detail: `Go 1.14–1.15 need ${formatBytes(go.memlockNeeded)} for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
       commands: memlockCommands(bytes),
     })
   }

@@ -9,6 +9,7 @@ import { runAction } from './support/action.js'
 import { groupMembers, liveProcesses, waitUntil } from '../harness/native.js'
 import { stillRunning, stuckProgram } from './support/stuck.js'
 import { foldersRemovedAfter } from './support/folders.js'
+import { assertSummaryShape, tables } from './support/summary.js'
 
 const dirs = foldersRemovedAfter()
 function tempDir(): string {
@@ -53,8 +54,10 @@ test('reproduce: always runs clean here, fills the cache, then hits it', async (
   )
   assert.ok(fs.statSync(path.join(cached, 'sigvec-repro')).isFile())
   assert.ok(fs.existsSync(`${cached}.complete`))
-  assert.match(first.summary, /### Reproducer/)
-  assert.match(first.summary, /\| Faulting deliveries \| \d+/)
+  assert.match(
+    first.summary,
+    /^The reproducer: \*\*clean\*\*, \w+ mode in .*: \d+ signals, [1-9]\d* faulting deliveries/m,
+  )
 
   const second = await runAction(
     { reproduce: 'always', duration: '1s' },
@@ -117,6 +120,20 @@ test('drill: affected, marked as a drill, the step fails with an error', async (
   const r = report(run)
   assert.equal(r.reproducer.drill, true)
   assert.equal(r.reproducer.mismatch.leakedFrom, 'injected')
+  // The page the runner shows, as written to GITHUB_STEP_SUMMARY: its
+  // shape, and the injected register's four lanes on the map.
+  assertSummaryShape(run.summary, r)
+  const reg = Number(r.reproducer.mismatch.register.slice(3))
+  const map = tables(run.summary).find((t) => t[0]?.[0] === 'Lane')
+  assert.deepEqual(
+    map?.slice(1).map((row) => row.slice(1)),
+    Array.from({ length: 4 }, () =>
+      Array.from({ length: 16 }, (_, i) => (i === reg ? 'inj' : '·')),
+    ),
+  )
+  // The terminal text names the leak without its bytes.
+  assert.match(run.stdout, /held an injected canary in 1 of 16 registers/)
+  assert.ok(!run.stdout.includes(r.reproducer.mismatch.observed.slice(0, 16)))
   assert.deepEqual(run.env, {})
 })
 

@@ -20,7 +20,7 @@ import {
 import { evidenceFromRuns, parseResultLine } from '../src/evidence.js'
 import { HOST_FILES, readHostFacts } from '../src/host.js'
 import { INPUTS } from '../src/inputs.js'
-import { renderSummary } from '../src/report.js'
+import { renderSummary } from '../src/summary.js'
 import { realRunArgs, selfTestArgs } from '../src/reproducer.js'
 import { TOOL_VERSION } from '../src/version.js'
 import { ROOT } from './support/action.js'
@@ -244,8 +244,16 @@ test('a capture under dash keeps the runs, and --root judges with them', () => {
   )
   const text = cli(['--root', out])
   assert.ok(text.stdout.includes(report.reproducer.origin), text.stdout)
+  // Markdown-escaped there; the time and the script name as they are.
   const summary = renderSummary(report)
-  assert.ok(summary.includes(`| Runs | ${report.reproducer.origin} |`), summary)
+  const at = / at (\S+) by (scripts\/capture\.sh \S+)$/
+    .exec(report.reproducer.origin)
+    ?.slice(1)
+  for (const line of [
+    /^\| Reproducer runs \| captured on (.*) at (\S+) by (scripts\/capture\.sh \S+) \|$/m,
+    /^The reproducer: .* Its runs were captured on (.*) at (\S+) by (scripts\/capture\.sh \S+), not made here\.$/m,
+  ])
+    assert.deepEqual(line.exec(summary)?.slice(2), at, summary)
   assert.match(
     text.stderr,
     /reproducer: not run here; its runs were captured on /,

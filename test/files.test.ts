@@ -1,10 +1,16 @@
 // Folder creation that ends on every path, and whole-or-nothing writes.
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
-import { ensureDir, writeFileAtomic } from '../src/files.js'
+import {
+  ensureDir,
+  readBounded,
+  ReadRefusal,
+  writeFileAtomic,
+} from '../src/files.js'
 import { foldersRemovedAfter } from './support/folders.js'
 
 const dirs = foldersRemovedAfter()
@@ -51,4 +57,53 @@ test('writeFileAtomic leaves no temp file when the write fails', async () => {
   await writeFileAtomic(ok, '{}\n')
   assert.equal(fs.readFileSync(ok, 'utf8'), '{}\n')
   assert.deepEqual(fs.readdirSync(path.dirname(ok)), ['report.json'])
+})
+
+test('readBounded: one reader for every file, refusing what is not a regular file or too large', async () => {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-files-'))
+  dirs.push(base)
+  const at = (name: string) => path.join(base, name)
+  fs.writeFileSync(at('eight'), '12345678')
+  fs.writeFileSync(at('nine'), '123456789')
+  fs.symlinkSync(at('eight'), at('link'))
+  fs.mkdirSync(at('folder'))
+  execFileSync('mkfifo', [at('fifo')])
+  const refusal = (reason: string) => (err: unknown) =>
+    err instanceof ReadRefusal && err.reason === reason
+  const read = async (name: string, noFollow = false) =>
+    (
+      await readBounded(name.startsWith('/') ? name : at(name), {
+        maxBytes: 8,
+        noFollow,
+      })
+    ).bytes.toString()
+
+  assert.equal(await read('eight'), '12345678')
+  assert.equal(await read('link'), '12345678')
+  await assert.rejects(read('nine'), refusal('too large'))
+  await assert.rejects(read('folder'), refusal('folder'))
+  // A FIFO with no writer is refused at once, not waited on.
+  await assert.rejects(read('fifo'), refusal('not regular'))
+  await assert.rejects(read('link', true), { code: 'ELOOP' })
+  await assert.rejects(read('missing'), { code: 'ENOENT' })
+  // /proc files say size 0 and still have bytes: read by chunks, not st.size.
+  assert.equal(fs.statSync('/proc/self/status').size, 0)
+  const status = await readBounded('/proc/self/status', { maxBytes: 1 << 20 })
+  assert.match(status.bytes.toString(), /^Name:/)
+  await assert.rejects(
+    readBounded('/proc/self/status', { maxBytes: 8 }),
+    (err: unknown) =>
+      refusal('too large')(err) && (err as ReadRefusal).size === 'at least 9',
+  )
+  // verify sees the opened file before any byte is read, and may refuse it.
+  await assert.rejects(
+    readBounded(at('eight'), {
+      maxBytes: 8,
+      verify: async (_handle, st) => {
+        assert.equal(st.size, 8)
+        throw new Error('swapped')
+      },
+    }),
+    /swapped/,
+  )
 })

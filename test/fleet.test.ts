@@ -6,7 +6,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, test } from 'node:test'
+import { mergeReports, renderFleetMarkdown } from '../src/fleet.js'
 import { cli } from './support/cli.js'
+import { parseExposition } from './support/exposition.js'
 import {
   HOSTS,
   mergeJson,
@@ -83,6 +85,74 @@ test('merge prints one Markdown table, and writes the JSON summary too', () => {
   assert.equal(JSON.parse(fs.readFileSync(jsonFile, 'utf8')).hosts, 2)
 })
 
+/** The slices of the one mermaid pie in merge's Markdown, label → count. */
+function pieSlices(markdown: string): Record<string, number> {
+  const blocks = [...markdown.matchAll(/^```mermaid\n([^]*?)^```$/gm)]
+  assert.equal(blocks.length, 1, markdown)
+  const [head, title, ...slices] = (blocks[0]?.[1] as string)
+    .trimEnd()
+    .split('\n')
+  assert.equal(head, 'pie showData')
+  assert.equal(title, '  title Hosts by status')
+  return Object.fromEntries(
+    slices.map((line) => {
+      const m = /^ {2}"([a-z-]+)" : ([1-9]\d*)$/.exec(line)
+      assert.ok(m, `a slice: ${line}`)
+      return [m[1] as string, Number(m[2])]
+    }),
+  )
+}
+
+test("merge's Markdown charts the statuses of its table, worst first", () => {
+  // A file that is no Report is a row counted as unknown: a slice too.
+  const dir = reportFolder({
+    ...Object.fromEntries(FLEET.map((n) => [`${n}.json`, reportText(n)])),
+    'broken.json': '{"schema":',
+  })
+  const r = source(['merge', dir])
+  assert.equal(r.code, 2, r.stderr)
+  const fromTable: Record<string, number> = {}
+  for (const line of r.stdout.split('\n')) {
+    const status = /^\|[^|]*\|[^|]*\|[^|]*\|[^|]*\| \*\*([a-z-]+)\*\*/.exec(
+      line,
+    )?.[1]
+    if (status) fromTable[status] = (fromTable[status] ?? 0) + 1
+  }
+  const slices = pieSlices(r.stdout)
+  assert.deepEqual(slices, fromTable)
+  assert.deepEqual(slices, {
+    vulnerable: 1,
+    unknown: 2,
+    unaffected: 2,
+    'not-applicable': 1,
+  })
+  assert.deepEqual(Object.keys(slices), [
+    'vulnerable',
+    'unknown',
+    'unaffected',
+    'not-applicable',
+  ])
+  // The chart sits between the counts line and the table.
+  assert.ok(r.stdout.indexOf('```mermaid') < r.stdout.indexOf('| Host |'))
+  // --json has no chart, only the counts it is drawn from.
+  const json = mergeJson([dir])
+  assert.doesNotMatch(json.stdout, /mermaid/)
+  assert.equal(json.summary?.counts.unknown, 2)
+})
+
+test('a fleet of no reports draws no empty chart', () => {
+  const markdown = renderFleetMarkdown(mergeReports([]))
+  assert.match(markdown, /^## sigvec-check: 0 hosts, worst `none`/)
+  assert.doesNotMatch(markdown, /mermaid|pie/)
+  // A host whose name could break out of the chart never reaches it.
+  const hostile = JSON.parse(reportText(FLEET[0] as string))
+  hostile.host.name = 'x" : 99\n```\n"affected'
+  const one = renderFleetMarkdown(
+    mergeReports([{ source: 'hostile.json', report: hostile }]),
+  )
+  assert.deepEqual(pieSlices(one), { unaffected: 1 })
+})
+
 test('merge stops with a usage error only where it is given nothing to read', () => {
   const dir = reportFolder({})
   const table: Array<[string[], RegExp]> = [
@@ -108,59 +178,6 @@ test('merge counts a FIFO named like a Report as unknown, without blocking', () 
   assert.match(r.stderr, /pipe\.json: not a regular file; counted as unknown/)
   assert.equal(r.summary?.invalid, 1)
 })
-
-/** A strict reader of the Prometheus text format (version 0.0.4). */
-export function parseExposition(
-  text: string,
-): Array<{ name: string; labels: Record<string, string>; value: number }> {
-  assert.ok(text.endsWith('\n'), 'ends with a newline')
-  const samples: Array<{
-    name: string
-    labels: Record<string, string>
-    value: number
-  }> = []
-  const typed = new Map<string, string>()
-  const helped = new Set<string>()
-  const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*'
-  for (const line of text.slice(0, -1).split('\n')) {
-    const help = new RegExp(`^# HELP (${NAME}) (.+)$`).exec(line)
-    const type = new RegExp(
-      `^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`,
-    ).exec(line)
-    if (help) {
-      assert.ok(!helped.has(help[1] as string), `one HELP for ${help[1]}`)
-      helped.add(help[1] as string)
-      continue
-    }
-    if (type) {
-      assert.ok(!typed.has(type[1] as string), `one TYPE for ${type[1]}`)
-      typed.set(type[1] as string, type[2] as string)
-      continue
-    }
-    const m = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (\\S+)$`).exec(line)
-    assert.ok(m, `a sample line: ${line}`)
-    const labels: Record<string, string> = {}
-    let rest = m[2] ?? ''
-    while (rest) {
-      const l =
-        /^([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"(,|$)/.exec(rest)
-      assert.ok(l, `labels of ${line}`)
-      labels[l[1] as string] = (l[2] as string)
-        .replace(/\\n/g, '\n')
-        .replace(/\\(["\\])/g, '$1')
-      rest = rest.slice(l[0].length)
-    }
-    const raw = m[3] as string
-    assert.match(raw, /^([+-]?Inf|NaN|[+-]?\d+(\.\d+)?([eE][+-]?\d+)?)$/, line)
-    assert.ok(typed.has(m[1] as string), `TYPE before ${m[1]}`)
-    samples.push({
-      name: m[1] as string,
-      labels,
-      value: raw === '+Inf' ? Infinity : Number(raw),
-    })
-  }
-  return samples
-}
 
 test('--prometheus prints valid exposition text with one status set', () => {
   const r = cli(['--root', path.join(HOSTS, 'arch-5.4.1-gcc9'), '--prometheus'])

@@ -153,6 +153,14 @@ for (const mode of ['uffd', 'io', 'stress'] as const) {
         assert.equal(laneRegister(observed), reg)
       }
       assert.equal(m.leakedRegister, m.register)
+      // The lane map: the injected register's four lanes, nothing else.
+      assert.deepEqual(
+        m.lanes,
+        Array.from({ length: 16 }, (_, r) =>
+          Array(4).fill(r === reg ? 'injected' : null),
+        ),
+      )
+      assert.match(m.seen, /^an injected canary in 1 of 16 registers$/)
     },
   )
 }
@@ -278,6 +286,10 @@ test("a leak of another task's canary is attributed to that task", async () => {
   assert.equal(m.leakedRole, 'competitor')
   assert.match(m.seen, /canary of task 2 \(competitor\)/)
   assert.equal(laneTag(m.observed), 2)
+  assert.deepEqual(
+    m.lanes?.[Number(m.register.slice(3))],
+    Array(4).fill('task:2'),
+  )
   assert.equal(laneTag(m.expected), m.task)
   // The reported bytes are the ones that failed the check.
   assert.notEqual(m.observed, m.expected)

@@ -159,7 +159,7 @@ test('evidence overrides the version check, and says how much it was', async () 
   const v = decideVerdict(buggy, clean)
   assert.match(
     v.reasons.find((r) => r.code === 'reproducer-clean')?.message ?? '',
-    /ran 600 live faulting signal deliveries in 0\.2 s \(uffd mode\) without corruption; a kernel with the bug would have stayed clean with probability below 1e-12/,
+    /ran 600 live faulting signal deliveries in 0\.20 s \(uffd mode\) without corruption; a kernel with the bug would have stayed clean with probability below 1e-12/,
   )
   assert.match(
     decideVerdict(buggy, little).reasons.find(

@@ -146,8 +146,25 @@ function workflowProblems(text: string): string[] {
   ]
 }
 
-function actionProblems(doc: Doc): string[] {
+/** The Marketplace refuses a description of 125 characters or more. */
+const MARKETPLACE_DESCRIPTION_MAX = 124
+
+function actionProblems(doc: Doc, packageAuthor = ''): string[] {
   const problems: string[] = []
+  const description = typeof doc.description === 'string' ? doc.description : ''
+  if (description === '') problems.push('no description')
+  if ([...description].length > MARKETPLACE_DESCRIPTION_MAX)
+    problems.push(
+      `description has ${[...description].length} characters; the Marketplace takes at most ${MARKETPLACE_DESCRIPTION_MAX}`,
+    )
+  // package.json's "Name <email>" names the same people.
+  const author = typeof doc.author === 'string' ? doc.author : ''
+  if (
+    author === '' ||
+    author === doc.name ||
+    author !== packageAuthor.replace(/\s*<[^>]*>$/, '')
+  )
+    problems.push(`author "${author}" is not package.json's author`)
   const runs = isObject(doc.runs) ? doc.runs : {}
   if (runs.using !== 'node24')
     problems.push(`runs.using is ${String(runs.using)}, not node24`)
@@ -204,6 +221,115 @@ function readmeProblems(markdown: string, action: Doc): string[] {
       keys(action.outputs),
     ),
   ]
+}
+
+/** A job's steps' scripts, joined. */
+function jobRuns(body: Record<string, unknown>): string {
+  const steps = Array.isArray(body.steps) ? body.steps : []
+  return steps
+    .filter(isObject)
+    .map((s) => (typeof s.run === 'string' ? s.run : ''))
+    .join('\n')
+}
+
+/** Every job's permissions, as scope → level. */
+function jobPermissions(doc: Doc): Record<string, Record<string, unknown>> {
+  const jobs = isObject(doc.jobs) ? doc.jobs : {}
+  return Object.fromEntries(
+    Object.entries(jobs).map(([job, body]) => [
+      job,
+      isObject(body) && isObject(body.permissions) ? body.permissions : {},
+    ]),
+  )
+}
+
+/**
+ * The release workflow: only a pushed vX.Y.Z tag starts it; no permission at
+ * the top; each job holds only what its steps use (id-token only where npm
+ * publishes, contents: write only where the release is made); npm publishes
+ * with provenance, after the job that checks the tag and runs .ci/run; the
+ * release's notes come from scripts/release-notes.mjs; the npm token reaches
+ * only the publishing step.
+ */
+function releaseWorkflowProblems(text: string): string[] {
+  const doc = readDoc(text)
+  const problems: string[] = []
+  const on = isObject(doc.on) ? doc.on : {}
+  const push = isObject(on.push) ? on.push : {}
+  const triggers = Object.keys(on)
+  if (triggers.join() !== 'push')
+    problems.push(`triggers: ${triggers.join(', ') || String(doc.on)}`)
+  const tags = Array.isArray(push.tags) ? push.tags : []
+  if (
+    tags.join() !== 'v[0-9]+.[0-9]+.[0-9]+' ||
+    Object.keys(push).join() !== 'tags'
+  )
+    problems.push(`push: ${JSON.stringify(push)}, not only tags vX.Y.Z`)
+  if (!isObject(doc.permissions) || Object.keys(doc.permissions).length > 0)
+    problems.push(
+      `top-level permissions: ${JSON.stringify(doc.permissions)}, not {}`,
+    )
+
+  const jobs = (isObject(doc.jobs) ? doc.jobs : {}) as Record<string, Doc>
+  const perms = jobPermissions(doc)
+  const jobWhere = (re: RegExp) =>
+    Object.keys(jobs).filter((j) => re.test(jobRuns(jobs[j] ?? {})))
+  const needs = (job: string) => {
+    const n = jobs[job]?.needs
+    return Array.isArray(n) ? n.map(String) : n === undefined ? [] : [String(n)]
+  }
+  const check = jobWhere(/bash \.ci\/run/)
+  const publish = jobWhere(/npm publish/)
+  const gh = jobWhere(/gh release create/)
+  if (check.length !== 1) problems.push(`jobs running .ci/run: ${check.join()}`)
+  if (publish.length !== 1) problems.push(`jobs publishing: ${publish.join()}`)
+  if (gh.length !== 1) problems.push(`jobs making the release: ${gh.join()}`)
+  const [c, p, g] = [check[0] ?? '', publish[0] ?? '', gh[0] ?? '']
+  if (!/node scripts\/release-notes\.mjs "\$TAG"/.test(jobRuns(jobs[c] ?? {})))
+    problems.push(`${c}: does not check the tag with release-notes.mjs`)
+  if (!needs(p).includes(c)) problems.push(`${p} does not need ${c}`)
+  if (!needs(g).includes(p)) problems.push(`${g} does not need ${p}`)
+  if (!/npm publish --provenance --access public/.test(jobRuns(jobs[p] ?? {})))
+    problems.push(`${p}: not npm publish --provenance --access public`)
+  if (
+    !/release-notes\.mjs "\$TAG" >"\$notes"[\s\S]*--notes-file "\$notes"/.test(
+      jobRuns(jobs[g] ?? {}),
+    )
+  )
+    problems.push(`${g}: the notes are not release-notes.mjs's`)
+
+  const expected: Record<string, Record<string, string>> = {
+    [c]: { contents: 'read' },
+    [p]: { contents: 'read', 'id-token': 'write' },
+    [g]: { contents: 'write' },
+  }
+  for (const job of Object.keys(jobs)) {
+    const want = expected[job] ?? { contents: 'read' }
+    if (JSON.stringify(perms[job]) !== JSON.stringify(want))
+      problems.push(
+        `${job} permissions: ${JSON.stringify(perms[job])}, not ${JSON.stringify(want)}`,
+      )
+  }
+
+  for (const { job, index, step } of stepsOf(doc)) {
+    const env = isObject(step.env) ? step.env : {}
+    const secretsIn = [
+      ...Object.entries(env).filter(([, v]) => String(v).includes('secrets.')),
+      ...Object.entries(isObject(step.with) ? step.with : {}).filter(([, v]) =>
+        String(v).includes('secrets.'),
+      ),
+    ].map(([k, v]) => `${k}=${String(v)}`)
+    const publishes =
+      typeof step.run === 'string' && /npm publish/.test(step.run)
+    const allowed = publishes
+      ? ['NODE_AUTH_TOKEN=${{ secrets.NPM_TOKEN }}']
+      : []
+    if (JSON.stringify(secretsIn) !== JSON.stringify(allowed))
+      problems.push(
+        `${job}.steps[${index}] secrets: ${secretsIn.join(', ') || 'none'}`,
+      )
+  }
+  return problems
 }
 
 const workflowFiles = fs
@@ -279,7 +405,12 @@ test('invalid YAML is rejected', () => {
 })
 
 test('the release, self-test and fleet-audit workflows exist', () => {
-  for (const f of ['test.yml', 'self-test.yml', 'fleet-audit.yml'])
+  for (const f of [
+    'test.yml',
+    'self-test.yml',
+    'fleet-audit.yml',
+    'release.yml',
+  ])
     assert.ok(workflowFiles.includes(f), `.github/workflows/${f} is missing`)
 })
 
@@ -292,19 +423,40 @@ for (const file of workflowFiles) {
 test('action.yml follows the rules', () => {
   const text = read(path.join(ROOT, 'action.yml'))
   const doc = readDoc(text)
-  assert.deepEqual(actionProblems(doc), [])
+  const pkg = JSON.parse(read(path.join(ROOT, 'package.json')))
+  assert.deepEqual(actionProblems(doc, pkg.author), [])
   assert.deepEqual(unpinnedUses(doc), [])
   assert.deepEqual(expressionsInRun(doc), [])
 })
 
 test('the action rules catch a bad action.yml', () => {
-  const doc = readDoc('runs:\n  using: node20\n  main: lib/main.js\n')
-  assert.deepEqual(actionProblems(doc), [
+  const doc = readDoc(
+    [
+      'name: sigvec-check',
+      `description: ${'x'.repeat(125)}`,
+      'author: sigvec-check',
+      'runs:\n  using: node20\n  main: lib/main.js\n',
+    ].join('\n'),
+  )
+  assert.deepEqual(actionProblems(doc, 'sigvec-check'), [
+    'description has 125 characters; the Marketplace takes at most 124',
+    'author "sigvec-check" is not package.json\'s author',
     'runs.using is node20, not node24',
     'runs.main is lib/main.js, not dist/index.js',
     'no branding.icon',
     'no branding.color',
   ])
+  assert.deepEqual(
+    actionProblems(
+      readDoc(`description: ${'é'.repeat(124)}\nauthor: A\n`),
+      'A <a@example.invalid>',
+    ).slice(0, 1),
+    ['runs.using is undefined, not node24'],
+  )
+  assert.deepEqual(
+    actionProblems(readDoc('author: A\n'), 'B <b@example.invalid>').slice(0, 2),
+    ['no description', 'author "A" is not package.json\'s author'],
+  )
 })
 
 test("README's Inputs and Outputs tables match action.yml", () => {
@@ -340,5 +492,60 @@ test('the README rule catches a missing and an extra row', () => {
   assert.deepEqual(readmeProblems(readme, action), [
     'input `colour` is in README.md but not in action.yml',
     'input `mode` is in action.yml but not in README.md',
+  ])
+})
+
+test('release.yml: a tag starts it, each job holds only what it uses', () => {
+  assert.deepEqual(
+    releaseWorkflowProblems(read(path.join(WORKFLOWS, 'release.yml'))),
+    [],
+  )
+})
+
+test('the release rules catch a careless release workflow', () => {
+  const bad = `
+on:
+  push:
+    branches: [main]
+    tags: ['v*']
+  workflow_dispatch:
+permissions:
+  contents: write
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm test
+  publish:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+      id-token: write
+    steps:
+      - env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+          GH: \${{ secrets.PAT }}
+        run: npm publish
+  release:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - run: gh release create "$TAG" --generate-notes
+`
+  assert.deepEqual(releaseWorkflowProblems(bad), [
+    'triggers: push, workflow_dispatch',
+    'push: {"branches":["main"],"tags":["v*"]}, not only tags vX.Y.Z',
+    'top-level permissions: {"contents":"write"}, not {}',
+    'jobs running .ci/run: ',
+    ': does not check the tag with release-notes.mjs',
+    'publish does not need ',
+    'release does not need publish',
+    'publish: not npm publish --provenance --access public',
+    "release: the notes are not release-notes.mjs's",
+    'check permissions: {}, not {"contents":"read"}',
+    'publish permissions: {"contents":"write","id-token":"write"}, not {"contents":"read","id-token":"write"}',
+    'release permissions: {"id-token":"write"}, not {"contents":"write"}',
+    'publish.steps[0] secrets: NODE_AUTH_TOKEN=${{ secrets.NPM_TOKEN }}, GH=${{ secrets.PAT }}',
   ])
 })

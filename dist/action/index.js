@@ -3288,12 +3288,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Po: () => (/* binding */ ReadRefusal),
   A0: () => (/* binding */ ensureDir),
+  CB: () => (/* binding */ readBounded),
   XF: () => (/* binding */ readRegularFile),
   qR: () => (/* binding */ writeInputFile)
 });
 
-// UNUSED EXPORTS: writeFileAtomic
+// UNUSED EXPORTS: MAX_REGULAR_FILE_BYTES, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -3381,24 +3383,84 @@ async function ensureDir(dir, mode) {
         }
     }
 }
+/** Why readBounded refused a file, in words a report can carry. */
+class ReadRefusal extends Error {
+    reason;
+    code;
+    stat;
+    size;
+    max;
+    name = 'ReadRefusal';
+    constructor(reason, 
+    /** An errno-like code: EISDIR, "not a regular file", EFBIG. */
+    code, message, 
+    /** What fstat saw of the refused file (its identity, for deduplication). */
+    stat, 
+    /** For "too large": the size seen ("123" or "at least 123") and the cap. */
+    size = '', max = 0) {
+        super(message);
+        this.reason = reason;
+        this.code = code;
+        this.stat = stat;
+        this.size = size;
+        this.max = max;
+    }
+}
 /**
- * Reads a regular file. O_NONBLOCK: opening a FIFO (planted in a captured
- * host, or named *.json in a folder given to merge) would otherwise wait
- * for a writer for ever; every file we read, /proc's included, is regular.
+ * The one way a file is read: only a regular file, and at most `maxBytes`.
+ * O_NONBLOCK: opening a FIFO (planted in a captured host, or named *.json in
+ * a folder given to merge) would otherwise wait for a writer for ever. The
+ * bytes are read in chunks, not by st.size: /proc files say 0, and a file
+ * may grow while read. A file over the cap is refused whole, so that no
+ * parser judges half of it. Errors of open() come out as errno errors.
  */
-async function readRegularFile(file) {
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+async function readBounded(file, options) {
+    const { maxBytes } = options;
+    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY |
+        external_node_fs_.constants.O_NONBLOCK |
+        (options.noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
     try {
-        const st = await handle.stat();
-        if (!st.isFile()) {
-            const code = st.isDirectory() ? 'EISDIR' : 'not a regular file';
-            throw Object.assign(new Error(`${file}: ${code}`), { code });
+        const stat = await handle.stat();
+        if (stat.isDirectory())
+            throw new ReadRefusal('folder', 'EISDIR', `${file}: EISDIR`, stat);
+        if (!stat.isFile()) {
+            const code = 'not a regular file';
+            throw new ReadRefusal('not regular', code, `${file}: ${code}`, stat);
         }
-        return await handle.readFile('utf8');
+        if (stat.size > maxBytes)
+            throw tooLarge(stat, `${stat.size}`, maxBytes);
+        await options.verify?.(handle, stat);
+        const chunks = [];
+        let size = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            size += bytesRead;
+            if (size > maxBytes)
+                throw tooLarge(stat, `at least ${size}`, maxBytes);
+        }
+        return { bytes: Buffer.concat(chunks, size), stat };
     }
     finally {
         await handle.close();
     }
+}
+const READ_CHUNK = 64 * 1024;
+function tooLarge(stat, size, max) {
+    return new ReadRefusal('too large', 'EFBIG', `too large (${size} bytes; at most ${max} are read)`, stat, size, max);
+}
+/**
+ * The largest file readRegularFile reads. What it reads are the live
+ * host's /proc and /etc files, a few KiB; the cap only stops a runaway.
+ */
+const MAX_REGULAR_FILE_BYTES = 16 * 1024 * 1024;
+/** The text of a regular file (see readBounded). */
+async function readRegularFile(file) {
+    const read = await readBounded(file, { maxBytes: MAX_REGULAR_FILE_BYTES });
+    return read.bytes.toString('utf8');
 }
 const openFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_.open);
 const closeFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_.close);
@@ -3740,7 +3802,7 @@ async function writeInputFile(input, file, content) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5293);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9607);
 // The action's entry point (dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -3778,7 +3840,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 5293:
+/***/ 9607:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4095,9 +4157,51 @@ function goUbuntuSkip(release, procVersion) {
         (procVersion ?? '').includes('Ubuntu'));
 }
 
+;// CONCATENATED MODULE: ./build/src/units.js
+// How sizes, durations and Go versions are written for people: one rule
+// each, used by every sentence, table and line the audit prints. Exact
+// byte counts belong to the places that keep them (the Report, the facts
+// block of the summary, the commands to paste).
+const KIB = 1024;
+const MIB = 1024 * 1024;
+/**
+ * "8 MiB", "256 KiB", "1.5 MiB", "900 B": the largest binary unit the
+ * size reaches, whole where it divides, else to one decimal.
+ */
+function formatBytes(bytes) {
+    const unit = (size, name) => {
+        const v = bytes / size;
+        return `${Number.isInteger(v) ? v : v.toFixed(1)} ${name}`;
+    };
+    if (Math.abs(bytes) >= MIB)
+        return unit(MIB, 'MiB');
+    if (Math.abs(bytes) >= KIB)
+        return unit(KIB, 'KiB');
+    return `${bytes} B`;
+}
+/**
+ * "0.06 s", "3.49 s", "12.3 s", "125 s": two decimals below 10 s, one
+ * below 100 s, whole seconds above; a time under 5 ms reads "under 0.01 s"
+ * rather than a zero.
+ */
+function formatSeconds(seconds) {
+    if (seconds < 0.005)
+        return 'under 0.01 s';
+    if (seconds < 9.995)
+        return `${seconds.toFixed(2)} s`;
+    if (seconds < 99.95)
+        return `${seconds.toFixed(1)} s`;
+    return `${Math.round(seconds)} s`;
+}
+/** "1.19.8" for "go1.19.8" (what `go version` prints) and for "1.19.8". */
+function goVersionText(version) {
+    return version.replace(/^go(?=\d)/, '');
+}
+
 ;// CONCATENATED MODULE: ./build/src/assess.js
 // Pure: host facts → the static assessment. Two questions kept apart:
 // is this kernel buggy, and what will the Go runtime do here.
+
 
 
 
@@ -4215,6 +4319,7 @@ function assessGo(facts, opts) {
     const reasons = [];
     const say = (code, message) => reasons.push({ code, message });
     const parsed = facts.go.version ? parseGoVersion(facts.go.version) : null;
+    const goName = `Go ${facts.go.version ? goVersionText(facts.go.version) : '(version unknown)'}`;
     const family = parsed ? goFamily(parsed) : 'unknown';
     const memlock = facts.memlock.ok ? facts.memlock.value : null;
     const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null;
@@ -4253,7 +4358,7 @@ function assessGo(facts, opts) {
         return view('inactive');
     }
     if (family === 'before-1.14' || family === '1.16+') {
-        say('go-no-workaround', `Go ${facts.go.version} has no mlock workaround (it exists in Go 1.14–1.15 only).`);
+        say('go-no-workaround', `${goName} has no mlock workaround (it exists in Go 1.14–1.15 only).`);
         return view('inactive');
     }
     if (family === 'unknown') {
@@ -4264,14 +4369,14 @@ function assessGo(facts, opts) {
         return view('unknown');
     }
     if (ubuntuSkip) {
-        say('go-ubuntu-skip', `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
+        say('go-ubuntu-skip', `${goName} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
     }
     if (!triggers) {
         if (!ubuntuSkip)
             say('go-not-triggered', `Go 1.14–1.15 read "${release}" as a fixed kernel: no mlock.`);
         return view('not-triggered');
     }
-    say('go-triggered', `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${needed} bytes).`);
+    say('go-triggered', `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${formatBytes(needed)}).`);
     if (sufficient === null) {
         say('memlock-unreadable', `RLIMIT_MEMLOCK could not be read (${facts.memlock.source}: ${facts.memlock.ok ? '' : facts.memlock.error}).`);
         return view('unknown');
@@ -4280,10 +4385,10 @@ function assessGo(facts, opts) {
         return view('mlock');
     const limit = formatLimit(memlock?.soft ?? null);
     if (family === '1.14.1-1.15') {
-        say('mlock-fails-silent', `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`);
+        say('mlock-fails-silent', `The memlock limit (${limit}) is below the ${formatBytes(needed)} needed: ${goName} stops mlocking silently and leaves threads exposed.`);
         return view('mlock-fails-silent');
     }
-    say('mlock-fails-fatal', `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
+    say('mlock-fails-fatal', `The memlock limit (${limit}) is below the ${formatBytes(needed)} needed: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
     return view('mlock-fails-fatal');
 }
 /**
@@ -4302,14 +4407,14 @@ function judgeMemlock(facts, needed) {
     if (proof?.ok && proof.bytes >= needed) {
         reasons.push({
             code: 'mlock-proof-ok',
-            message: `A real mlock of ${proof.bytes} bytes succeeded here, which covers the ${needed} bytes needed.`,
+            message: `A real mlock of ${formatBytes(proof.bytes)} succeeded here, which covers the ${formatBytes(needed)} needed.`,
         });
         return { sufficient: true, basis: 'mlock-proof', reasons };
     }
     if (proof && !proof.ok && proof.bytes <= needed) {
         reasons.push({
             code: 'mlock-proof-failed',
-            message: `A real mlock of ${proof.bytes} bytes failed here (errno ${proof.errno ?? 'unknown'}), and ${needed} bytes are needed.`,
+            message: `A real mlock of ${formatBytes(proof.bytes)} failed here (errno ${proof.errno ?? 'unknown'}), and ${formatBytes(needed)} are needed.`,
         });
         return { sufficient: false, basis: 'mlock-proof', reasons };
     }
@@ -4350,9 +4455,7 @@ function formatLimit(limit) {
         return 'unknown';
     if (limit === 'unlimited')
         return 'unlimited';
-    if (limit >= 1048576 && limit % 1048576 === 0)
-        return `${limit / 1048576} MiB`;
-    return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`;
+    return formatBytes(limit);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -4360,12 +4463,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./build/src/files.js + 2 modules
 var files = __nccwpck_require__(7383);
 ;// CONCATENATED MODULE: ./build/src/rootfs.js
-// Reads the files of a captured host tree (--root DIR), which came from
-// another machine and is input to distrust: nothing outside the tree is
-// read, no link inside it is followed, nothing but a regular file is
-// opened, and no file is read past the size a real machine's could have.
-// The live root "/" is not read here: /proc/self is a link there, and the
-// kernel, not a stranger, wrote what it points to.
 
 
 
@@ -4373,7 +4470,6 @@ var files = __nccwpck_require__(7383);
 class TreeRefusal extends Error {
     name = 'TreeRefusal';
 }
-const READ_CHUNK = 64 * 1024;
 const LINK_REFUSED = 'links in a captured tree are not followed';
 function errnoError(code, where) {
     return Object.assign(new Error(`${where}: ${code}`), { code });
@@ -4418,38 +4514,29 @@ async function readTreeFile(root, rel, maxBytes) {
         throw errnoError('EISDIR', file);
     if (!st.isFile())
         throw errnoError('not a regular file', file);
-    if (st.size > maxBytes)
-        throw tooLarge(st.size, maxBytes);
-    // O_NOFOLLOW: the last component may have become a link since lstat;
-    // O_NONBLOCK: or a FIFO, whose open would wait for a writer for ever.
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     try {
-        const opened = await handle.stat();
-        if (opened.dev !== st.dev || opened.ino !== st.ino || !opened.isFile()) {
+        // O_NOFOLLOW: the last component may have become a link since lstat.
+        const read = await (0,files/* readBounded */.CB)(file, {
+            maxBytes,
+            noFollow: true,
+            verify: async (handle, opened) => {
+                if (opened.dev !== st.dev || opened.ino !== st.ino) {
+                    throw new TreeRefusal('replaced while being read; not read');
+                }
+                await checkOpenedPath(handle.fd, file);
+            },
+        });
+        return read.bytes.toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof files/* ReadRefusal */.Po && err.reason === 'too large') {
+            throw new TreeRefusal(`too large (${err.size} bytes; at most ${err.max} are read from a captured tree)`);
+        }
+        if (err instanceof files/* ReadRefusal */.Po) {
             throw new TreeRefusal('replaced while being read; not read');
         }
-        await checkOpenedPath(handle.fd, file);
-        // Read in chunks rather than by st.size: the file may grow meanwhile.
-        const chunks = [];
-        let size = 0;
-        for (;;) {
-            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
-            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-            if (bytesRead === 0)
-                break;
-            chunks.push(chunk.subarray(0, bytesRead));
-            size += bytesRead;
-            if (size > maxBytes)
-                throw tooLarge(size, maxBytes, 'at least ');
-        }
-        return Buffer.concat(chunks, size).toString('utf8');
+        throw err;
     }
-    finally {
-        await handle.close();
-    }
-}
-function tooLarge(size, max, atLeast = '') {
-    return new TreeRefusal(`too large (${atLeast}${size} bytes; at most ${max} are read from a captured tree)`);
 }
 /**
  * A folder on the way may have been swapped for a link between the lstat
@@ -4645,6 +4732,8 @@ async function readFirst(tree, rels) {
 }
 function describeReadError(err) {
     if (err instanceof TreeRefusal)
+        return err.message;
+    if (err instanceof files/* ReadRefusal */.Po && err.reason === 'too large')
         return err.message;
     const code = err?.code;
     if (code === 'ENOENT')
@@ -4985,6 +5074,7 @@ function formatProbability(p) {
 ;// CONCATENATED MODULE: ./build/src/evidence.js
 
 
+
 /** The modes a run can be made in (`auto` resolves to one of these). */
 const RUN_MODES = ['uffd', 'io', 'stress'];
 function isRunMode(mode) {
@@ -5134,14 +5224,63 @@ function describeFailure(run, deadlineMs) {
     const last = run.stderr.trim().split('\n').at(-1);
     return `exited ${run.code} without a result${last ? `: ${last}` : ''}`;
 }
-/** What the first mismatch showed, in the reproducer's own words. */
+/**
+ * What the first mismatch showed, in one sentence without its bytes: the
+ * bytes are shown once, where a person can compare them (the summary's
+ * collapsed block, the Report's mismatch).
+ */
 function describeLeak(line) {
     const m = line.mismatch;
     if (!m)
         return null;
-    const seen = m.seen ?? `bytes from ${m.leakedFrom ?? 'an unknown source'}`;
-    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
+    const changed = Array.isArray(m.registers) ? m.registers.length : null;
+    const where = changed === null ? '' : ` in ${changed} of 16 registers`;
+    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${leakSourceText(m)}${where}`;
 }
+/** Whose bytes a mismatch found, with its article: "an injected canary". */
+function leakSourceText(m) {
+    switch (m.leakedFrom) {
+        case 'injected':
+            return 'an injected canary';
+        case 'self':
+            return 'its own canary, from another register';
+        case 'foreign':
+            return 'a canary of another run';
+        case 'zeros':
+            return "zeros (a task's initial vector state), no canary";
+        case 'unknown':
+            return 'bytes that are no canary of this run';
+        default:
+            return m.leakedTask !== null
+                ? `the canary of task ${m.leakedTask}${m.leakedRole ? ` (${m.leakedRole})` : ''}`
+                : 'bytes from an unknown source';
+    }
+}
+/**
+ * Why the run used its mode, for people: the reproducer's modeReason is
+ * "code: text"; the code becomes words, the text (its own sentence about
+ * this machine) stays.
+ */
+function modeReasonText(modeReason) {
+    if (!modeReason)
+        return null;
+    const at = modeReason.indexOf(': ');
+    const code = at < 0 ? modeReason : modeReason.slice(0, at);
+    const text = at < 0 ? '' : modeReason.slice(at + 2);
+    const words = MODE_REASON_WORDS[code];
+    if (!words)
+        return modeReason;
+    return text ? `${words}: ${text}` : words;
+}
+/** The reproducer's modeReason codes (native/README.md), in words. */
+const MODE_REASON_WORDS = {
+    requested: 'as asked',
+    'uffd-available': 'picked by `mode: auto`, since userfaultfd is permitted',
+    'io-available': 'picked by `mode: auto`, since userfaultfd is not permitted and a folder on a disk is',
+    'uffd-refused': 'picked by `mode: auto`, since userfaultfd was refused',
+    'uffd-unsupported': 'picked by `mode: auto`, since this kernel has no userfaultfd for kernel-mode faults',
+    'uffd-register-failed': 'picked by `mode: auto`, since userfaultfd could not watch the signal stack',
+};
 const evidenceFromSkip = (reason, drill) => ({
     ...EMPTY_EVIDENCE,
     result: 'skipped',
@@ -5227,7 +5366,7 @@ function evidenceFromRuns(input) {
         passed: stPassed,
         seconds: stLine?.timeToFirstMismatch ?? st.run.seconds,
         detail: stPassed
-            ? `found its injected corruption in ${((stLine?.timeToFirstMismatch ?? st.run.seconds) * 1000).toFixed(0)} ms`
+            ? `found its injected corruption in ${formatSeconds(stLine?.timeToFirstMismatch ?? st.run.seconds)}`
             : stLine
                 ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
                 : describeFailure(st.run, st.deadlineMs),
@@ -5467,130 +5606,12 @@ function firstFix(r) {
     const m = r.mitigations.find((x) => x.id === 'upgrade-kernel');
     return m ? `Fix: ${m.detail}` : '';
 }
-const ICON = {
-    affected: '🛑',
-    vulnerable: '⚠️',
-    unaffected: '✅',
-    'not-applicable': '➖',
-    unknown: '❔',
-};
-function cell(v) {
-    if (v === null || v === undefined || v === '')
-        return '—';
-    return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+/*
+ * The words every renderer shares (the job summary in summary.ts, the
+ * terminal text below), so a fact reads the same wherever it appears.
+ */
 function yesNo(v) {
     return v === null ? 'unknown' : v ? 'yes' : 'no';
-}
-/** The job summary: the verdict first, then one table per question. */
-function renderSummary(r) {
-    const k = r.kernel;
-    const go = r.go;
-    const lines = [];
-    const drill = r.reproducer.drill ? ' (DRILL)' : '';
-    lines.push(`## ${ICON[r.status]} sigvec-check: \`${r.status}\`${drill}`, '', r.headline, '');
-    if (r.reproducer.drill) {
-        lines.push('> [!WARNING]', '> This was a **drill**: the reproducer injected the corruption on purpose to rehearse how this workflow reacts. The kernel was not judged by it.', '');
-    }
-    lines.push('| | |', '|---|---|');
-    lines.push(`| Status | **${r.status}** |`);
-    lines.push(`| Kernel | \`${cell(k.release)}\` — upstream ${cell(k.level)} (${cell(levelSourceText(k))}) |`);
-    lines.push(`| Built by | ${cell(k.compiler)} |`);
-    lines.push(`| In affected range | ${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT}) |`);
-    lines.push(`| Machine | ${cell(r.host.name)} · ${cell(r.host.os)} · ${cell(r.host.arch)} · ${cell(r.host.cpu ? cpuText(r.host.cpu) : null)} |`);
-    lines.push(`| Container | ${r.host.container.detected ? `yes (${cell(r.host.container.signals.join('; '))}) — the host's kernel counts` : 'no'} |`);
-    lines.push(`| Reproducer | ${reproducerText(r.reproducer)} |`);
-    lines.push(`| Decision | ${decisionText(r)} |`);
-    lines.push('');
-    lines.push('### Why', '');
-    for (const reason of r.reasons)
-        lines.push(`- ${reason.message} \`${reason.code}\``);
-    lines.push('', '### Go runtime on this machine', '');
-    lines.push('| Go | Its kernel test | Workaround | Memlock limit | Needed | Enough |');
-    lines.push('|---|---|---|---|---|---|');
-    lines.push(`| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${formatLimit(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`);
-    lines.push('');
-    for (const reason of go.reasons)
-        lines.push(`- ${reason.message}`);
-    if (r.mitigations.length > 0) {
-        lines.push('', '### What to do', '');
-        for (const m of r.mitigations) {
-            lines.push(`- **${m.title}.** ${m.detail}`);
-        }
-        const commands = r.mitigations.flatMap((m) => m.commands);
-        if (commands.length > 0) {
-            lines.push('', '| Where | Set |', '|---|---|');
-            for (const c of commands)
-                lines.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`);
-        }
-    }
-    lines.push(...reproducerSection(r.reproducer));
-    lines.push('', '<details><summary>Facts read</summary>', '');
-    lines.push('| Fact | Source | Value |', '|---|---|---|');
-    for (const f of r.host.facts) {
-        lines.push(`| ${f.name} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${cell(f.error)}_`} |`);
-    }
-    lines.push('', '</details>', '');
-    return lines.join('\n');
-}
-function reproducerSection(e) {
-    if (!e.build)
-        return [];
-    const out = ['', '### Reproducer', '', '| | |', '|---|---|'];
-    const b = e.build;
-    out.push(`| Result | **${e.result}**${e.drill ? ' (DRILL: corruption injected on purpose)' : ''} |`);
-    out.push(`| Compiler | ${cell(b.compiler)} |`);
-    if (b.ok) {
-        out.push(`| Binary | ${b.cacheHit ? 'tool cache hit' : `compiled in ${b.seconds?.toFixed(2)} s`} (key \`${cell(b.key)}\`) |`);
-    }
-    if (e.selfTest)
-        out.push(`| Self-test | ${e.selfTest.passed ? 'passed' : 'FAILED'}: ${cell(e.selfTest.detail)} |`);
-    if (e.mode)
-        out.push(`| Mode | ${e.mode}${e.modeReason ? ` — ${cell(e.modeReason)}` : ''} |`);
-    if (e.seconds !== null)
-        out.push(`| Ran for | ${e.seconds.toFixed(2)} s |`);
-    if (e.signals !== null)
-        out.push(`| Signals | ${e.signals} |`);
-    if (e.faultingDeliveries !== null) {
-        out.push(`| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`);
-    }
-    if (e.missBasis !== null) {
-        out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}. |`);
-    }
-    if (e.crashes.length > 0) {
-        out.push(`| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`);
-    }
-    if (e.leak)
-        out.push(`| Leak | ${cell(e.leak)} |`);
-    if (e.result === 'error' || e.result === 'skipped')
-        out.push(`| Why | ${cell(e.reason)} |`);
-    if (!b.ok && b.output) {
-        const excerpt = buildOutputExcerpt(b.output);
-        // A fence longer than any run of backticks in the output, so the
-        // compiler's text cannot end the code block and become markup.
-        const longest = Math.max(0, ...(excerpt.match(/`+/g) ?? []).map((run) => run.length));
-        const fence = '`'.repeat(Math.max(3, longest + 1));
-        out.push('', '<details><summary>Compiler output</summary>', '', fence, excerpt, fence, '', '</details>');
-    }
-    return out;
-}
-/**
- * How much build output the job summary shows: the first errors matter
- * most, the last lines say how it ended. GitHub caps a step's summary at
- * 1 MiB and fails the upload beyond; the JSON Report keeps more.
- */
-const SUMMARY_OUTPUT_HEAD_CHARS = 12_000;
-const SUMMARY_OUTPUT_TAIL_CHARS = 4_000;
-function buildOutputExcerpt(output) {
-    const keep = SUMMARY_OUTPUT_HEAD_CHARS + SUMMARY_OUTPUT_TAIL_CHARS;
-    if (output.length <= keep)
-        return output;
-    const leftOut = output.length - keep;
-    return [
-        output.slice(0, SUMMARY_OUTPUT_HEAD_CHARS),
-        `[… ${leftOut} characters of compiler output left out here; the JSON Report holds more …]`,
-        output.slice(-SUMMARY_OUTPUT_TAIL_CHARS),
-    ].join('\n');
 }
 function levelSourceText(k) {
     switch (k.levelSource) {
@@ -5604,26 +5625,67 @@ function levelSourceText(k) {
             return null;
     }
 }
+/** "1.14.0", or the worst case assumed when the version is not known. */
+function goText(go) {
+    return go.goVersion
+        ? goVersionText(go.goVersion)
+        : 'unknown (judged as the worst case, 1.14.0)';
+}
+/** What the Go runtime will do on this kernel, in words. */
+function workaroundText(go) {
+    switch (go.workaround) {
+        case 'inactive':
+            return 'none (only Go 1.14–1.15 on x86 have it)';
+        case 'not-triggered':
+            return 'not used (the runtime reads this kernel as fixed)';
+        case 'mlock':
+            return 'locks each thread’s signal stack, and may';
+        case 'mlock-fails-fatal':
+            return 'locks each thread’s signal stack, but may not (Go 1.14.0 dies)';
+        case 'mlock-fails-silent':
+            return 'locks each thread’s signal stack, but may not (it stops locking and leaves threads exposed)';
+        case 'unknown':
+            return 'unknown';
+    }
+}
+/** "8 MiB; Go needs 256 KiB for 64 threads: enough". */
+function memlockText(go) {
+    const enough = go.memlockSufficient === null
+        ? 'unknown whether enough'
+        : go.memlockSufficient
+            ? 'enough'
+            : 'too low';
+    return `${formatLimit(go.memlockSoft)}; Go 1.14–1.15 need ${formatBytes(go.memlockNeeded)} for ${go.memlockThreads} threads: ${enough}`;
+}
+/** The run in one line: "corrupted: uffd mode, 0.01 s, 5 faulting deliveries". */
 function reproducerText(e) {
-    const drill = e.drill ? ' — DRILL' : '';
+    const drill = e.drill ? ' (DRILL)' : '';
     switch (e.result) {
         case 'skipped':
-            return `skipped (${cell(e.reason)})`;
+            return `skipped (${e.reason})`;
         case 'error':
-            return `error: ${cell(e.reason)}`;
-        default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missBasis !== null ? `, miss probability ${missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
+            return `error: ${e.reason}`;
+        default: {
+            const parts = [
+                `${e.mode ?? 'unknown'} mode`,
+                e.seconds === null ? null : formatSeconds(e.seconds),
+                `${e.faultingDeliveries ?? 0} faulting deliveries (${e.liveFaultingDeliveries ?? 0} live)`,
+                e.missBasis !== null ? `miss probability ${missText(e)}` : null,
+                e.crashes.length ? crashSummary(e.crashes) : null,
+            ].filter(Boolean);
+            return `${e.result}${drill}: ${parts.join(', ')}${e.leak ? `; ${e.leak}` : ''}`;
+        }
     }
 }
+/** What the policy made of the status. */
 function decisionText(r) {
     if (r.decision.fail)
-        return `step fails (fail-on: ${r.policy.failOn})`;
-    if (r.decision.mitigation === 'godebug') {
-        return `mitigated: later steps get \`GODEBUG=${cell(r.decision.godebug)}\``;
-    }
-    return `passes (fail-on: ${r.policy.failOn})`;
+        return `the step fails (fail-on: ${r.policy.failOn})`;
+    if (r.decision.mitigation === 'godebug')
+        return `mitigated: later steps get GODEBUG=${r.decision.godebug}`;
+    return `the step passes (fail-on: ${r.policy.failOn})`;
 }
-/** The CLI's terminal text. */
+/** The CLI's terminal text: the summary's facts and sentences, plainer. */
 function renderText(r) {
     const k = r.kernel;
     const go = r.go;
@@ -5640,19 +5702,23 @@ function renderText(r) {
     row('container', r.host.container.detected
         ? `yes: ${r.host.container.signals.join('; ')}`
         : 'no');
-    row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''));
-    row('go', `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`);
-    row('memlock', `${formatLimit(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
+    row('reproducer', reproducerText(r.reproducer));
+    row('go', `${goText(go)}; mlock workaround ${workaroundText(go)}`);
+    row('memlock', memlockText(go));
+    row('decision', decisionText(r));
     out.push('', 'why:');
     for (const reason of [...r.reasons, ...go.reasons])
-        out.push(`  - ${reason.message} [${reason.code}]`);
-    if (r.mitigations.length > 0) {
+        out.push(`  - ${reason.message}`);
+    if (r.mitigations.length > 0 && !r.reproducer.drill) {
         out.push('', 'what to do:');
         for (const m of r.mitigations) {
             out.push(`  * ${m.title}: ${m.detail}`);
             for (const c of m.commands)
                 out.push(`      ${c.label}: ${c.text.replace(/\n/g, '\n        ')}`);
         }
+    }
+    else if (r.reproducer.drill) {
+        out.push('', 'what to do:', '  * Nothing to fix: this was a drill; the reproducer injected the corruption itself.');
     }
     return out.join('\n') + '\n';
 }
@@ -5766,6 +5832,7 @@ function crossesFailOn(status, failOn) {
 
 
 
+
 /** The wiki's suggestion, 64 MiB, unless the threads need more. */
 const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
 function decideVerdict(assessment, evidence) {
@@ -5791,7 +5858,7 @@ function decideVerdict(assessment, evidence) {
                 : k.finding === 'buggy'
                     ? 'vulnerable'
                     : 'unknown';
-        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
+        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds === null ? 'an unknown time' : formatSeconds(evidence.seconds)} (${evidence.mode} mode)`;
         const miss = evidence.missProbability !== null
             ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
             : evidence.missBasis !== null
@@ -5862,7 +5929,7 @@ function pickMitigations(status, a) {
         out.push({
             id: 'raise-memlock',
             title: 'Raise the locked-memory limit',
-            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+            detail: `Go 1.14–1.15 need ${formatBytes(go.memlockNeeded)} for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
             commands: memlockCommands(bytes),
         });
     }
@@ -5916,7 +5983,7 @@ function mergeGodebug(current, key, value) {
 
 ;// CONCATENATED MODULE: ./build/src/version.js
 // The tool's version, as package.json has it (a test keeps them equal).
-const TOOL_VERSION = '0.1.0';
+const TOOL_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./build/src/audit.js
 // The one pipeline both front doors run: host facts → assessment →
@@ -6346,6 +6413,409 @@ function compilerInput(name, value) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./build/src/summary.js
+// The job summary: one page of Markdown that answers first (the verdict,
+// why, what to do with this action's own inputs), then shows the evidence
+// as something to look at (a map of the 16 YMM registers × 4 lanes), and
+// keeps the rest, exact bytes included, in collapsed blocks.
+
+
+
+
+
+const ICON = {
+    affected: '🛑',
+    vulnerable: '⚠️',
+    unaffected: '✅',
+    'not-applicable': '➖',
+    unknown: '❔',
+};
+/** A table cell: a pipe or a line break from the host cannot end it. */
+function cell(v) {
+    if (v === null || v === undefined || v === '')
+        return '—';
+    return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/** A cell outside a code span: no markup or HTML from the host either. */
+function textCell(v) {
+    if (v === null || v === undefined || v === '')
+        return '—';
+    return prose(String(v));
+}
+/**
+ * Prose that carries text from the host (a release, a path, a tool's
+ * message): no character of it becomes markup, a link or HTML.
+ */
+function prose(text) {
+    return text
+        .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
+        .replace(/\s*\n\s*/g, ' ');
+}
+/** The job summary: the verdict first, then why, what to do, the evidence. */
+function renderSummary(r) {
+    const e = r.reproducer;
+    const lines = [
+        `## ${ICON[r.status]} sigvec-check: \`${r.status}\`${e.drill ? ' (DRILL)' : ''}`,
+        '',
+    ];
+    // A drill's headline says what its callout says; the callout is enough.
+    if (!e.drill)
+        lines.push(`**${prose(r.headline)}**`, '');
+    if (e.drill) {
+        lines.push('> [!WARNING]', '> This was a **drill** (`drill: true`): the reproducer injected the corruption on purpose, to rehearse how this workflow reacts. The kernel was not judged by it.', '');
+    }
+    lines.push('### Why', '');
+    for (const reason of whyReasons(r))
+        lines.push(`- ${prose(reason)}`);
+    lines.push('', '### What to do', '', ...whatToDo(r));
+    lines.push('', '### Evidence', '', ...evidenceSection(e));
+    lines.push('', ...machineDetails(r), '');
+    return lines.join('\n');
+}
+/** The verdict's reasons; the Go runtime's only where it matters here. */
+function whyReasons(r) {
+    const out = r.reasons.map((x) => x.message);
+    if (goMatters(r))
+        out.push(...r.go.reasons.map((x) => x.message));
+    return out;
+}
+function goMatters(r) {
+    return r.go.memlockSufficient === false || r.go.workaround === 'unknown';
+}
+/** Markdown for an input of this action as a workflow writes it. */
+const input = (name, value) => `\`${name}: ${value}\``;
+/**
+ * What to do, by status, naming this action's own inputs. A drill judged
+ * no kernel, so it advises nothing about one.
+ */
+function whatToDo(r) {
+    const out = [];
+    const e = r.reproducer;
+    const d = r.decision;
+    const risky = r.status === 'affected' || r.status === 'vulnerable';
+    if (e.drill) {
+        out.push(`- **Nothing to fix: this was a drill.** The reproducer injected the corruption itself. Remove ${input('drill', 'true')} for a real check.`);
+        out.push(`- **How this workflow reacted:** ${reaction(r)}`);
+    }
+    else {
+        const upgrade = r.mitigations.find((m) => m.id === 'upgrade-kernel');
+        if (upgrade)
+            out.push(`- **${upgrade.title}.** ${prose(upgrade.detail)}`);
+        if (risky) {
+            out.push(d.mitigation === 'godebug'
+                ? `- **Later steps of this job already run with \`GODEBUG=${cell(d.godebug)}\`** (${input('mitigate', 'true')}): Go 1.14+ then preempts without signals, so corruption becomes rarer, not impossible.`
+                : `- **Until then, set ${input('mitigate', 'true')}** on this step: instead of failing, it exports \`GODEBUG=asyncpreemptoff=1\` to the later steps of this job (Go 1.14+ then preempts without signals: corruption becomes rarer, not impossible).`);
+        }
+        if (r.status === 'vulnerable' || r.status === 'unknown') {
+            const more = r.host.live || e.result !== 'skipped' || e.build
+                ? evidenceAdvice(e)
+                : `**Get evidence on the machine itself**: these facts are a capture (\`--root\`), where the reproducer cannot run; this action on that machine with ${input('reproduce', 'always')} runs it on its kernel.`;
+            if (more)
+                out.push(`- ${more}`);
+        }
+        if (r.status === 'unaffected' || r.status === 'not-applicable') {
+            out.push(`- **Nothing to do for the kernel.** ${r.status === 'unaffected' ? 'It does not have the bug.' : 'The bug cannot happen on this machine.'}`);
+        }
+        if (risky || r.status === 'unknown')
+            out.push(`- **This step ${reaction(r)}**`);
+    }
+    const memlock = r.mitigations.find((m) => m.id === 'raise-memlock');
+    if (memlock) {
+        out.push(`- **${memlock.title}.** ${prose(memlock.detail)}`);
+        if (memlock.commands.length > 0) {
+            out.push('', '| Where | Set |', '|---|---|');
+            for (const c of memlock.commands)
+                out.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`);
+        }
+    }
+    return out;
+}
+/** What the step did with the status, and which input would change it. */
+function reaction(r) {
+    const d = r.decision;
+    const failOn = input('fail-on', r.policy.failOn);
+    const status = `\`${r.status}\``;
+    if (d.mitigation === 'godebug')
+        return `passed and set \`GODEBUG=${cell(d.godebug)}\` for the later steps of this job, as ${input('mitigate', 'true')} asks.`;
+    if (d.fail)
+        return `failed, as ${failOn} fails on ${status}. With ${input('mitigate', 'true')} it would pass and set \`GODEBUG=asyncpreemptoff=1\` for the later steps instead.`;
+    if (r.status === 'unknown')
+        return `passed: ${failOn} does not fail on ${status}; ${input('fail-on', 'unknown')} would.`;
+    return `passed: ${failOn} does not fail on ${status}; ${input('fail-on', r.status === 'affected' ? 'affected' : 'vulnerable')} would.`;
+}
+/** How to get (better) evidence when the kernel is not settled. */
+function evidenceAdvice(e) {
+    const always = input('reproduce', 'always');
+    switch (e.result) {
+        case 'skipped':
+            return e.build
+                ? `**The reproducer could not be built** (${prose(e.reason)}); with a working C compiler (${input('compiler', '…')}), ${always} runs it here: a corruption makes the kernel \`affected\`, a long enough clean run clears it.`
+                : `**Get evidence with ${always}**: the reproducer then runs on this machine; a corruption makes the kernel \`affected\`, a long enough clean run in uffd or io mode clears it.`;
+        case 'error':
+            return `**The reproducer failed** (${prose(e.reason)}); once that is fixed, ${always} runs it again.`;
+        case 'clean':
+        case 'crashed':
+            return `**A run that can clear the kernel**: clearing takes ${prose(clearingText(e))}. A longer ${input('duration', '2m')} gives a run more deliveries.`;
+        case 'corrupted':
+            return null;
+    }
+}
+function evidenceSection(e) {
+    const out = [];
+    if (e.result === 'skipped' && !e.build) {
+        out.push(`The reproducer did not run (${prose(e.reason)}): the verdict rests on the kernel's version and compiler.`);
+        return out;
+    }
+    out.push(`The reproducer: ${runSentence(e)}`);
+    const m = e.mismatch;
+    if (m) {
+        out.push('', `Register map of task ${m.task} (${cell(m.role)}) at the first corruption: 16 YMM registers × 4 lanes of 64 bits.`, '', ...registerMap(m), '', mapLegend(mapCells(m)), '', ...bytesBlock(m));
+    }
+    if (e.build && !e.build.ok && e.build.output) {
+        const excerpt = buildOutputExcerpt(e.build.output);
+        // A fence longer than any run of backticks in the output, so the
+        // compiler's text cannot end the code block and become markup.
+        const longest = Math.max(0, ...(excerpt.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = '`'.repeat(Math.max(3, longest + 1));
+        out.push('', '<details><summary>Compiler output</summary>', '', fence, excerpt, fence, '', '</details>');
+    }
+    return out;
+}
+/** The run in one sentence: what it found, how, over how long. */
+function runSentence(e) {
+    const drill = e.drill ? ' (DRILL: injected on purpose)' : '';
+    switch (e.result) {
+        case 'skipped':
+            return `**skipped**: ${prose(e.reason)}.`;
+        case 'error':
+            return `**error**: ${prose(e.reason)}.`;
+        default: {
+            const over = e.seconds === null ? '' : ` in ${formatSeconds(e.seconds)}`;
+            const counts = `${e.signals ?? 0} signals, ${e.faultingDeliveries ?? 0} faulting deliveries (${e.liveFaultingDeliveries ?? 0} with the canaries live)`;
+            const found = e.result === 'corrupted'
+                ? ` ${prose(e.leak ?? 'registers changed')}.`
+                : e.result === 'crashed'
+                    ? ` No corruption, but ${crashSummary(e.crashes)}.`
+                    : '';
+            return `**${e.result}**${drill}, ${e.mode ?? 'unknown'} mode${over}: ${counts}.${found}`;
+        }
+    }
+}
+/**
+ * One cell per lane: "·" where the lane held its canary, else whose bytes
+ * arrived. From the reproducer's lane map where it printed one; otherwise
+ * the reported register's bytes are read here and any other changed
+ * register is "?".
+ */
+function mapCells(m) {
+    const lanes = Array.isArray(m.lanes) && m.lanes.length === 16 ? m.lanes : null;
+    const changed = new Set(Array.isArray(m.registers) ? m.registers : []);
+    return Array.from({ length: 16 }, (_, reg) => Array.from({ length: 4 }, (_, lane) => {
+        if (lanes) {
+            const from = Array.isArray(lanes[reg]) ? lanes[reg][lane] : undefined;
+            return from === null ? '·' : laneCell(from, m.task);
+        }
+        if (`ymm${reg}` === m.register)
+            return byteLane(m, lane);
+        return changed.has(`ymm${reg}`) ? '?' : '·';
+    }));
+}
+/** A lane's source in leakedFrom's words → its map cell. */
+function laneCell(from, task) {
+    if (typeof from !== 'string')
+        return '?';
+    const t = /^task:(\d{1,5})$/.exec(from);
+    if (t)
+        return `T${t[1]}`;
+    switch (from) {
+        case 'injected':
+            return 'inj';
+        case 'self':
+            return `T${task}`;
+        case 'foreign':
+            return 'run';
+        case 'zeros':
+            return '0';
+        default:
+            return '?';
+    }
+}
+/** A lane of the reported register read from its bytes (native/README.md). */
+function byteLane(m, lane) {
+    const hex = /^[0-9a-f]{64}$/;
+    if (!hex.test(m.expected) || !hex.test(m.observed))
+        return '?';
+    const exp = m.expected.slice(lane * 16, lane * 16 + 16);
+    const obs = m.observed.slice(lane * 16, lane * 16 + 16);
+    if (exp === obs)
+        return '·';
+    if (/^0+$/.test(obs))
+        return '0';
+    const b = obs.match(/../g).map((x) => parseInt(x, 16));
+    const sum = b.slice(0, 7).reduce((a, x) => a ^ x, 0xc3);
+    if (b[0] !== 0xa5 || b[6] !== 0x5a || b[7] !== sum)
+        return '?';
+    const nonce = b[2] | (b[3] << 8);
+    const runNonce = parseInt(exp.slice(4, 6), 16) | (parseInt(exp.slice(6, 8), 16) << 8);
+    if (nonce !== runNonce)
+        return 'run';
+    const tag = b[4] | (b[5] << 8);
+    return tag === 0xffff ? 'inj' : `T${tag}`;
+}
+/** The map as a table: a row per lane, a column per register. */
+function registerMap(m) {
+    const cells = mapCells(m);
+    const regs = Array.from({ length: 16 }, (_, r) => `ymm${r}`);
+    const out = [
+        `| Lane | ${regs.join(' | ')} |`,
+        `|---|${regs.map(() => ':-:').join('|')}|`,
+    ];
+    for (let lane = 0; lane < 4; lane++)
+        out.push(`| ${lane} | ${cells.map((row) => row[lane]).join(' | ')} |`);
+    return out;
+}
+/** The legend: only the symbols the map uses. */
+function mapLegend(cells) {
+    const used = new Set(cells.flat());
+    const words = ['`·` intact (its own canary)'];
+    const tasks = [...used].filter((c) => /^T\d+$/.test(c)).sort();
+    for (const t of tasks)
+        words.push(`\`${t}\` task ${t.slice(1)}'s canary`);
+    if (used.has('inj'))
+        words.push('`inj` the injected canary');
+    if (used.has('run'))
+        words.push("`run` another run's canary");
+    if (used.has('0'))
+        words.push("`0` zeros (a task's initial state)");
+    if (used.has('?'))
+        words.push('`?` changed: bytes that name no task, or not reported');
+    return `Legend: ${words.join(' · ')}.`;
+}
+/** The register's bytes, once, lane by lane, collapsed. */
+function bytesBlock(m) {
+    const hex = /^[0-9a-f]{64}$/;
+    const lanes = (v) => hex.test(v) ? v.match(/.{16}/g).join('  ') : cell(v);
+    return [
+        `<details><summary>The bytes of ${cell(m.register)} in task ${m.task}, expected and observed</summary>`,
+        '',
+        '```text',
+        `          lane 0            lane 1            lane 2            lane 3`,
+        `expected  ${lanes(m.expected)}`,
+        `observed  ${lanes(m.observed)}`,
+        '```',
+        '',
+        `Each lane: A5, register and lane, the run's nonce (2 bytes), the task (2 bytes; ffff: injected), 5A, a checksum. ${cell(m.register)} held ${leakSourceText(m)}.`,
+        '',
+        '</details>',
+    ];
+}
+/** Everything else, collapsed: the machine, the Go runtime, the run, the facts. */
+function machineDetails(r) {
+    const k = r.kernel;
+    const go = r.go;
+    const e = r.reproducer;
+    const rows = [
+        ['Kernel', `\`${cell(k.release)}\``],
+        [
+            'Upstream level',
+            `${cell(k.level)}${k.level ? ` (${levelSourceText(k)})` : ''}`,
+        ],
+        ['Built by', textCell(k.compiler)],
+        [
+            'In the affected range',
+            `${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT})`,
+        ],
+        [
+            'Machine',
+            [r.host.name, r.host.os, r.host.arch].map(textCell).join(' · '),
+        ],
+        ['CPU', textCell(r.host.cpu ? cpuText(r.host.cpu) : null)],
+        [
+            'Container',
+            r.host.container.detected
+                ? `yes (${textCell(r.host.container.signals.join('; '))}): the host's kernel counts`
+                : 'no',
+        ],
+        ['Go', textCell(goText(go))],
+        ['Go’s mlock workaround', cell(workaroundText(go))],
+        [
+            'Locked-memory limit',
+            `${cell(memlockText(go))} (exact: soft ${exactLimit(go.memlockSoft)}, hard ${exactLimit(go.memlockHard)}, needed ${go.memlockNeeded} bytes)`,
+        ],
+    ];
+    if (e.build) {
+        const b = e.build;
+        rows.push(['Reproducer compiler', textCell(b.compiler)]);
+        if (b.ok)
+            rows.push([
+                'Reproducer binary',
+                `${b.cacheHit ? 'from the tool cache' : `compiled in ${b.seconds === null ? 'an unknown time' : formatSeconds(b.seconds)}`} (key \`${cell(b.key)}\`)`,
+            ]);
+    }
+    if (e.selfTest)
+        rows.push([
+            'Self-test',
+            `${e.selfTest.passed ? 'passed' : 'FAILED'}: ${textCell(e.selfTest.detail)}`,
+        ]);
+    if (e.mode)
+        rows.push([
+            'Mode',
+            `${e.mode}${e.modeReason ? `, ${cell(modeReasonText(e.modeReason))}` : ''}`,
+        ]);
+    if (e.missBasis !== null)
+        rows.push([
+            'Miss probability',
+            `${cell(missText(e))}: the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${textCell(e.missBasis)}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}.`,
+        ]);
+    if (e.crashes.length > 0)
+        rows.push([
+            'Crashed workers',
+            e.crashes
+                .map((c) => textCell(`task ${c.task}: ${c.signal} at ${formatSeconds(c.seconds)}${c.detail ? ` (${c.detail})` : ''}`))
+                .join('; '),
+        ]);
+    const out = [
+        '<details><summary>The machine, the Go runtime and the facts read</summary>',
+        '',
+        '| What | Value |',
+        '|---|---|',
+        ...rows.map(([what, value]) => `| ${what} | ${value} |`),
+    ];
+    if (!goMatters(r) && go.reasons.length > 0) {
+        out.push('');
+        for (const reason of go.reasons)
+            out.push(`- ${prose(reason.message)}`);
+    }
+    out.push('', '| Fact | Source | Value |', '|---|---|---|');
+    for (const f of r.host.facts) {
+        out.push(`| ${cell(f.name)} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${textCell(f.error)}_`} |`);
+    }
+    out.push('', '</details>');
+    return out;
+}
+/** A limit with its exact byte count, for the collapsed block. */
+function exactLimit(limit) {
+    return typeof limit === 'number' ? `${limit} bytes` : formatLimit(limit);
+}
+/**
+ * How much build output the job summary shows: the first errors matter
+ * most, the last lines say how it ended. GitHub caps a step's summary at
+ * 1 MiB and fails the upload beyond; the JSON Report keeps more.
+ */
+const SUMMARY_OUTPUT_HEAD_CHARS = 12_000;
+const SUMMARY_OUTPUT_TAIL_CHARS = 4_000;
+function buildOutputExcerpt(output) {
+    const keep = SUMMARY_OUTPUT_HEAD_CHARS + SUMMARY_OUTPUT_TAIL_CHARS;
+    if (output.length <= keep)
+        return output;
+    const leftOut = output.length - keep;
+    return [
+        output.slice(0, SUMMARY_OUTPUT_HEAD_CHARS),
+        `[… ${leftOut} characters of compiler output left out here; the JSON Report holds more …]`,
+        output.slice(-SUMMARY_OUTPUT_TAIL_CHARS),
+    ].join('\n');
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/workflow.js
@@ -6447,6 +6917,7 @@ function setFailed(message, write = stdout) {
 // The action: inputs → audit → publish. The runner is spoken to here and
 // nowhere else (through workflow.ts); one catch fails the step with the
 // error's message.
+
 
 
 

@@ -3293,7 +3293,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2484);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6393);
 // The CLI's entry point (dist/cli.js, `npx sigvec-check`): one call, so that
 // loading src/cli.ts, as tests do, runs nothing.
 
@@ -3304,7 +3304,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2484:
+/***/ 6393:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3334,7 +3334,7 @@ var semver = __nccwpck_require__(2088);
  */
 const AFFECTED_RANGE = '>=5.2.0 <5.3.15 || >=5.4.0 <5.4.2';
 /** AFFECTED_RANGE as people read it. */
-const kernel_AFFECTED_LEVELS_TEXT = '5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1';
+const AFFECTED_LEVELS_TEXT = '5.2.x, 5.3.0–5.3.14, 5.4.0–5.4.1';
 /** The first fixed level of each fixed series (both of 2019-12-05). */
 const FIXED_LEVELS = ['5.3.15', '5.4.2'];
 /** Every series from this one on was released with the fix. */
@@ -3619,9 +3619,51 @@ function goUbuntuSkip(release, procVersion) {
         (procVersion ?? '').includes('Ubuntu'));
 }
 
+;// CONCATENATED MODULE: ./build/src/units.js
+// How sizes, durations and Go versions are written for people: one rule
+// each, used by every sentence, table and line the audit prints. Exact
+// byte counts belong to the places that keep them (the Report, the facts
+// block of the summary, the commands to paste).
+const KIB = 1024;
+const MIB = 1024 * 1024;
+/**
+ * "8 MiB", "256 KiB", "1.5 MiB", "900 B": the largest binary unit the
+ * size reaches, whole where it divides, else to one decimal.
+ */
+function formatBytes(bytes) {
+    const unit = (size, name) => {
+        const v = bytes / size;
+        return `${Number.isInteger(v) ? v : v.toFixed(1)} ${name}`;
+    };
+    if (Math.abs(bytes) >= MIB)
+        return unit(MIB, 'MiB');
+    if (Math.abs(bytes) >= KIB)
+        return unit(KIB, 'KiB');
+    return `${bytes} B`;
+}
+/**
+ * "0.06 s", "3.49 s", "12.3 s", "125 s": two decimals below 10 s, one
+ * below 100 s, whole seconds above; a time under 5 ms reads "under 0.01 s"
+ * rather than a zero.
+ */
+function formatSeconds(seconds) {
+    if (seconds < 0.005)
+        return 'under 0.01 s';
+    if (seconds < 9.995)
+        return `${seconds.toFixed(2)} s`;
+    if (seconds < 99.95)
+        return `${seconds.toFixed(1)} s`;
+    return `${Math.round(seconds)} s`;
+}
+/** "1.19.8" for "go1.19.8" (what `go version` prints) and for "1.19.8". */
+function goVersionText(version) {
+    return version.replace(/^go(?=\d)/, '');
+}
+
 ;// CONCATENATED MODULE: ./build/src/assess.js
 // Pure: host facts → the static assessment. Two questions kept apart:
 // is this kernel buggy, and what will the Go runtime do here.
+
 
 
 
@@ -3702,7 +3744,7 @@ function assessKernel(facts) {
             say('fixed-upstream', `Linux ${formatLevel(level)} is outside the affected range (fixed in ${FIXED_LEVELS.join(', ')} and ${FIXED_SINCE_SERIES}+).`);
         return done('clear', applicable);
     }
-    say('in-affected-range', `Linux ${formatLevel(level)} is in the affected range (${kernel_AFFECTED_LEVELS_TEXT}).`);
+    say('in-affected-range', `Linux ${formatLevel(level)} is in the affected range (${AFFECTED_LEVELS_TEXT}).`);
     return judgeCompiler(compiler, facts, say, done, applicable);
 }
 function judgeCompiler(compiler, facts, say, done, applicable) {
@@ -3739,6 +3781,7 @@ function assessGo(facts, opts) {
     const reasons = [];
     const say = (code, message) => reasons.push({ code, message });
     const parsed = facts.go.version ? parseGoVersion(facts.go.version) : null;
+    const goName = `Go ${facts.go.version ? goVersionText(facts.go.version) : '(version unknown)'}`;
     const family = parsed ? goFamily(parsed) : 'unknown';
     const memlock = facts.memlock.ok ? facts.memlock.value : null;
     const capIpcLock = facts.capIpcLock.ok ? facts.capIpcLock.value : null;
@@ -3777,7 +3820,7 @@ function assessGo(facts, opts) {
         return view('inactive');
     }
     if (family === 'before-1.14' || family === '1.16+') {
-        say('go-no-workaround', `Go ${facts.go.version} has no mlock workaround (it exists in Go 1.14–1.15 only).`);
+        say('go-no-workaround', `${goName} has no mlock workaround (it exists in Go 1.14–1.15 only).`);
         return view('inactive');
     }
     if (family === 'unknown') {
@@ -3788,26 +3831,26 @@ function assessGo(facts, opts) {
         return view('unknown');
     }
     if (ubuntuSkip) {
-        say('go-ubuntu-skip', `Go ${facts.go.version} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
+        say('go-ubuntu-skip', `${goName} skips Ubuntu's 5.4.0/5.4.1 kernels (all fixed): no mlock.`);
     }
     if (!triggers) {
         if (!ubuntuSkip)
             say('go-not-triggered', `Go 1.14–1.15 read "${release}" as a fixed kernel: no mlock.`);
         return view('not-triggered');
     }
-    say('go-triggered', `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${needed} bytes).`);
+    say('go-triggered', `Go 1.14–1.15 read "${release}" as buggy and mlock 4 KiB of signal stack per thread (${opts.memlockThreads} threads: ${formatBytes(needed)}).`);
     if (sufficient === null) {
         say('memlock-unreadable', `RLIMIT_MEMLOCK could not be read (${facts.memlock.source}: ${facts.memlock.ok ? '' : facts.memlock.error}).`);
         return view('unknown');
     }
     if (sufficient)
         return view('mlock');
-    const limit = assess_formatLimit(memlock?.soft ?? null);
+    const limit = formatLimit(memlock?.soft ?? null);
     if (family === '1.14.1-1.15') {
-        say('mlock-fails-silent', `The memlock limit (${limit}) is below ${needed} bytes: Go ${facts.go.version} stops mlocking silently and leaves threads exposed.`);
+        say('mlock-fails-silent', `The memlock limit (${limit}) is below the ${formatBytes(needed)} needed: ${goName} stops mlocking silently and leaves threads exposed.`);
         return view('mlock-fails-silent');
     }
-    say('mlock-fails-fatal', `The memlock limit (${limit}) is below ${needed} bytes: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
+    say('mlock-fails-fatal', `The memlock limit (${limit}) is below the ${formatBytes(needed)} needed: Go 1.14.0 dies with "mlock of signal stack failed: 12".`);
     return view('mlock-fails-fatal');
 }
 /**
@@ -3826,14 +3869,14 @@ function judgeMemlock(facts, needed) {
     if (proof?.ok && proof.bytes >= needed) {
         reasons.push({
             code: 'mlock-proof-ok',
-            message: `A real mlock of ${proof.bytes} bytes succeeded here, which covers the ${needed} bytes needed.`,
+            message: `A real mlock of ${formatBytes(proof.bytes)} succeeded here, which covers the ${formatBytes(needed)} needed.`,
         });
         return { sufficient: true, basis: 'mlock-proof', reasons };
     }
     if (proof && !proof.ok && proof.bytes <= needed) {
         reasons.push({
             code: 'mlock-proof-failed',
-            message: `A real mlock of ${proof.bytes} bytes failed here (errno ${proof.errno ?? 'unknown'}), and ${needed} bytes are needed.`,
+            message: `A real mlock of ${formatBytes(proof.bytes)} failed here (errno ${proof.errno ?? 'unknown'}), and ${formatBytes(needed)} are needed.`,
         });
         return { sufficient: false, basis: 'mlock-proof', reasons };
     }
@@ -3869,14 +3912,12 @@ function judgeCapability(facts, reasons) {
         });
     return false;
 }
-function assess_formatLimit(limit) {
+function formatLimit(limit) {
     if (limit === null)
         return 'unknown';
     if (limit === 'unlimited')
         return 'unlimited';
-    if (limit >= 1048576 && limit % 1048576 === 0)
-        return `${limit / 1048576} MiB`;
-    return limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit} bytes`;
+    return formatBytes(limit);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -3886,12 +3927,6 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./build/src/files.js + 1 modules
 var src_files = __nccwpck_require__(7907);
 ;// CONCATENATED MODULE: ./build/src/rootfs.js
-// Reads the files of a captured host tree (--root DIR), which came from
-// another machine and is input to distrust: nothing outside the tree is
-// read, no link inside it is followed, nothing but a regular file is
-// opened, and no file is read past the size a real machine's could have.
-// The live root "/" is not read here: /proc/self is a link there, and the
-// kernel, not a stranger, wrote what it points to.
 
 
 
@@ -3899,7 +3934,6 @@ var src_files = __nccwpck_require__(7907);
 class TreeRefusal extends Error {
     name = 'TreeRefusal';
 }
-const READ_CHUNK = 64 * 1024;
 const LINK_REFUSED = 'links in a captured tree are not followed';
 function errnoError(code, where) {
     return Object.assign(new Error(`${where}: ${code}`), { code });
@@ -3944,38 +3978,29 @@ async function readTreeFile(root, rel, maxBytes) {
         throw errnoError('EISDIR', file);
     if (!st.isFile())
         throw errnoError('not a regular file', file);
-    if (st.size > maxBytes)
-        throw tooLarge(st.size, maxBytes);
-    // O_NOFOLLOW: the last component may have become a link since lstat;
-    // O_NONBLOCK: or a FIFO, whose open would wait for a writer for ever.
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     try {
-        const opened = await handle.stat();
-        if (opened.dev !== st.dev || opened.ino !== st.ino || !opened.isFile()) {
+        // O_NOFOLLOW: the last component may have become a link since lstat.
+        const read = await (0,src_files/* readBounded */.CB)(file, {
+            maxBytes,
+            noFollow: true,
+            verify: async (handle, opened) => {
+                if (opened.dev !== st.dev || opened.ino !== st.ino) {
+                    throw new TreeRefusal('replaced while being read; not read');
+                }
+                await checkOpenedPath(handle.fd, file);
+            },
+        });
+        return read.bytes.toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof src_files/* ReadRefusal */.Po && err.reason === 'too large') {
+            throw new TreeRefusal(`too large (${err.size} bytes; at most ${err.max} are read from a captured tree)`);
+        }
+        if (err instanceof src_files/* ReadRefusal */.Po) {
             throw new TreeRefusal('replaced while being read; not read');
         }
-        await checkOpenedPath(handle.fd, file);
-        // Read in chunks rather than by st.size: the file may grow meanwhile.
-        const chunks = [];
-        let size = 0;
-        for (;;) {
-            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
-            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-            if (bytesRead === 0)
-                break;
-            chunks.push(chunk.subarray(0, bytesRead));
-            size += bytesRead;
-            if (size > maxBytes)
-                throw tooLarge(size, maxBytes, 'at least ');
-        }
-        return Buffer.concat(chunks, size).toString('utf8');
+        throw err;
     }
-    finally {
-        await handle.close();
-    }
-}
-function tooLarge(size, max, atLeast = '') {
-    return new TreeRefusal(`too large (${atLeast}${size} bytes; at most ${max} are read from a captured tree)`);
 }
 /**
  * A folder on the way may have been swapped for a link between the lstat
@@ -4171,6 +4196,8 @@ async function readFirst(tree, rels) {
 }
 function describeReadError(err) {
     if (err instanceof TreeRefusal)
+        return err.message;
+    if (err instanceof src_files/* ReadRefusal */.Po && err.reason === 'too large')
         return err.message;
     const code = err?.code;
     if (code === 'ENOENT')
@@ -4511,6 +4538,7 @@ function formatProbability(p) {
 ;// CONCATENATED MODULE: ./build/src/evidence.js
 
 
+
 /** The modes a run can be made in (`auto` resolves to one of these). */
 const RUN_MODES = ['uffd', 'io', 'stress'];
 function isRunMode(mode) {
@@ -4632,7 +4660,7 @@ function parseResultLine(stdout) {
  * rate behind it is an upper bound for most kernels, so the figure is too
  * optimistic, and says so.
  */
-function evidence_missText(e) {
+function missText(e) {
     if (e.missProbability === null)
         return e.missBasis === null ? '' : 'unknown';
     const p = formatProbability(e.missProbability);
@@ -4646,7 +4674,7 @@ function crashSummary(crashes) {
     return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`;
 }
 /** What clears a kernel in the run's mode, for people. */
-function evidence_clearingText(e) {
+function clearingText(e) {
     return e.minEvents !== null
         ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
         : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1) or an io-mode run (a folder on a disk: RUNNER_TEMP, the workspace or TMPDIR, not tmpfs): ${e.mode ?? 'this'} mode never clears a kernel`;
@@ -4660,14 +4688,63 @@ function describeFailure(run, deadlineMs) {
     const last = run.stderr.trim().split('\n').at(-1);
     return `exited ${run.code} without a result${last ? `: ${last}` : ''}`;
 }
-/** What the first mismatch showed, in the reproducer's own words. */
+/**
+ * What the first mismatch showed, in one sentence without its bytes: the
+ * bytes are shown once, where a person can compare them (the summary's
+ * collapsed block, the Report's mismatch).
+ */
 function describeLeak(line) {
     const m = line.mismatch;
     if (!m)
         return null;
-    const seen = m.seen ?? `bytes from ${m.leakedFrom ?? 'an unknown source'}`;
-    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${seen} (expected ${m.expected ?? '?'}, saw ${m.observed ?? '?'})`;
+    const changed = Array.isArray(m.registers) ? m.registers.length : null;
+    const where = changed === null ? '' : ` in ${changed} of 16 registers`;
+    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${leakSourceText(m)}${where}`;
 }
+/** Whose bytes a mismatch found, with its article: "an injected canary". */
+function leakSourceText(m) {
+    switch (m.leakedFrom) {
+        case 'injected':
+            return 'an injected canary';
+        case 'self':
+            return 'its own canary, from another register';
+        case 'foreign':
+            return 'a canary of another run';
+        case 'zeros':
+            return "zeros (a task's initial vector state), no canary";
+        case 'unknown':
+            return 'bytes that are no canary of this run';
+        default:
+            return m.leakedTask !== null
+                ? `the canary of task ${m.leakedTask}${m.leakedRole ? ` (${m.leakedRole})` : ''}`
+                : 'bytes from an unknown source';
+    }
+}
+/**
+ * Why the run used its mode, for people: the reproducer's modeReason is
+ * "code: text"; the code becomes words, the text (its own sentence about
+ * this machine) stays.
+ */
+function modeReasonText(modeReason) {
+    if (!modeReason)
+        return null;
+    const at = modeReason.indexOf(': ');
+    const code = at < 0 ? modeReason : modeReason.slice(0, at);
+    const text = at < 0 ? '' : modeReason.slice(at + 2);
+    const words = MODE_REASON_WORDS[code];
+    if (!words)
+        return modeReason;
+    return text ? `${words}: ${text}` : words;
+}
+/** The reproducer's modeReason codes (native/README.md), in words. */
+const MODE_REASON_WORDS = {
+    requested: 'as asked',
+    'uffd-available': 'picked by `mode: auto`, since userfaultfd is permitted',
+    'io-available': 'picked by `mode: auto`, since userfaultfd is not permitted and a folder on a disk is',
+    'uffd-refused': 'picked by `mode: auto`, since userfaultfd was refused',
+    'uffd-unsupported': 'picked by `mode: auto`, since this kernel has no userfaultfd for kernel-mode faults',
+    'uffd-register-failed': 'picked by `mode: auto`, since userfaultfd could not watch the signal stack',
+};
 const evidenceFromSkip = (reason, drill) => ({
     ...EMPTY_EVIDENCE,
     result: 'skipped',
@@ -4753,7 +4830,7 @@ function evidenceFromRuns(input) {
         passed: stPassed,
         seconds: stLine?.timeToFirstMismatch ?? st.run.seconds,
         detail: stPassed
-            ? `found its injected corruption in ${((stLine?.timeToFirstMismatch ?? st.run.seconds) * 1000).toFixed(0)} ms`
+            ? `found its injected corruption in ${formatSeconds(stLine?.timeToFirstMismatch ?? st.run.seconds)}`
             : stLine
                 ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
                 : describeFailure(st.run, st.deadlineMs),
@@ -4872,7 +4949,7 @@ function factRecords(f) {
         [
             'RLIMIT_MEMLOCK',
             f.memlock,
-            (m) => `soft ${assess_formatLimit(m.soft)}, hard ${assess_formatLimit(m.hard)}`,
+            (m) => `soft ${formatLimit(m.soft)}, hard ${formatLimit(m.hard)}`,
         ],
         ['CAP_IPC_LOCK', f.capIpcLock, (b) => (b ? 'yes' : 'no')],
         // The capability lifts the limit only in the initial user namespace.
@@ -4993,130 +5070,12 @@ function firstFix(r) {
     const m = r.mitigations.find((x) => x.id === 'upgrade-kernel');
     return m ? `Fix: ${m.detail}` : '';
 }
-const ICON = {
-    affected: '🛑',
-    vulnerable: '⚠️',
-    unaffected: '✅',
-    'not-applicable': '➖',
-    unknown: '❔',
-};
-function cell(v) {
-    if (v === null || v === undefined || v === '')
-        return '—';
-    return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+/*
+ * The words every renderer shares (the job summary in summary.ts, the
+ * terminal text below), so a fact reads the same wherever it appears.
+ */
 function yesNo(v) {
     return v === null ? 'unknown' : v ? 'yes' : 'no';
-}
-/** The job summary: the verdict first, then one table per question. */
-function renderSummary(r) {
-    const k = r.kernel;
-    const go = r.go;
-    const lines = [];
-    const drill = r.reproducer.drill ? ' (DRILL)' : '';
-    lines.push(`## ${ICON[r.status]} sigvec-check: \`${r.status}\`${drill}`, '', r.headline, '');
-    if (r.reproducer.drill) {
-        lines.push('> [!WARNING]', '> This was a **drill**: the reproducer injected the corruption on purpose to rehearse how this workflow reacts. The kernel was not judged by it.', '');
-    }
-    lines.push('| | |', '|---|---|');
-    lines.push(`| Status | **${r.status}** |`);
-    lines.push(`| Kernel | \`${cell(k.release)}\` — upstream ${cell(k.level)} (${cell(levelSourceText(k))}) |`);
-    lines.push(`| Built by | ${cell(k.compiler)} |`);
-    lines.push(`| In affected range | ${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT}) |`);
-    lines.push(`| Machine | ${cell(r.host.name)} · ${cell(r.host.os)} · ${cell(r.host.arch)} · ${cell(r.host.cpu ? cpuText(r.host.cpu) : null)} |`);
-    lines.push(`| Container | ${r.host.container.detected ? `yes (${cell(r.host.container.signals.join('; '))}) — the host's kernel counts` : 'no'} |`);
-    lines.push(`| Reproducer | ${reproducerText(r.reproducer)} |`);
-    lines.push(`| Decision | ${decisionText(r)} |`);
-    lines.push('');
-    lines.push('### Why', '');
-    for (const reason of r.reasons)
-        lines.push(`- ${reason.message} \`${reason.code}\``);
-    lines.push('', '### Go runtime on this machine', '');
-    lines.push('| Go | Its kernel test | Workaround | Memlock limit | Needed | Enough |');
-    lines.push('|---|---|---|---|---|---|');
-    lines.push(`| ${cell(go.goVersion ?? 'unknown (worst case: 1.14.0)')} | ${go.releaseTestTriggers === null ? 'unknown' : go.releaseTestTriggers ? 'says buggy' : 'says fixed'} | \`${go.workaround}\` | ${formatLimit(go.memlockSoft)} | ${go.memlockNeeded} bytes (${go.memlockThreads} threads) | ${yesNo(go.memlockSufficient)} |`);
-    lines.push('');
-    for (const reason of go.reasons)
-        lines.push(`- ${reason.message}`);
-    if (r.mitigations.length > 0) {
-        lines.push('', '### What to do', '');
-        for (const m of r.mitigations) {
-            lines.push(`- **${m.title}.** ${m.detail}`);
-        }
-        const commands = r.mitigations.flatMap((m) => m.commands);
-        if (commands.length > 0) {
-            lines.push('', '| Where | Set |', '|---|---|');
-            for (const c of commands)
-                lines.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`);
-        }
-    }
-    lines.push(...reproducerSection(r.reproducer));
-    lines.push('', '<details><summary>Facts read</summary>', '');
-    lines.push('| Fact | Source | Value |', '|---|---|---|');
-    for (const f of r.host.facts) {
-        lines.push(`| ${f.name} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${cell(f.error)}_`} |`);
-    }
-    lines.push('', '</details>', '');
-    return lines.join('\n');
-}
-function reproducerSection(e) {
-    if (!e.build)
-        return [];
-    const out = ['', '### Reproducer', '', '| | |', '|---|---|'];
-    const b = e.build;
-    out.push(`| Result | **${e.result}**${e.drill ? ' (DRILL: corruption injected on purpose)' : ''} |`);
-    out.push(`| Compiler | ${cell(b.compiler)} |`);
-    if (b.ok) {
-        out.push(`| Binary | ${b.cacheHit ? 'tool cache hit' : `compiled in ${b.seconds?.toFixed(2)} s`} (key \`${cell(b.key)}\`) |`);
-    }
-    if (e.selfTest)
-        out.push(`| Self-test | ${e.selfTest.passed ? 'passed' : 'FAILED'}: ${cell(e.selfTest.detail)} |`);
-    if (e.mode)
-        out.push(`| Mode | ${e.mode}${e.modeReason ? ` — ${cell(e.modeReason)}` : ''} |`);
-    if (e.seconds !== null)
-        out.push(`| Ran for | ${e.seconds.toFixed(2)} s |`);
-    if (e.signals !== null)
-        out.push(`| Signals | ${e.signals} |`);
-    if (e.faultingDeliveries !== null) {
-        out.push(`| Faulting deliveries | ${e.faultingDeliveries} (${e.liveFaultingDeliveries ?? 0} with the canaries live) |`);
-    }
-    if (e.missBasis !== null) {
-        out.push(`| Miss probability | ${missText(e)} — the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis ?? '')}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}. |`);
-    }
-    if (e.crashes.length > 0) {
-        out.push(`| Crashed workers | ${e.crashes.map((c) => cell(`task ${c.task}: ${c.signal} at ${c.seconds.toFixed(2)} s${c.detail ? ` (${c.detail})` : ''}`)).join('; ')} |`);
-    }
-    if (e.leak)
-        out.push(`| Leak | ${cell(e.leak)} |`);
-    if (e.result === 'error' || e.result === 'skipped')
-        out.push(`| Why | ${cell(e.reason)} |`);
-    if (!b.ok && b.output) {
-        const excerpt = buildOutputExcerpt(b.output);
-        // A fence longer than any run of backticks in the output, so the
-        // compiler's text cannot end the code block and become markup.
-        const longest = Math.max(0, ...(excerpt.match(/`+/g) ?? []).map((run) => run.length));
-        const fence = '`'.repeat(Math.max(3, longest + 1));
-        out.push('', '<details><summary>Compiler output</summary>', '', fence, excerpt, fence, '', '</details>');
-    }
-    return out;
-}
-/**
- * How much build output the job summary shows: the first errors matter
- * most, the last lines say how it ended. GitHub caps a step's summary at
- * 1 MiB and fails the upload beyond; the JSON Report keeps more.
- */
-const SUMMARY_OUTPUT_HEAD_CHARS = 12_000;
-const SUMMARY_OUTPUT_TAIL_CHARS = 4_000;
-function buildOutputExcerpt(output) {
-    const keep = SUMMARY_OUTPUT_HEAD_CHARS + SUMMARY_OUTPUT_TAIL_CHARS;
-    if (output.length <= keep)
-        return output;
-    const leftOut = output.length - keep;
-    return [
-        output.slice(0, SUMMARY_OUTPUT_HEAD_CHARS),
-        `[… ${leftOut} characters of compiler output left out here; the JSON Report holds more …]`,
-        output.slice(-SUMMARY_OUTPUT_TAIL_CHARS),
-    ].join('\n');
 }
 function levelSourceText(k) {
     switch (k.levelSource) {
@@ -5130,26 +5089,67 @@ function levelSourceText(k) {
             return null;
     }
 }
+/** "1.14.0", or the worst case assumed when the version is not known. */
+function goText(go) {
+    return go.goVersion
+        ? goVersionText(go.goVersion)
+        : 'unknown (judged as the worst case, 1.14.0)';
+}
+/** What the Go runtime will do on this kernel, in words. */
+function workaroundText(go) {
+    switch (go.workaround) {
+        case 'inactive':
+            return 'none (only Go 1.14–1.15 on x86 have it)';
+        case 'not-triggered':
+            return 'not used (the runtime reads this kernel as fixed)';
+        case 'mlock':
+            return 'locks each thread’s signal stack, and may';
+        case 'mlock-fails-fatal':
+            return 'locks each thread’s signal stack, but may not (Go 1.14.0 dies)';
+        case 'mlock-fails-silent':
+            return 'locks each thread’s signal stack, but may not (it stops locking and leaves threads exposed)';
+        case 'unknown':
+            return 'unknown';
+    }
+}
+/** "8 MiB; Go needs 256 KiB for 64 threads: enough". */
+function memlockText(go) {
+    const enough = go.memlockSufficient === null
+        ? 'unknown whether enough'
+        : go.memlockSufficient
+            ? 'enough'
+            : 'too low';
+    return `${formatLimit(go.memlockSoft)}; Go 1.14–1.15 need ${formatBytes(go.memlockNeeded)} for ${go.memlockThreads} threads: ${enough}`;
+}
+/** The run in one line: "corrupted: uffd mode, 0.01 s, 5 faulting deliveries". */
 function reproducerText(e) {
-    const drill = e.drill ? ' — DRILL' : '';
+    const drill = e.drill ? ' (DRILL)' : '';
     switch (e.result) {
         case 'skipped':
-            return `skipped (${cell(e.reason)})`;
+            return `skipped (${e.reason})`;
         case 'error':
-            return `error: ${cell(e.reason)}`;
-        default:
-            return `${e.result}${drill}: ${e.mode} mode, ${e.seconds?.toFixed(2)} s, ${e.faultingDeliveries} faulting deliveries${e.missBasis !== null ? `, miss probability ${evidence_missText(e)}` : ''}${e.crashes.length ? `, ${crashSummary(e.crashes)}` : ''}${e.leak ? `; ${cell(e.leak)}` : ''}`;
+            return `error: ${e.reason}`;
+        default: {
+            const parts = [
+                `${e.mode ?? 'unknown'} mode`,
+                e.seconds === null ? null : formatSeconds(e.seconds),
+                `${e.faultingDeliveries ?? 0} faulting deliveries (${e.liveFaultingDeliveries ?? 0} live)`,
+                e.missBasis !== null ? `miss probability ${missText(e)}` : null,
+                e.crashes.length ? crashSummary(e.crashes) : null,
+            ].filter(Boolean);
+            return `${e.result}${drill}: ${parts.join(', ')}${e.leak ? `; ${e.leak}` : ''}`;
+        }
     }
 }
+/** What the policy made of the status. */
 function decisionText(r) {
     if (r.decision.fail)
-        return `step fails (fail-on: ${r.policy.failOn})`;
-    if (r.decision.mitigation === 'godebug') {
-        return `mitigated: later steps get \`GODEBUG=${cell(r.decision.godebug)}\``;
-    }
-    return `passes (fail-on: ${r.policy.failOn})`;
+        return `the step fails (fail-on: ${r.policy.failOn})`;
+    if (r.decision.mitigation === 'godebug')
+        return `mitigated: later steps get GODEBUG=${r.decision.godebug}`;
+    return `the step passes (fail-on: ${r.policy.failOn})`;
 }
-/** The CLI's terminal text. */
+/** The CLI's terminal text: the summary's facts and sentences, plainer. */
 function renderText(r) {
     const k = r.kernel;
     const go = r.go;
@@ -5166,19 +5166,23 @@ function renderText(r) {
     row('container', r.host.container.detected
         ? `yes: ${r.host.container.signals.join('; ')}`
         : 'no');
-    row('reproducer', reproducerText(r.reproducer).replace(/`/g, ''));
-    row('go', `${go.goVersion ?? 'unknown (worst case 1.14.0)'} → workaround ${go.workaround}`);
-    row('memlock', `${assess_formatLimit(go.memlockSoft)}; needs ${go.memlockNeeded} bytes for ${go.memlockThreads} threads: ${go.memlockSufficient === null ? 'unknown' : go.memlockSufficient ? 'enough' : 'TOO LOW'}`);
+    row('reproducer', reproducerText(r.reproducer));
+    row('go', `${goText(go)}; mlock workaround ${workaroundText(go)}`);
+    row('memlock', memlockText(go));
+    row('decision', decisionText(r));
     out.push('', 'why:');
     for (const reason of [...r.reasons, ...go.reasons])
-        out.push(`  - ${reason.message} [${reason.code}]`);
-    if (r.mitigations.length > 0) {
+        out.push(`  - ${reason.message}`);
+    if (r.mitigations.length > 0 && !r.reproducer.drill) {
         out.push('', 'what to do:');
         for (const m of r.mitigations) {
             out.push(`  * ${m.title}: ${m.detail}`);
             for (const c of m.commands)
                 out.push(`      ${c.label}: ${c.text.replace(/\n/g, '\n        ')}`);
         }
+    }
+    else if (r.reproducer.drill) {
+        out.push('', 'what to do:', '  * Nothing to fix: this was a drill; the reproducer injected the corruption itself.');
     }
     return out.join('\n') + '\n';
 }
@@ -5292,6 +5296,7 @@ function crossesFailOn(status, failOn) {
 
 
 
+
 /** The wiki's suggestion, 64 MiB, unless the threads need more. */
 const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
 function decideVerdict(assessment, evidence) {
@@ -5317,9 +5322,9 @@ function decideVerdict(assessment, evidence) {
                 : k.finding === 'buggy'
                     ? 'vulnerable'
                     : 'unknown';
-        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds?.toFixed(1)} s (${evidence.mode} mode)`;
+        const ran = `${evidence.liveFaultingDeliveries ?? 0} live faulting signal deliveries in ${evidence.seconds === null ? 'an unknown time' : formatSeconds(evidence.seconds)} (${evidence.mode} mode)`;
         const miss = evidence.missProbability !== null
-            ? `a kernel with the bug would have stayed clean with probability ${evidence_missText(evidence)}`
+            ? `a kernel with the bug would have stayed clean with probability ${missText(evidence)}`
             : evidence.missBasis !== null
                 ? `how likely a kernel with the bug would have stayed clean is unknown (${evidence.missBasis})`
                 : null;
@@ -5331,7 +5336,7 @@ function decideVerdict(assessment, evidence) {
                 }
                 : {
                     code: 'reproducer-too-little',
-                    message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${evidence_clearingText(evidence)}.`,
+                    message: `The reproducer stayed clean over ${ran}${miss ? `, but ${miss}` : ''}; clearing a kernel takes ${clearingText(evidence)}.`,
                 });
         }
         if (evidence.crashes.length > 0) {
@@ -5388,7 +5393,7 @@ function pickMitigations(status, a) {
         out.push({
             id: 'raise-memlock',
             title: 'Raise the locked-memory limit',
-            detail: `Go 1.14–1.15 need ${go.memlockNeeded} bytes for ${go.memlockThreads} threads; the limit is ${assess_formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
+            detail: `Go 1.14–1.15 need ${formatBytes(go.memlockNeeded)} for ${go.memlockThreads} threads; the limit is ${formatLimit(go.memlockSoft)}. Note the units: ulimit -l counts KiB, Docker counts bytes.`,
             commands: memlockCommands(bytes),
         });
     }
@@ -5442,7 +5447,7 @@ function mergeGodebug(current, key, value) {
 
 ;// CONCATENATED MODULE: ./build/src/version.js
 // The tool's version, as package.json has it (a test keeps them equal).
-const TOOL_VERSION = '0.1.0';
+const TOOL_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./build/src/audit.js
 // The one pipeline both front doors run: host facts → assessment →
@@ -5751,9 +5756,9 @@ function fleetRow(r, source) {
         reproducer: rep.result === 'clean' ||
             rep.result === 'corrupted' ||
             rep.result === 'crashed'
-            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missBasis !== null ? `, miss ${evidence_missText(rep)}` : ''})`
+            ? `${rep.result} (${rep.mode}, ${rep.faultingDeliveries} faulting${rep.missBasis !== null ? `, miss ${missText(rep)}` : ''})`
             : rep.result,
-        memlock: `${assess_formatLimit(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
+        memlock: `${formatLimit(go.memlockSoft)}${go.memlockSufficient === false ? ' (too low)' : ''}`,
         go: `${go.goVersion ?? 'unknown'}: ${go.workaround}`,
         mitigation: r.decision.mitigation === 'godebug'
             ? `GODEBUG=${r.decision.godebug}`
@@ -5841,6 +5846,25 @@ function codeSpan(v) {
 const duplicateText = (d) => d.source === d.sameAs
     ? `${d.source} (given twice)`
     : `${d.source} (the same report as ${d.sameAs})`;
+/**
+ * A mermaid pie of the hosts per status, which GitHub draws in Markdown and
+ * job summaries. Mermaid takes only slices above zero, so a status no host
+ * has is left out, and no hosts make no chart. The slice labels are our own
+ * status words, never text from a Report.
+ */
+function statusPie(s) {
+    const slices = SEVERITY.filter((st) => s.counts[st] > 0);
+    if (slices.length === 0)
+        return [];
+    return [
+        '```mermaid',
+        'pie showData',
+        '  title Hosts by status',
+        ...slices.map((st) => `  "${st}" : ${s.counts[st]}`),
+        '```',
+        '',
+    ];
+}
 function renderFleetMarkdown(s) {
     const lines = [
         `## sigvec-check: ${s.hosts} host${s.hosts === 1 ? '' : 's'}, worst \`${s.worst ?? 'none'}\``,
@@ -5849,6 +5873,7 @@ function renderFleetMarkdown(s) {
             .map((st) => `${s.counts[st]} ${st}`)
             .join(' · '),
         '',
+        ...statusPie(s),
     ];
     if (s.invalid > 0)
         lines.push(`${s.invalid} file${s.invalid === 1 ? '' : 's'} could not be read as a valid Report: counted as unknown, with the reason beside the status.`, '');
@@ -6730,18 +6755,29 @@ async function jsonFilesUnder(folder, dir, note) {
 }
 const isFolder = (p) => promises_.stat(p).then((st) => st.isDirectory(), () => false);
 /**
- * Reads a regular file of at most MAX_REPORT_BYTES. O_NONBLOCK: a FIFO would
- * otherwise wait for a writer for ever; O_NOFOLLOW where no link may be
- * followed, so one swapped in after the folder was listed is refused too.
+ * Reads a Report file (files.ts readBounded: regular, at most
+ * MAX_REPORT_BYTES), O_NOFOLLOW where no link may be followed, so one
+ * swapped in after the folder was listed is refused too.
  */
-async function readBounded(file, noFollow) {
-    let handle;
+async function readReportFile(file, noFollow) {
+    const identityOf = (st) => `${st.dev}:${st.ino}`;
     try {
-        handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY |
-            external_node_fs_.constants.O_NONBLOCK |
-            (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
+        const read = await (0,src_files/* readBounded */.CB)(file, {
+            maxBytes: MAX_REPORT_BYTES,
+            noFollow,
+        });
+        return { identity: identityOf(read.stat), bytes: read.bytes };
     }
     catch (err) {
+        if (err instanceof src_files/* ReadRefusal */.Po) {
+            const grew = err.size.startsWith('at least');
+            const problem = err.reason === 'folder'
+                ? 'a folder'
+                : err.reason === 'not regular'
+                    ? 'not a regular file'
+                    : tooLarge(grew ? 'it grew while read' : `${err.size} bytes`);
+            return { identity: identityOf(err.stat), problem };
+        }
         const code = err.code ?? String(err);
         return {
             identity: null,
@@ -6750,38 +6786,8 @@ async function readBounded(file, noFollow) {
                 : `cannot be read (${code})`,
         };
     }
-    try {
-        const st = await handle.stat();
-        const identity = `${st.dev}:${st.ino}`;
-        if (!st.isFile())
-            return {
-                identity,
-                problem: st.isDirectory() ? 'a folder' : 'not a regular file',
-            };
-        if (st.size > MAX_REPORT_BYTES)
-            return { identity, problem: reportfiles_tooLarge(`${st.size} bytes`) };
-        // The size is read again as the bytes come: the file may grow meanwhile.
-        const buf = Buffer.alloc(MAX_REPORT_BYTES + 1);
-        let length = 0;
-        for (;;) {
-            const { bytesRead } = await handle.read(buf, length, buf.length - length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-            if (length > MAX_REPORT_BYTES)
-                return { identity, problem: reportfiles_tooLarge('it grew while read') };
-        }
-        return { identity, bytes: buf.subarray(0, length) };
-    }
-    catch (err) {
-        const code = err.code ?? String(err);
-        return { identity: null, problem: `cannot be read (${code})` };
-    }
-    finally {
-        await handle.close();
-    }
 }
-const reportfiles_tooLarge = (size) => `too large (${size}; a Report may hold at most ${MAX_REPORT_BYTES} bytes), not read`;
+const tooLarge = (size) => `too large (${size}; a Report may hold at most ${MAX_REPORT_BYTES} bytes), not read`;
 /** Where a link found in `folder` leads, if that is inside the folder. */
 async function insideFolder(link, folder) {
     const [target, root] = await Promise.all([
@@ -6801,11 +6807,11 @@ async function readCandidate(c) {
     if (c.problem)
         return { identity: null, problem: c.problem };
     if (!c.symlink || c.folder === null)
-        return readBounded(c.file, !!c.folder);
+        return readReportFile(c.file, !!c.folder);
     const inside = await insideFolder(c.file, c.folder);
     if ('problem' in inside)
         return { identity: null, ...inside };
-    return readBounded(inside.target, true);
+    return readReportFile(inside.target, true);
 }
 const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 /**
@@ -7176,11 +7182,15 @@ async function capture(argv) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Po: () => (/* binding */ ReadRefusal),
   A0: () => (/* binding */ ensureDir),
+  CB: () => (/* binding */ readBounded),
   XF: () => (/* binding */ readRegularFile),
   Zf: () => (/* binding */ writeFileAtomic),
   qR: () => (/* binding */ writeInputFile)
 });
+
+// UNUSED EXPORTS: MAX_REGULAR_FILE_BYTES
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -7268,24 +7278,84 @@ async function ensureDir(dir, mode) {
         }
     }
 }
+/** Why readBounded refused a file, in words a report can carry. */
+class ReadRefusal extends Error {
+    reason;
+    code;
+    stat;
+    size;
+    max;
+    name = 'ReadRefusal';
+    constructor(reason, 
+    /** An errno-like code: EISDIR, "not a regular file", EFBIG. */
+    code, message, 
+    /** What fstat saw of the refused file (its identity, for deduplication). */
+    stat, 
+    /** For "too large": the size seen ("123" or "at least 123") and the cap. */
+    size = '', max = 0) {
+        super(message);
+        this.reason = reason;
+        this.code = code;
+        this.stat = stat;
+        this.size = size;
+        this.max = max;
+    }
+}
 /**
- * Reads a regular file. O_NONBLOCK: opening a FIFO (planted in a captured
- * host, or named *.json in a folder given to merge) would otherwise wait
- * for a writer for ever; every file we read, /proc's included, is regular.
+ * The one way a file is read: only a regular file, and at most `maxBytes`.
+ * O_NONBLOCK: opening a FIFO (planted in a captured host, or named *.json in
+ * a folder given to merge) would otherwise wait for a writer for ever. The
+ * bytes are read in chunks, not by st.size: /proc files say 0, and a file
+ * may grow while read. A file over the cap is refused whole, so that no
+ * parser judges half of it. Errors of open() come out as errno errors.
  */
-async function readRegularFile(file) {
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+async function readBounded(file, options) {
+    const { maxBytes } = options;
+    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY |
+        external_node_fs_.constants.O_NONBLOCK |
+        (options.noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
     try {
-        const st = await handle.stat();
-        if (!st.isFile()) {
-            const code = st.isDirectory() ? 'EISDIR' : 'not a regular file';
-            throw Object.assign(new Error(`${file}: ${code}`), { code });
+        const stat = await handle.stat();
+        if (stat.isDirectory())
+            throw new ReadRefusal('folder', 'EISDIR', `${file}: EISDIR`, stat);
+        if (!stat.isFile()) {
+            const code = 'not a regular file';
+            throw new ReadRefusal('not regular', code, `${file}: ${code}`, stat);
         }
-        return await handle.readFile('utf8');
+        if (stat.size > maxBytes)
+            throw tooLarge(stat, `${stat.size}`, maxBytes);
+        await options.verify?.(handle, stat);
+        const chunks = [];
+        let size = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - size));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            size += bytesRead;
+            if (size > maxBytes)
+                throw tooLarge(stat, `at least ${size}`, maxBytes);
+        }
+        return { bytes: Buffer.concat(chunks, size), stat };
     }
     finally {
         await handle.close();
     }
+}
+const READ_CHUNK = 64 * 1024;
+function tooLarge(stat, size, max) {
+    return new ReadRefusal('too large', 'EFBIG', `too large (${size} bytes; at most ${max} are read)`, stat, size, max);
+}
+/**
+ * The largest file readRegularFile reads. What it reads are the live
+ * host's /proc and /etc files, a few KiB; the cap only stops a runaway.
+ */
+const MAX_REGULAR_FILE_BYTES = 16 * 1024 * 1024;
+/** The text of a regular file (see readBounded). */
+async function readRegularFile(file) {
+    const read = await readBounded(file, { maxBytes: MAX_REGULAR_FILE_BYTES });
+    return read.bytes.toString('utf8');
 }
 const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
 const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
