@@ -64,7 +64,7 @@ Then, on any machine with Node: sigvec-check --root OUTDIR
 
   --no-reproduce     copy the files only
   --mode MODE        reproducer mode: auto, uffd, io or stress (default auto)
-  --duration TIME    longest real run, as 2m or seconds (default 30s)
+  --duration TIME    longest real run, as 30s, 2m, 1m30s, 1h or seconds (default 30s)
   --from DIR         read the host files under DIR instead of /
   --list-files       print the files copied, one a line
   --dry-run          print the reproducer runs it would make
@@ -80,14 +80,21 @@ refuse() {
 	die "invalid $1: \"$2\". Expected $3." 2
 }
 
-# "30s", "2m", "45" or "0.5" → seconds as the audit writes them.
+# "30s", "2m", "1m30s", "1.5m", "1h" or "45" → seconds as the audit reads
+# them (parseDuration, src/options.ts), from 0.5 s to 1 h.
 seconds_of() {
-	case $1 in
-	'' | *[!0-9.sm]* | *.*.* | .* | *[sm]?* | *.[sm] | *.) return 1 ;;
-	esac
+	case $1 in '' | *[!0-9.hms]*) return 1 ;; esac
 	awk -v v="$1" 'BEGIN {
-		n = v + 0; if (v ~ /m$/) n *= 60
-		if (n < 0.5 || n > 3600) exit 1
+		num = "[0-9]+(\\.[0-9]+)?"
+		if (v !~ ("^(" num "h)?(" num "m)?(" num "s)?$|^" num "$")) exit 1
+		if (v ~ /^[0-9.]+$/) n = v + 0
+		else for (rest = v; rest != ""; rest = substr(rest, RLENGTH + 1)) {
+			match(rest, /^[0-9.]+[hms]/)
+			unit = substr(rest, RLENGTH, 1)
+			x = substr(rest, 1, RLENGTH - 1) + 0
+			n += unit == "h" ? x * 3600 : unit == "m" ? x * 60 : x
+		}
+		if (!(n >= 0.5 && n <= 3600)) exit 1
 		CONVFMT = "%.15g"; OFMT = "%.15g"; print n
 	}'
 }
@@ -114,7 +121,7 @@ while [ $# -gt 0 ]; do
 			;;
 		--duration)
 			duration=$(seconds_of "$2") ||
-				refuse --duration "$2" 'a duration from 0.5s to 60m, such as 30s, 2m or 45 (seconds)'
+				refuse --duration "$2" 'a duration from 0.5s to 1h: numbers with the units h, m and s in that order, such as 30s, 2m, 1m30s, 1.5m or 1h, or a bare number of seconds such as 45 (no sign, no other unit)'
 			;;
 		--from) from=$2 ;;
 		esac

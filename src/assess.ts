@@ -26,6 +26,7 @@ import {
   goHasUbuntuSkip,
   goReleaseTestTriggers,
   goUbuntuSkip,
+  isGoFamily,
   parseGoVersion,
   type GoFamily,
   type GoWorkaround,
@@ -118,6 +119,15 @@ function bestLevel(
   return { level, levelSource: level ? 'release' : null }
 }
 
+/** A readable name for process.platform's word. */
+export function platformName(platform: string): string {
+  const names: Record<string, string> = {
+    darwin: 'macOS (darwin)',
+    win32: 'Windows (win32)',
+  }
+  return names[platform] ?? platform
+}
+
 export function assessKernel(facts: HostFacts): KernelAssessment {
   const reasons: Reason[] = []
   const say = (code: string, message: string) => reasons.push({ code, message })
@@ -141,7 +151,15 @@ export function assessKernel(facts: HostFacts): KernelAssessment {
     applicable: boolean | null,
   ): KernelAssessment => ({ finding, applicable, ...base, reasons })
 
-  // Applicability first: the bug needs x86 vector state (AVX).
+  // Applicability first: the bug is the Linux kernel's, and needs x86
+  // vector state (AVX).
+  if (facts.platform !== 'linux') {
+    say(
+      'not-linux',
+      `This machine runs ${platformName(facts.platform)}, not Linux; the bug is in the Linux kernel.`,
+    )
+    return done('not-applicable', false)
+  }
   if (facts.arch.ok && !X86.test(facts.arch.value)) {
     say(
       'not-x86',
@@ -308,6 +326,16 @@ export function assessGo(facts: HostFacts, opts: AssessOptions): GoRuntimeView {
     reasons,
   })
 
+  if (facts.platform !== 'linux') {
+    say('go-not-linux', 'The Go runtime applies its workaround on Linux only.')
+    return view('inactive')
+  }
+  if (parsed && facts.go.source === 'input' && isGoFamily(parsed.text)) {
+    say(
+      'go-version-family',
+      `go-version ${parsed.text} names a family of releases; judged as its worst case for this check, Go ${parsed.version}.`,
+    )
+  }
   if (facts.arch.ok && !X86.test(facts.arch.value)) {
     say(
       'go-not-x86',

@@ -2,7 +2,11 @@
 // reproducer evidence → verdict → policy → Report.
 import { assess, type Assessment } from './assess.js'
 import { readCapturedEvidence } from './capture.js'
-import type { CompileOutcome, compileReproducer } from './compile.js'
+import type {
+  CompileOutcome,
+  compileReproducer,
+  FolderNames,
+} from './compile.js'
 import {
   readHostFacts,
   type Fact,
@@ -29,7 +33,7 @@ import {
   SELF_TEST_SECONDS,
   selfTestArgs,
 } from './reproducer.js'
-import { decide, decideVerdict } from './verdict.js'
+import { decide, decideVerdict, missingEvidence } from './verdict.js'
 import { probeDeadlineSeconds, runInGroup, type GroupRun } from './spawn.js'
 import { TOOL_VERSION } from './version.js'
 
@@ -43,6 +47,8 @@ export interface AuditContext {
   ioDir: string
   /** Where the compiled reproducer is cached (RUNNER_TOOL_CACHE); null: not. */
   toolCacheDir: string | null
+  /** How messages name the cache and temp folders (default: the runner's). */
+  folderNames?: FolderNames
   log: (line: string) => void
   /** Results of earlier runs of the same build (the runner hook's memory). */
   remembered?: RememberedRuns
@@ -66,12 +72,13 @@ const GO_LOCKS = new Set(['mlock', 'mlock-fails-fatal', 'mlock-fails-silent'])
  * native code at all (reproduce: never).
  */
 export function needsMlockProof(
-  facts: Pick<HostFacts, 'live'>,
+  facts: Pick<HostFacts, 'live' | 'platform'>,
   assessment: Pick<Assessment, 'go'>,
   options: Pick<Options, 'reproduce'>,
 ): boolean {
   return (
     facts.live &&
+    facts.platform === 'linux' &&
     options.reproduce !== 'never' &&
     GO_LOCKS.has(assessment.go.workaround)
   )
@@ -90,11 +97,16 @@ export async function audit(
   let assessment = judge(facts)
   // A captured host is judged by the runs captured with it, if any.
   const captured = facts.live ? null : await readCapturedEvidence(facts)
-  const plan = facts.live
-    ? options.drill
-      ? { run: true, why: 'drill: true' }
-      : planRun(options.reproduce, assessment.kernel.finding)
-    : { run: false, why: 'a captured host (--root): nothing here to run it on' }
+  const plan = !facts.live
+    ? { run: false, why: 'a captured host (--root): nothing here to run it on' }
+    : facts.platform !== 'linux'
+      ? {
+          run: false,
+          why: `this machine runs ${facts.platform}: the reproducer, like the bug, is Linux's`,
+        }
+      : options.drill
+        ? { run: true, why: 'drill: true' }
+        : planRun(options.reproduce, assessment.kernel.finding)
   const prove = needsMlockProof(facts, assessment, options)
   ctx.log(
     captured
@@ -125,7 +137,12 @@ export async function audit(
     }
   }
   const verdict = decideVerdict(assessment, evidence)
-  const decision = decide(verdict.status, options, ctx.godebug)
+  const decision = decide(
+    verdict.status,
+    options,
+    ctx.godebug,
+    missingEvidence(options.reproduce, verdict.status, evidence),
+  )
   return buildReport({
     toolVersion: TOOL_VERSION,
     facts,
@@ -151,6 +168,7 @@ async function buildReproducer(
     nativeDir: nativeDir(),
     tempDir: ctx.tempDir,
     toolCacheDir: ctx.toolCacheDir,
+    names: ctx.folderNames,
   })
   if (!build.ok) {
     ctx.log(`reproducer: not built: ${build.reason}`)

@@ -23,8 +23,15 @@ import {
   INPUTS,
   type HookSetting,
   type InputSpec,
+  unknownSigvecVariables,
+  unknownVariableText,
 } from './inputs.js'
-import { parseOptions, type Options } from './options.js'
+import {
+  checkReportPath,
+  checkRoot,
+  parseOptions,
+  type Options,
+} from './options.js'
 import { renderPrometheus } from './prometheus.js'
 import { renderText, type Report } from './report.js'
 import { findReportFiles, readReports } from './reportfiles.js'
@@ -72,10 +79,15 @@ const USAGE = `Usage: sigvec-check [options]
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
+On a machine that is not Linux (macOS, Windows) it says not-applicable at
+once: the bug is the Linux kernel's.
 
 Options:
 ${[
-  flagLine('--root DIR', 'audit the host files captured under DIR (offline)'),
+  flagLine(
+    '--root DIR',
+    'audit the host files captured under DIR (offline; nothing runs, so --drill, --mode, --duration, --compiler and --reproduce always are refused)',
+  ),
   flagLine('--json', 'print the Report as JSON'),
   flagLine('--prometheus', 'print node_exporter textfile-collector lines'),
   ...AUDIT_FLAGS.map(inputLine),
@@ -109,7 +121,8 @@ ${paragraph(
 )}
 
 Exit codes: 0 unaffected or not-applicable, 2 affected or vulnerable,
-3 unknown, 1 usage or runtime error; merge exits by the worst status.
+3 unknown (or --reproduce always without the reproducer's evidence), 1 usage
+or runtime error; merge exits by the worst status.
 `
 
 class UsageError extends Error {}
@@ -118,7 +131,8 @@ function describe(err: unknown): string {
   if (err instanceof InputError) {
     // Lower case is a flag's name; SIGVEC_* names a hook's variable.
     const name = /^[A-Z]/.test(err.input) ? err.input : `--${err.input}`
-    return `invalid ${name}: ${JSON.stringify(err.value)}. Expected ${err.accepted}.`
+    const problem = err.problem ? ` ${err.problem}` : ''
+    return `invalid ${name}: ${JSON.stringify(err.value)}${problem}. Expected ${err.accepted}.`
   }
   return err instanceof Error ? err.message : String(err)
 }
@@ -134,6 +148,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sigvec-check: ${describe(err)}\n${usage}`)
     return EXIT_CODES.usage
   }
+}
+
+/** A SIGVEC_* variable nobody reads is most likely a typo: say so. */
+function warnUnknownVariables(): void {
+  for (const v of unknownSigvecVariables(process.env))
+    process.stderr.write(`sigvec-check: warning: ${unknownVariableText(v)}\n`)
 }
 
 /** parseArgs, with its complaints turned into usage errors. */
@@ -189,7 +209,8 @@ async function single(argv: string[]): Promise<number> {
   }
   if (v.json && v.prometheus)
     throw new UsageError('--json and --prometheus exclude each other')
-  if (v.root === '') throw new InputError('root', '', 'a directory')
+  warnUnknownVariables()
+  if (typeof v.root === 'string') await checkRoot('root', v.root)
   // The table's flags, by the names parseOptions asks for.
   const given: Record<string, string | boolean | undefined> = v
   const reproduce = flagValue(given.reproduce)
@@ -203,6 +224,7 @@ async function single(argv: string[]): Promise<number> {
         : flagValue(given[name]),
     typeof v.root === 'string' ? v.root : '/',
   )
+  await checkReportPath('report-path', options.reportPath)
   const quiet = v.json || v.prometheus
   const report = await auditHere(options, {
     log: (line) => {
@@ -216,7 +238,53 @@ async function single(argv: string[]): Promise<number> {
         ? renderPrometheus(report)
         : renderText(report),
   )
-  return EXIT_CODES[report.status]
+  return exitCode(report)
+}
+
+/**
+ * The exit code by the status; a report that owes evidence asked for by
+ * --reproduce always exits as unknown at best, since it was not settled as
+ * asked.
+ */
+export function exitCode(report: Report): number {
+  const code = EXIT_CODES[report.status]
+  return report.decision.evidenceMissing !== null && code === 0
+    ? EXIT_CODES.unknown
+    : code
+}
+
+/**
+ * Outside Actions the tool cache lives in the user's cache folder; messages
+ * name the folder by where it came from and what would move it.
+ */
+export function cliFolders(
+  env: NodeJS.ProcessEnv,
+): Pick<AuditContext, 'tempDir' | 'toolCacheDir' | 'folderNames'> {
+  const tempDir = env.RUNNER_TEMP || os.tmpdir()
+  const temp = env.RUNNER_TEMP
+    ? 'RUNNER_TEMP'
+    : `${tempDir}, the temp folder: set TMPDIR to move it`
+  if (env.RUNNER_TOOL_CACHE)
+    return {
+      tempDir,
+      toolCacheDir: env.RUNNER_TOOL_CACHE,
+      folderNames: { toolCache: 'the tool cache (RUNNER_TOOL_CACHE)', temp },
+    }
+  const base = env.XDG_CACHE_HOME
+    ? { dir: env.XDG_CACHE_HOME, said: '$XDG_CACHE_HOME/sigvec-check' }
+    : {
+        dir: path.join(os.homedir(), '.cache'),
+        said: '$HOME/.cache/sigvec-check',
+      }
+  const toolCacheDir = path.join(base.dir, 'sigvec-check')
+  return {
+    tempDir,
+    toolCacheDir,
+    folderNames: {
+      toolCache: `the cache folder ${toolCacheDir} (${base.said}; set XDG_CACHE_HOME or HOME to a folder you can write to move it)`,
+      temp,
+    },
+  }
 }
 
 /** The audit of this machine (or --root), its Report also written to --report-path. */
@@ -227,15 +295,8 @@ async function auditHere(
   const report = await audit(options, {
     godebug: process.env.GODEBUG,
     now: new Date(),
-    tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
     ioDir: ioFolder(process.env),
-    // Outside Actions the tool cache lives in the user's cache folder.
-    toolCacheDir:
-      process.env.RUNNER_TOOL_CACHE ||
-      path.join(
-        process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
-        'sigvec-check',
-      ),
+    ...cliFolders(process.env),
     ...extra,
   })
   if (options.reportPath)
@@ -267,11 +328,17 @@ async function hook(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return 0
   }
-  if (v.root === '') throw new InputError('root', '', 'a directory')
+  warnUnknownVariables()
+  if (typeof v.root === 'string') await checkRoot('root', v.root)
   const settings = parseHookSettings(
     v as Partial<Record<HookSetting, string>>,
     process.env,
     (v.root as string | undefined) ?? '/',
+  )
+  const given: Record<string, unknown> = v
+  await checkReportPath(
+    given['report-path'] !== undefined ? 'report-path' : envName('report-path'),
+    settings.options.reportPath,
   )
   const log = (line: string) => process.stderr.write(`${line}\n`)
   const remembered = (await bootMemory(settings, log)) ?? undefined

@@ -99,6 +99,22 @@ export interface CompileOptions {
   tempDir: string
   /** The tool cache's root (RUNNER_TOOL_CACHE); null: never cached. */
   toolCacheDir: string | null
+  /** How messages name the cache and the scratch folder: where each came
+   * from and what the user can set (default: the runner's variables). */
+  names?: FolderNames
+}
+
+export interface FolderNames {
+  /** e.g. "the tool cache (RUNNER_TOOL_CACHE)". */
+  toolCache: string
+  /** e.g. "RUNNER_TEMP". */
+  temp: string
+}
+
+/** The action's folders: the runner's tool cache and temp. */
+export const RUNNER_FOLDER_NAMES: FolderNames = {
+  toolCache: 'the tool cache (RUNNER_TOOL_CACHE)',
+  temp: 'RUNNER_TEMP',
 }
 
 /**
@@ -271,17 +287,20 @@ type CacheLookup =
   /** Do not read or write the cache at all. */
   | { state: 'avoid'; why: string }
 
-async function lookUp(entry: CacheEntry | null): Promise<CacheLookup> {
+async function lookUp(
+  entry: CacheEntry | null,
+  names: FolderNames,
+): Promise<CacheLookup> {
   if (!entry)
     return {
       state: 'avoid',
-      why: 'no tool cache (RUNNER_TOOL_CACHE is not set)',
+      why: `no tool cache (${names.toolCache} is not set)`,
     }
   const folders = await checkFolders(entry.folders)
   if ('foreign' in folders)
     return {
       state: 'avoid',
-      why: `the tool cache is not only ours: ${folders.foreign}, so a binary there could be anyone's`,
+      why: `${names.toolCache} is not only ours: ${folders.foreign}, so a binary there could be anyone's`,
     }
   if (
     folders.existing < entry.folders.length ||
@@ -386,6 +405,30 @@ async function privateCopy(
   return first
 }
 
+/**
+ * Why the compiler could not be started, in the user's words: a path that
+ * does not exist, is a folder or cannot be run; a name not found on PATH.
+ */
+export async function whyNotStarted(
+  compiler: string,
+  code: string,
+): Promise<string> {
+  if (!compiler.includes('/'))
+    return code === 'ENOENT'
+      ? `${JSON.stringify(compiler)} is not on PATH`
+      : `${JSON.stringify(compiler)} could not be started (${code})`
+  const st = await fs.stat(compiler).catch(() => null)
+  if (!st) return `${compiler} does not exist`
+  if (st.isDirectory()) return `${compiler} is a folder, not a program`
+  const runnable = await fs
+    .access(compiler, fsConstants.X_OK)
+    .then(() => true)
+    .catch(() => false)
+  return runnable
+    ? `${compiler} could not be started (${code})`
+    : `${compiler} is not executable`
+}
+
 export async function compileReproducer(
   opts: CompileOptions,
 ): Promise<ReproducerBuild | (CompileOutcome & { ok: false })> {
@@ -407,10 +450,11 @@ export async function compileReproducer(
     identity = await compilerIdentity(opts.compiler)
   } catch (err) {
     // Only a program that could not be started means "no compiler".
-    if (!(err as NodeJS.ErrnoException).code) throw err
+    const code = (err as NodeJS.ErrnoException).code
+    if (!code) throw err
     return {
       ok: false,
-      reason: `no C compiler: ${JSON.stringify(opts.compiler)} is not on PATH`,
+      reason: `no C compiler: ${await whyNotStarted(opts.compiler, String(code))} (the compiler input, --compiler or SIGVEC_COMPILER names it; the default is cc on PATH)`,
       output: (err as Error).message,
       compiler: opts.compiler,
     }
@@ -418,12 +462,13 @@ export async function compileReproducer(
   const key = buildKey(units, identity)
   const cacheRoot = opts.toolCacheDir
   const entry = cacheRoot ? cacheEntry(path.resolve(cacheRoot), key) : null
-  const lookup = await lookUp(entry)
+  const names = opts.names ?? RUNNER_FOLDER_NAMES
+  const lookup = await lookUp(entry, names)
   const notes: string[] = []
 
   await ensureDir(opts.tempDir).catch((err: Error) => {
     throw new Error(
-      `the compile's scratch folder (RUNNER_TEMP): ${err.message}`,
+      `the compile's scratch folder (${names.temp}): ${err.message}`,
     )
   })
   let bytes: Buffer
@@ -466,7 +511,9 @@ export async function compileReproducer(
           await store(entry, bytes, lookup.why !== null)
           cached = true
         } catch (err) {
-          notes.push(`not cached: ${(err as Error).message}`)
+          notes.push(
+            `not cached in ${names.toolCache}: ${(err as Error).message}`,
+          )
         }
       }
     } finally {

@@ -464,6 +464,28 @@ export function missOfCleanRun(
 }
 
 /**
+ * A mode the workflow asked for by name that this machine refuses (the
+ * reproducer's probe says which and why, as auto mode's choice does): what
+ * was refused, why, and what would permit it. Null for any other failure.
+ */
+export function modeRefusal(line: ReproducerLine): string | null {
+  if (line.result !== 'error') return null
+  const why = line.reasonText ?? line.reason ?? 'no reason given'
+  switch (line.reason) {
+    case 'uffd-refused':
+      return `mode uffd is not permitted here: ${why}. It is permitted as root, with CAP_SYS_PTRACE, with the sysctl vm.unprivileged_userfaultfd=1, or (Linux 6.1+) with read-write access to /dev/userfaultfd; or set mode to auto, which picks io or stress where uffd is refused`
+    case 'uffd-unsupported':
+      return `mode uffd is not available here: ${why}. This kernel has no userfaultfd (CONFIG_USERFAULTFD); set mode to auto, which picks io or stress`
+    case 'uffd-register-failed':
+      return `mode uffd is not permitted here: ${why}. Kernel-mode faults need root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1; or set mode to auto, which picks io or stress`
+    case 'io-refused':
+      return `mode io is not possible here: ${why}. It needs a folder on a disk (not tmpfs or ramfs) that lets programs write and read back: RUNNER_TEMP, else the workspace, else TMPDIR; or set mode to auto, which picks stress where io is refused`
+    default:
+      return null
+  }
+}
+
+/**
  * Pure: the self-test's and the real run's outcomes → evidence. A clean run
  * counts only when the self-test saw its own injected corruption.
  */
@@ -509,12 +531,14 @@ export function evidenceFromRuns(input: {
         ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
         : describeFailure(st.run, st.deadlineMs),
   }
+  const refused = stLine ? modeRefusal(stLine) : null
+  if (refused) selfTest.detail = refused
   const base = { ...EMPTY_EVIDENCE, drill: input.drill, build, selfTest }
   if (!stPassed) {
     return {
       ...base,
       result: 'error',
-      reason: `self-test failed: ${selfTest.detail}`,
+      reason: refused ?? `self-test failed: ${selfTest.detail}`,
     }
   }
   const real = input.real

@@ -45,14 +45,27 @@ export interface GoVersion {
 
 // Go names its releases go1.14, go1.14.1, go1.16rc1, go1.16beta1: not
 // semver, so the shape is checked here and semver.coerce reads the numbers.
-const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/
+// setup-go's family form, 1.15.x, is taken too (inputs.ts GO_VERSION_ACCEPTED).
+const GO_VERSION =
+  /^(?:go)?(\d+)\.(\d+)(?:\.x|(?:\.(\d+))?(?:(?:rc|beta)\d+)?)$/
 
-/** "go1.14", "1.14.0", "go1.22.1", "1.16rc1" → a version; null if not one. */
+/**
+ * "go1.14", "1.14.0", "go1.22.1", "1.16rc1", "1.15.x" → a version; null if
+ * not one. A family (1.15.x, or 1.15 as setup-go reads it) is its first
+ * release, 1.15.0: the worst case for this check within every family, since
+ * 1.14.0 dies where 1.14.1+ go on, and 1.15.0–1.15.1 lack the Ubuntu skip
+ * (GO_UBUNTU_SKIP_SINCE) that 1.15.2+ have.
+ */
 export function parseGoVersion(text: string): GoVersion | null {
   const trimmed = text.trim()
   if (!GO_VERSION.test(trimmed)) return null
   const version = semver.coerce(trimmed)
   return version && { text: trimmed, version: version.version }
+}
+
+/** Whether the text names a family rather than one release: 1.15.x, 1.15. */
+export function isGoFamily(text: string): boolean {
+  return /^(?:go)?\d+\.\d+(?:\.x)?$/.test(text.trim())
 }
 
 export function goFamily(v: GoVersion): GoFamily {

@@ -52,7 +52,12 @@ export function parseHookSettings(
     options = parseOptions(raw, root)
   } catch (err) {
     if (err instanceof InputError && known(err.input))
-      throw new InputError(inputName(err.input), err.value, err.accepted)
+      throw new InputError(
+        inputName(err.input),
+        err.value,
+        err.accepted,
+        err.problem,
+      )
     throw err
   }
   const stateDirInput = inputName('state-dir')

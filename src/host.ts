@@ -78,6 +78,9 @@ export interface HostFacts {
   hostname: Fact<string>
   /** True when the root is this machine's own "/" (not a captured host). */
   live: boolean
+  /** process.platform of the audited machine: a captured host is Linux's
+   * (capture copies /proc files), this machine is what Node says it is. */
+  platform: string
   release: Fact<string>
   procVersion: Fact<string>
   /** uname -v: "#1 SMP Debian 5.4.13-1 (2020-01-19)". */
@@ -177,6 +180,11 @@ interface HostTree {
   live: boolean
 }
 
+/** Whether a root names this machine's own "/" rather than a captured tree. */
+export function isThisMachine(root: string): boolean {
+  return path.resolve(root) === path.resolve('/')
+}
+
 function hostTree(root: string): HostTree {
   const resolved = path.resolve(root)
   if (resolved === '/') return { root: resolved, live: true }
@@ -192,8 +200,14 @@ function hostTree(root: string): HostTree {
 
 export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
   const root = path.resolve(opts.root)
+  // This machine's own root ("/", which Windows' path resolves to C:\):
+  // elsewhere than Linux there is no /proc to read and no kernel to judge.
+  // A captured tree is Linux's wherever it is read.
+  if (process.platform !== 'linux' && isThisMachine(opts.root))
+    return notLinuxFacts(root, process.platform, opts)
   const tree = hostTree(root)
   const live = tree.live
+  const platform = 'linux'
   const read = (rel: HostFile) => readText(tree, rel)
 
   const [
@@ -227,6 +241,7 @@ export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
   return {
     root,
     live,
+    platform,
     hostname: mapFact(plainLine(hostname, UTS_MAX), (t) => t || null),
     release: plainLine(release, UTS_MAX),
     procVersion: plainLine(procVersion, LINE_MAX),
@@ -241,6 +256,52 @@ export async function readHostFacts(opts: ReadHostOptions): Promise<HostFacts> {
     mlockProof: null,
     container: await detectContainerIn(tree),
     go,
+  }
+}
+
+/**
+ * This machine when it is not Linux (a macOS or Windows runner of an OS
+ * matrix): no file is read, each fact says why, and no toolchain is asked,
+ * since the Go runtime's workaround is Linux's too.
+ */
+function notLinuxFacts(
+  root: string,
+  platform: string,
+  opts: ReadHostOptions,
+): HostFacts {
+  const notRead = <T>(rel: string): Fact<T> => ({
+    ok: false,
+    error: `not read: this machine runs ${platform}, not Linux`,
+    source: '/' + rel,
+  })
+  return {
+    root,
+    live: true,
+    platform,
+    hostname: { ok: true, value: os.hostname(), source: 'os.hostname()' },
+    release: notRead(F.release),
+    procVersion: notRead(F.procVersion),
+    unameVersion: notRead(F.unameVersion),
+    versionSignature: notRead(F.versionSignature),
+    os: notRead(F.osRelease),
+    arch: { ok: true, value: os.arch(), source: 'os.arch()' },
+    cpu: notRead(F.cpuinfo),
+    memlock: notRead(F.limits),
+    capIpcLock: notRead(F.status),
+    userNamespace: notRead(F.uidMap),
+    mlockProof: null,
+    container: { detected: false, signals: [] },
+    go: opts.goVersion
+      ? {
+          version: opts.goVersion,
+          source: 'input',
+          note: 'from the go-version input',
+        }
+      : {
+          version: null,
+          source: 'not detected',
+          note: `not asked: this machine runs ${platform}, not Linux`,
+        },
   }
 }
 

@@ -11,9 +11,12 @@ export class InputError extends Error {
     readonly input: string,
     readonly value: string,
     readonly accepted: string,
+    /** What is wrong with the value, where its shape alone is not it:
+     * "does not exist", "is a folder". */
+    readonly problem: string | null = null,
   ) {
     super(
-      `Invalid input '${input}': ${JSON.stringify(value)}. Expected ${accepted}.`,
+      `Invalid input '${input}': ${JSON.stringify(value)}${problem ? ` ${problem}` : ''}. Expected ${accepted}.`,
     )
   }
 }

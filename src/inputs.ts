@@ -7,6 +7,7 @@
 import { DEFAULT_MEMLOCK_THREADS } from './goruntime.js'
 import { FAIL_ON } from './status.js'
 import { RUN_MODES } from './evidence.js'
+import { TOOL_DEADLINE_ENV } from './spawn.js'
 
 export const REPRODUCE = ['auto', 'always', 'never'] as const
 export type Reproduce = (typeof REPRODUCE)[number]
@@ -16,6 +17,18 @@ export type Mode = (typeof MODES)[number]
 export const MEMLOCK_THREADS_RANGE = { min: 1, max: 1_000_000 } as const
 /** The longest reproducer run a duration may ask for, and the shortest. */
 export const DURATION_RANGE_S = { min: 0.5, max: 3600 } as const
+
+/**
+ * The duration grammar, said once: numbers (whole or with a decimal part)
+ * followed by h, m and s, each at most once and in that order, as Go's
+ * time.ParseDuration writes them but without a sign or smaller units; or a
+ * bare number, which is seconds. options.ts parses by it.
+ */
+export const DURATION_ACCEPTED = `a duration from ${DURATION_RANGE_S.min}s to 1h: numbers with the units h, m and s in that order, such as 30s, 2m, 1m30s, 1.5m or 1h, or a bare number of seconds such as 45 (no sign, no other unit)`
+
+/** The Go version forms accepted, said once (goruntime.ts parses them). */
+export const GO_VERSION_ACCEPTED =
+  "a Go version such as 1.14.0, go1.15.8 or 1.22.1, or a release family as setup-go writes it, 1.15 or 1.15.x (judged as the family's worst case for this check, its first release 1.15.0); not a range such as 1.x, >=1.14 or ^1.15"
 
 export interface InputSpec {
   readonly name: string
@@ -46,7 +59,7 @@ export const INPUTS = [
     default: 'auto',
     accepted: oneOfText(REPRODUCE),
     description:
-      'Run our reproducer: auto (when the kernel is not already settled as unaffected or not-applicable), always, never. Its evidence overrides the version check.',
+      'Run our reproducer: auto (when the kernel is not already settled as unaffected or not-applicable), always, never. Its evidence overrides the version check. always: a run that gives no evidence (no compiler, a mode this machine refuses, a failed self-test) raises an error and fails the step, since you asked for evidence; on a machine that is not Linux, nothing runs and nothing fails.',
     action: true,
     cli: 'value',
     hook: true,
@@ -68,14 +81,14 @@ export const INPUTS = [
   {
     name: 'duration',
     default: '30s',
-    accepted: `a duration from ${DURATION_RANGE_S.min}s to ${DURATION_RANGE_S.max / 60}m, such as 30s, 2m or 45 (seconds)`,
+    accepted: DURATION_ACCEPTED,
     description:
-      'The longest the reproducer may run: 30s, 2m, or seconds. It stops sooner at the first corruption or once it has seen enough trigger events.',
+      'The longest the reproducer may run, from 0.5s to 1h: numbers with the units h, m and s in that order (30s, 2m, 1m30s, 1.5m, 1h), or a bare number of seconds (45). It stops sooner at the first corruption or once it has seen enough trigger events.',
     action: true,
     cli: 'value',
     hook: true,
     placeholder: 'TIME',
-    help: 'longest reproducer run, as 2m or seconds',
+    help: 'longest reproducer run: 30s, 2m, 1m30s, 1h or seconds',
   },
   {
     name: 'compiler',
@@ -83,7 +96,7 @@ export const INPUTS = [
     accepted:
       'one program name or path, such as cc, gcc-12 or /usr/bin/clang (no arguments)',
     description:
-      'The C compiler that builds the reproducer (a program name or path).',
+      'The C compiler that builds the reproducer (a program name on PATH, or a path).',
     action: true,
     cli: 'value',
     hook: true,
@@ -129,14 +142,14 @@ export const INPUTS = [
   {
     name: 'go-version',
     default: '',
-    accepted: 'a Go version such as 1.14.0, 1.15.5, go1.22.1',
+    accepted: GO_VERSION_ACCEPTED,
     description:
-      'The Go version that builds your tests (e.g. 1.14.0). Default: what the go on PATH says (go env GOVERSION, or go version before Go 1.16); unknown means the worst case, 1.14.0.',
+      "The Go version that builds your tests: 1.14.0, go1.15.8, or a family as setup-go takes it, 1.15 or 1.15.x, judged as the family's worst case for this check (its first release, 1.15.0). Ranges such as 1.x or >=1.14 are refused. Default: what the go on PATH says (go env GOVERSION, or go version before Go 1.16); unknown means the worst case, 1.14.0.",
     action: true,
     cli: 'value',
     hook: true,
     placeholder: 'V',
-    help: 'the Go that builds your tests (default: the go on PATH)',
+    help: 'the Go that builds your tests, as 1.15.8, or 1.15.x for its family (default: the go on PATH)',
   },
   {
     name: 'memlock-threads',
@@ -155,7 +168,7 @@ export const INPUTS = [
     default: '',
     accepted: 'a file path (not a directory)',
     description:
-      'Where to write the JSON Report. Default: $RUNNER_TEMP/sigvec-check-report.json.',
+      'Where to write the JSON Report: a file path, not a folder (a folder is refused before the audit runs). Default: $RUNNER_TEMP/sigvec-check-report.json.',
     action: true,
     cli: 'value',
     hook: true,
@@ -194,4 +207,58 @@ export type HookSetting = InputName
 
 export function envName(setting: HookSetting): string {
   return `SIGVEC_${setting.toUpperCase().replace(/-/g, '_')}`
+}
+
+/** Every SIGVEC_* variable the tool reads: the hook's, from the table, and
+ * the tool deadline's override. */
+export const KNOWN_ENV_NAMES: readonly string[] = [
+  ...HOOK_SETTINGS.map(envName),
+  TOOL_DEADLINE_ENV,
+]
+
+/** Levenshtein distance: the edits that turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      next[j] = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + cost,
+      )
+    }
+    row = next
+  }
+  return row[b.length] as number
+}
+
+export interface UnknownVariable {
+  name: string
+  closest: string
+}
+
+/**
+ * SIGVEC_* variables in `env` that the tool does not read (a typo is
+ * otherwise ignored in silence), each with the known name closest to it.
+ */
+export function unknownSigvecVariables(
+  env: NodeJS.ProcessEnv,
+): UnknownVariable[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('SIGVEC_'))
+    .filter((name) => !KNOWN_ENV_NAMES.includes(name))
+    .sort()
+    .map((name) => {
+      let closest = KNOWN_ENV_NAMES[0] as string
+      for (const known of KNOWN_ENV_NAMES)
+        if (editDistance(name, known) < editDistance(name, closest))
+          closest = known
+      return { name, closest }
+    })
+}
+
+export function unknownVariableText(v: UnknownVariable): string {
+  return `${v.name} is not a variable sigvec-check reads, so it is ignored; did you mean ${v.closest}?`
 }

@@ -6,8 +6,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { audit } from './audit.js'
 import { writeInputFile } from './files.js'
-import { ACTION_INPUTS } from './inputs.js'
-import { parseOptions } from './options.js'
+import {
+  ACTION_INPUTS,
+  unknownSigvecVariables,
+  unknownVariableText,
+} from './inputs.js'
+import { checkReportPath, parseOptions } from './options.js'
 import { renderText, reportAnnotations, reportOutputs } from './report.js'
 import { renderSummary } from './summary.js'
 import * as runner from './workflow.js'
@@ -15,7 +19,16 @@ import { ioFolder } from './reproducer.js'
 
 export async function run(): Promise<void> {
   try {
+    // A SIGVEC_* variable is the hook's, never the action's; one the tool
+    // does not know at all is most likely a typo.
+    for (const v of unknownSigvecVariables(process.env))
+      runner.annotate(
+        'warning',
+        unknownVariableText(v),
+        'sigvec-check: unknown variable',
+      )
     const options = parseOptions((name) => runner.getInput(name))
+    await checkReportPath('report-path', options.reportPath)
     for (const name of ACTION_INPUTS)
       runner.debug(`input ${name}=${runner.getInput(name)}`)
     runner.debug(`options ${JSON.stringify(options)}`)

@@ -2,8 +2,10 @@
 // hook's variables, with the defaults and accepted values of the input table
 // (inputs.ts). Every validation error names the input, the value given and
 // what is accepted.
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseGoVersion } from './goruntime.js'
+import { isThisMachine } from './host.js'
 import { InputError } from './inputerror.js'
 import {
   DURATION_RANGE_S,
@@ -57,6 +59,7 @@ export function parseOptions(raw: RawInputs, root = '/'): Options {
     ),
     reportPath: pathInput('report-path', given('report-path')),
   }
+  if (!isThisMachine(root)) refuseReproducerSettings(raw, options)
   if (options.drill && options.reproduce === 'never') {
     throw new InputError(
       'drill',
@@ -65,6 +68,25 @@ export function parseOptions(raw: RawInputs, root = '/'): Options {
     )
   }
   return options
+}
+
+/**
+ * A captured host (--root) is judged by its files alone: nothing is built
+ * or run there, so a setting that only shapes the reproducer would be
+ * ignored in silence, and a drill would report corruption nobody injected.
+ * reproduce: auto and never, go-version and memlock-threads still apply.
+ */
+function refuseReproducerSettings(raw: RawInputs, options: Options): void {
+  const why =
+    'with --root (a captured host is judged by its files: nothing is built or run)'
+  if (options.drill)
+    throw new InputError('drill', raw('drill').trim(), `false ${why}`)
+  if (options.reproduce === 'always')
+    throw new InputError('reproduce', 'always', `auto or never ${why}`)
+  for (const name of ['mode', 'duration', 'compiler'] as const) {
+    const value = raw(name).trim()
+    if (value !== '') throw new InputError(name, value, `no value ${why}`)
+  }
 }
 
 function refuse(name: InputName, value: string): InputError {
@@ -110,10 +132,26 @@ function pathInput(name: InputName, value: string): string | null {
   return path.resolve(value)
 }
 
-/** "30s", "2m", "45" or "0.5" (seconds) → seconds. */
+const NUMBER = String.raw`\d+(?:\.\d+)?`
+const DURATION = new RegExp(
+  `^(?:(${NUMBER})h)?(?:(${NUMBER})m)?(?:(${NUMBER})s)?$|^(${NUMBER})$`,
+)
+
+/**
+ * "30s", "2m", "1m30s", "1.5m", "1h" or "45" (seconds) → seconds; NaN when
+ * the text is not a duration (inputs.ts DURATION_ACCEPTED says the grammar).
+ */
+export function parseDuration(text: string): number {
+  const m = DURATION.exec(text)
+  if (!m || text === '') return NaN
+  const [, h, min, s, bare] = m
+  if (bare !== undefined) return Number(bare)
+  return Number(h ?? 0) * 3600 + Number(min ?? 0) * 60 + Number(s ?? 0)
+}
+
 function durationInput(name: InputName, value: string): number {
-  const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(value)
-  const seconds = m ? Number(m[1]) * (m[2] === 'm' ? 60 : 1) : NaN
+  const seconds = parseDuration(value)
+  // NaN (not a duration) fails both comparisons.
   if (!(seconds >= DURATION_RANGE_S.min && seconds <= DURATION_RANGE_S.max))
     throw refuse(name, value)
   return seconds
@@ -123,4 +161,43 @@ function durationInput(name: InputName, value: string): number {
 function compilerInput(name: InputName, value: string): string {
   if (/[\s;&|`$<>()'"\\]/.test(value)) throw refuse(name, value)
   return value
+}
+
+/**
+ * Refuses a report path that names a folder, before the audit runs (the
+ * write would fail only at the end, with EISDIR or a rename's words).
+ * `input` is the name the user gave it by: report-path or --report-path.
+ */
+export async function checkReportPath(
+  input: string,
+  file: string | null,
+): Promise<void> {
+  if (file === null) return
+  const st = await fs.stat(file).catch(() => null)
+  if (st?.isDirectory())
+    throw new InputError(
+      input,
+      file,
+      `a file path, not a folder, such as ${path.join(file, 'sigvec-report.json')}`,
+      'is a folder',
+    )
+}
+
+/** Refuses a --root that is not a folder: it would be judged unknown. */
+export async function checkRoot(input: string, dir: string): Promise<void> {
+  const accepted = 'a folder made by `sigvec-check capture DIR`'
+  let st
+  try {
+    st = await fs.stat(dir)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new InputError(
+      input,
+      dir,
+      accepted,
+      code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`,
+    )
+  }
+  if (!st.isDirectory())
+    throw new InputError(input, dir, accepted, 'is not a folder')
 }

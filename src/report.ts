@@ -204,7 +204,16 @@ export interface Annotation {
 export function reportAnnotations(r: Report): Annotation[] {
   const out: Annotation[] = []
   const drill = r.reproducer.drill ? 'DRILL — ' : ''
-  if (r.decision.fail) {
+  // Older Reports (merged from elsewhere) have no evidenceMissing.
+  const missing = r.decision.evidenceMissing ?? null
+  if (missing !== null) {
+    out.push({
+      level: 'error',
+      title: 'sigvec-check: reproduce: always, but no evidence',
+      message: `reproduce is always, but the reproducer gave no evidence: ${missing}. The step fails, since evidence was asked for; remove the cause, or set reproduce to auto.`,
+    })
+  }
+  if (r.decision.failing && r.decision.mitigation === 'none') {
     out.push({
       level: 'error',
       title: `${drill}sigvec-check: ${r.status}`,
@@ -229,7 +238,8 @@ export function reportAnnotations(r: Report): Annotation[] {
     })
   }
   const unsettled =
-    r.kernel.finding === 'buggy' || r.kernel.finding === 'unknown'
+    missing === null &&
+    (r.kernel.finding === 'buggy' || r.kernel.finding === 'unknown')
   const noEvidence =
     r.reproducer.result === 'skipped' || r.reproducer.result === 'error'
   if (unsettled && noEvidence) {
@@ -345,9 +355,14 @@ function runText(e: ReproducerEvidence): string {
 
 /** What the policy made of the status. */
 export function decisionText(r: Report): string {
-  if (r.decision.fail) return `the step fails (fail-on: ${r.policy.failOn})`
+  // Older Reports (merged from elsewhere) have no evidenceMissing.
+  const owed = (r.decision.evidenceMissing ?? null) !== null
+  const owing = 'the step fails (reproduce: always, and no evidence)'
+  if (r.decision.failing && r.decision.mitigation === 'none')
+    return `the step fails (fail-on: ${r.policy.failOn})`
   if (r.decision.mitigation === 'godebug')
-    return `mitigated: later steps get GODEBUG=${r.decision.godebug}`
+    return `mitigated: later steps get GODEBUG=${r.decision.godebug}${owed ? `; ${owing}` : ''}`
+  if (owed) return owing
   return `the step passes (fail-on: ${r.policy.failOn})`
 }
 

@@ -10,6 +10,7 @@ import {
 import type { Assessment, Reason } from './assess.js'
 import { formatLimit } from './assess.js'
 import { FIXED_LEVELS, FIXED_SINCE_SERIES } from './kernel.js'
+import type { Reproduce } from './inputs.js'
 import { crossesFailOn, type FailOn, type Status } from './status.js'
 import { formatBytes, formatSeconds } from './units.js'
 
@@ -173,29 +174,58 @@ export function memlockCommands(bytes: number): Mitigation['commands'] {
 export interface Decision {
   /** The status crosses the `fail-on` line. */
   failing: boolean
-  /** Fail the step: failing and no mitigation asked for. */
+  /** Fail the step: failing and no mitigation asked for, or evidence
+   * asked for (reproduce: always) and none given. */
   fail: boolean
   /** The GODEBUG value to export for later steps, or null. */
   godebug: string | null
   mitigation: 'none' | 'godebug'
+  /** reproduce: always, yet the reproducer gave no evidence: why; else null. */
+  evidenceMissing: string | null
+}
+
+/**
+ * Why evidence that `reproduce: always` asked for is missing (the reproducer
+ * was skipped or failed), or null. A machine where the bug cannot happen
+ * (not-applicable: not Linux, no AVX) owes no evidence.
+ */
+export function missingEvidence(
+  reproduce: Reproduce,
+  status: Status,
+  evidence: Pick<ReproducerEvidence, 'result' | 'reason'>,
+): string | null {
+  if (reproduce !== 'always' || status === 'not-applicable') return null
+  return evidence.result === 'skipped' || evidence.result === 'error'
+    ? evidence.reason
+    : null
 }
 
 export function decide(
   status: Status,
   policy: { failOn: FailOn; mitigate: boolean },
   currentGodebug: string | undefined,
+  evidenceMissing: string | null = null,
 ): Decision {
   const failing = crossesFailOn(status, policy.failOn)
   const risky = status === 'affected' || status === 'vulnerable'
+  // GODEBUG answers the bug, not a reproducer that could not run.
+  const unproven = evidenceMissing !== null
   if (policy.mitigate && (failing || risky)) {
     return {
       failing,
-      fail: false,
+      fail: unproven,
       godebug: mergeGodebug(currentGodebug, 'asyncpreemptoff', '1'),
       mitigation: 'godebug',
+      evidenceMissing,
     }
   }
-  return { failing, fail: failing, godebug: null, mitigation: 'none' }
+  return {
+    failing,
+    fail: failing || unproven,
+    godebug: null,
+    mitigation: 'none',
+    evidenceMissing,
+  }
 }
 
 /** Sets one key in a comma-separated GODEBUG, keeping every other setting. */

@@ -74,15 +74,23 @@ test('reproduce: always runs clean here, fills the cache, then hits it', async (
   )
 })
 
-test('no compiler on PATH: skipped with the reason, static verdict stands', async () => {
+test('no compiler on PATH: skipped with the reason, static verdict stands, and reproduce: always fails the step', async () => {
   const empty = tempDir()
   const run = await runAction({ reproduce: 'always' }, { env: { PATH: empty } })
-  assert.equal(run.code, 0, run.stdout)
+  assert.equal(run.code, 1, run.stdout)
   assert.equal(run.outputs.reproducer, 'skipped')
   assert.equal(run.outputs.status, 'unaffected')
   assert.match(
     report(run).reproducer.reason,
     /no C compiler: "cc" is not on PATH/,
+  )
+  assert.match(
+    run.stdout,
+    /^::error title=sigvec-check%3A reproduce%3A always%2C but no evidence::reproduce is always, but the reproducer gave no evidence: no C compiler: "cc" is not on PATH/m,
+  )
+  assert.match(
+    run.stdout,
+    /^ {2}decision {11}the step fails \(reproduce: always, and no evidence\)$/m,
   )
 })
 
@@ -96,7 +104,7 @@ test('a compiler that fails: skipped, with its output in a collapsed block', asy
     { mode: 0o755 },
   )
   const run = await runAction({ reproduce: 'always', compiler: broken })
-  assert.equal(run.code, 0)
+  assert.equal(run.code, 1, 'reproduce: always owes evidence')
   assert.equal(run.outputs.reproducer, 'skipped')
   assert.match(
     report(run).reproducer.reason,

@@ -48,7 +48,12 @@ exit 1
     [path.join(ROOT, 'build', 'src', 'index.js')],
     { env, encoding: 'utf8', maxBuffer: 64 << 20 },
   )
-  assert.equal(r.status, 0, r.stderr)
+  // The step ends with a verdict; reproduce: always owes evidence, so it fails.
+  assert.equal(r.status, 1, r.stderr)
+  assert.match(
+    r.stdout,
+    /^::error title=sigvec-check%3A reproduce%3A always%2C but no evidence::/m,
+  )
   const summary = fs.readFileSync(path.join(dir, 'summary'), 'utf8')
   assert.ok(summary.length < 64 * 1024, `summary of ${summary.length} chars`)
   assert.match(summary, /<summary>Compiler output<\/summary>/)

@@ -167,7 +167,7 @@ test('an entry nobody planted in a 1777 cache never runs as root', async () => {
   assert.match(
     run.stderr,
     new RegExp(
-      `^reproducer: built privately, not cached: the tool cache is not only ours: ${where.cache} can be written by others \\(mode 1777\\), so a binary there could be anyone's$`,
+      `^reproducer: built privately, not cached: the tool cache \\(RUNNER_TOOL_CACHE\\) is not only ours: ${where.cache} can be written by others \\(mode 1777\\), so a binary there could be anyone's$`,
       'm',
     ),
   )
@@ -197,7 +197,7 @@ test('a symbolic link on the way into the cache is refused', async () => {
   assert.match(
     run.stderr,
     new RegExp(
-      `^reproducer: built privately, not cached: the tool cache is not only ours: ${tool} is a symbolic link, `,
+      `^reproducer: built privately, not cached: the tool cache \\(RUNNER_TOOL_CACHE\\) is not only ours: ${tool} is a symbolic link, `,
       'm',
     ),
   )
@@ -335,7 +335,8 @@ test('nowhere to run it: the reproducer is an error with the reason', async (t) 
     run.reproducer?.reason ?? '',
     /^self-test failed: the reproducer could not be started \(EACCES\): spawn \S+ EACCES$/,
   )
-  assert.equal(run.code, 0, 'the static verdict stands; the step runs on')
+  // --reproduce always asked for evidence it did not get: unknown's code.
+  assert.equal(run.code, 3, 'the static verdict stands, the evidence is owed')
 })
 
 test('a reproducer that cannot be started is an error result, not a throw', async () => {

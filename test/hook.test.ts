@@ -283,7 +283,7 @@ test('bad settings fail the job with exit 1, name the setting, and write nothing
     [
       { SIGVEC_DURATION: '2h' },
       [],
-      /invalid SIGVEC_DURATION: "2h"\. Expected a duration from 0\.5s to 60m/,
+      /invalid SIGVEC_DURATION: "2h"\. Expected a duration from 0\.5s to 1h/,
     ],
     [
       { SIGVEC_STATE_DIR: 'relative/state' },

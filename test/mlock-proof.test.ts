@@ -32,8 +32,9 @@ after(async () => {
   fs.rmSync(temp, { recursive: true, force: true })
 })
 
-const WHEN: Array<[string, boolean, string, string, boolean]> = [
+const WHEN: Array<[string, boolean, string, string, boolean, string?]> = [
   ['Go would lock, this machine', true, 'mlock', 'auto', true],
+  ['a macOS runner', true, 'mlock', 'always', false, 'darwin'],
   ['Go would lock and fail', true, 'mlock-fails-fatal', 'always', true],
   ['Go would lock, silent', true, 'mlock-fails-silent', 'auto', true],
   ['a captured host', false, 'mlock', 'auto', false],
@@ -42,11 +43,11 @@ const WHEN: Array<[string, boolean, string, string, boolean]> = [
   ['Go 1.16+', true, 'inactive', 'auto', false],
   ['Go version unknown', true, 'unknown', 'auto', false],
 ]
-for (const [what, live, workaround, reproduce, expected] of WHEN) {
+for (const [what, live, workaround, reproduce, expected, platform] of WHEN) {
   test(`a real mlock is tried: ${what} → ${expected}`, () => {
     assert.equal(
       needsMlockProof(
-        { live },
+        { live, platform: platform ?? 'linux' },
         { go: { workaround } } as Parameters<typeof needsMlockProof>[1],
         { reproduce: reproduce as 'auto' },
       ),

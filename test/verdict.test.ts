@@ -55,6 +55,7 @@ test('mitigate switches a failing status to GODEBUG instead of failing', () => {
     fail: false,
     godebug: 'gctrace=1,asyncpreemptoff=1',
     mitigation: 'godebug',
+    evidenceMissing: null,
   })
   const clean = decide(
     'unaffected',

@@ -46,12 +46,17 @@ export interface RunActionOptions {
   addressSpaceKiB?: number
   /** A program that runs the action (it execs its arguments). */
   wrapper?: string[]
+  /** Modules node loads first (`node --import`), e.g. platform.mjs. */
+  preload?: string[]
 }
 
-/** key<<delimiter\nvalue\ndelimiter — the format of GITHUB_OUTPUT/ENV. */
+/**
+ * key<<delimiter\nvalue\ndelimiter — the format of GITHUB_OUTPUT/ENV. Lines
+ * end in os.EOL, \r\n on Windows; the runner reads either.
+ */
 export function parseCommandFile(text: string): Record<string, string> {
   const out: Record<string, string> = {}
-  const lines = text.split('\n')
+  const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
     const m = /^([^<=]+)<<(.+)$/.exec(lines[i] as string)
     if (!m) continue
@@ -100,6 +105,7 @@ export async function runAction(
   const entry = [
     ...(opts.wrapper ?? []),
     process.execPath,
+    ...(opts.preload ?? []).flatMap((m) => ['--import', m]),
     path.join(ROOT, 'dist', 'index.js'),
   ]
   const argv =
