@@ -1,6 +1,7 @@
 // The one pipeline both front doors run: host facts → assessment →
 // reproducer evidence → verdict → policy → Report.
 import { assess, type Assessment } from './assess.js'
+import { readCapturedEvidence } from './capture.js'
 import type {
   CompileOutcome,
   compileReproducer,
@@ -94,6 +95,8 @@ export async function audit(
   const judge = (f: HostFacts) =>
     assess(f, { memlockThreads: options.memlockThreads })
   let assessment = judge(facts)
+  // A captured host is judged by the runs captured with it, if any.
+  const captured = facts.live ? null : await readCapturedEvidence(facts)
   const plan = !facts.live
     ? { run: false, why: 'a captured host (--root): nothing here to run it on' }
     : facts.platform !== 'linux'
@@ -105,8 +108,12 @@ export async function audit(
         ? { run: true, why: 'drill: true' }
         : planRun(options.reproduce, assessment.kernel.finding)
   const prove = needsMlockProof(facts, assessment, options)
-  ctx.log(`reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`)
-  let evidence = evidenceFromSkip(plan.why, options.drill)
+  ctx.log(
+    captured
+      ? `reproducer: not run here; ${captured.result === 'error' ? captured.reason : `its runs were ${captured.origin}`}`
+      : `reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`,
+  )
+  let evidence = captured ?? evidenceFromSkip(plan.why, options.drill)
   if (plan.run || prove) {
     const build = await buildReproducer(options, ctx)
     try {

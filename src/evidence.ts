@@ -283,6 +283,9 @@ export interface ReproducerEvidence {
     seconds: number | null
     key: string | null
   } | null
+  /** Where the runs were made when not here: "captured on <uname -a> at
+   * <date> by scripts/capture.sh <version>" (capture.ts). */
+  origin?: string
 }
 
 /**

@@ -281,6 +281,8 @@ const EVIDENCE_FIELDS: Record<keyof ReproducerEvidence, string> = {
   drill: 'boolean',
   selfTest: 'object?',
   build: 'object?',
+  // Only a captured tree's runs have one; the hook remembers its own.
+  origin: 'absent',
 }
 
 function evidenceProblem(e: unknown): string | null {
@@ -289,15 +291,17 @@ function evidenceProblem(e: unknown): string | null {
   for (const [field, type] of Object.entries(EVIDENCE_FIELDS)) {
     const v = doc[field]
     const ok =
-      type === 'result'
-        ? ['corrupted', 'clean', 'crashed', 'skipped', 'error'].includes(
-            v as string,
-          )
-        : type === 'array'
-          ? Array.isArray(v)
-          : type.endsWith('?')
-            ? v === null || typeof v === type.slice(0, -1)
-            : typeof v === type
+      type === 'absent'
+        ? v === undefined
+        : type === 'result'
+          ? ['corrupted', 'clean', 'crashed', 'skipped', 'error'].includes(
+              v as string,
+            )
+          : type === 'array'
+            ? Array.isArray(v)
+            : type.endsWith('?')
+              ? v === null || typeof v === type.slice(0, -1)
+              : typeof v === type
     if (!ok) return `has a bad ${field}: ${JSON.stringify(v)}`
   }
   if (doc.drill) return 'comes from a drill'

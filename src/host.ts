@@ -346,7 +346,7 @@ async function readFirst(
   return last as Fact<string>
 }
 
-function describeReadError(err: unknown): string {
+export function describeReadError(err: unknown): string {
   if (err instanceof TreeRefusal) return err.message
   if (err instanceof ReadRefusal && err.reason === 'too large')
     return err.message

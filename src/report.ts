@@ -330,6 +330,10 @@ export function memlockText(go: GoRuntimeView): string {
 
 /** The run in one line: "corrupted: uffd mode, 0.01 s, 5 faulting deliveries". */
 export function reproducerText(e: ReproducerEvidence): string {
+  return e.origin ? `${runText(e)} (${e.origin})` : runText(e)
+}
+
+function runText(e: ReproducerEvidence): string {
   const drill = e.drill ? ' (DRILL)' : ''
   switch (e.result) {
     case 'skipped':

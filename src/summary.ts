@@ -188,7 +188,9 @@ function evidenceSection(e: ReproducerEvidence): string[] {
     )
     return out
   }
-  out.push(`The reproducer: ${runSentence(e)}`)
+  out.push(
+    `The reproducer: ${runSentence(e)}${e.origin ? ` Its runs were ${prose(e.origin)}, not made here.` : ''}`,
+  )
   const m = e.mismatch
   if (m) {
     out.push(
@@ -390,7 +392,8 @@ function machineDetails(r: Report): string[] {
   if (e.build) {
     const b = e.build
     rows.push(['Reproducer compiler', textCell(b.compiler)])
-    if (b.ok)
+    if (e.origin) rows.push(['Reproducer runs', textCell(e.origin)])
+    else if (b.ok)
       rows.push([
         'Reproducer binary',
         `${b.cacheHit ? 'from the tool cache' : `compiled in ${b.seconds === null ? 'an unknown time' : formatSeconds(b.seconds)}`} (key \`${cell(b.key)}\`)`,
