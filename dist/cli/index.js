@@ -3953,12 +3953,455 @@ function formatLimit(limit) {
     return formatBytes(limit);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./build/src/confidence.js
+// The statistics behind a clean run's miss probability: the lower bound of
+// a detection rate from counted trials, how many trials bring the miss
+// below a target, and the probability in words. The rule that uses them,
+// and the lab's figures, are evidence.ts's.
+/** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
+function poissonAtLeast(k, mean) {
+    let term = Math.exp(-mean);
+    let below = 0;
+    for (let i = 0; i < k; i++) {
+        below += term;
+        term *= mean / (i + 1);
+    }
+    return Math.max(0, 1 - below);
+}
+/**
+ * The one-sided 95 % lower bound of the detection rate per delivery, from
+ * `detections` events over `deliveries` trials: the smallest event mean
+ * under which seeing at least that many events still has a 5 % chance
+ * (the exact Poisson bound, found by bisection), per delivery, capped
+ * below 1.
+ */
+function lowerRate(detections, deliveries) {
+    if (detections <= 0 || deliveries <= 0)
+        return 0;
+    let lo = 0;
+    let hi = detections;
+    for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (poissonAtLeast(detections, mid) < 0.05)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return Math.min(lo / deliveries, 0.999);
+}
+/** Deliveries at `rate` each that bring the miss probability below `target`. */
+function deliveriesAtRate(rate, target) {
+    return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null;
+}
+/** "3.2e-9", "below 1e-12", "1" — for people. */
+function formatProbability(p) {
+    if (p >= 0.995)
+        return '1';
+    if (p < 1e-12)
+        return 'below 1e-12';
+    if (p >= 0.01)
+        return p.toFixed(2);
+    return p.toExponential(1);
+}
+
+;// CONCATENATED MODULE: ./build/src/evidence.js
+
+
+
+/** The modes a run can be made in (`auto` resolves to one of these). */
+const RUN_MODES = ['uffd', 'io', 'stress'];
+function isRunMode(mode) {
+    return RUN_MODES.includes(mode);
+}
+/** A clean run clears an in-range kernel only below this miss probability. */
+const CLEARING_MISS_PROBABILITY = 1e-6;
+/**
+ * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
+ * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
+ * of the 80 guests found the bug. Deliveries count up to and including the
+ * one that corrupted, over all checkers of the run.
+ */
+const LAB_CALIBRATION = {
+    uffd: {
+        detections: 40,
+        deliveries: 83,
+        clears: true,
+        needsPreemption: false,
+        basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
+    },
+    // bench:lab on the two affected disk kernels (PREEMPT and PREEMPT_NONE,
+    // 14 runs on 1 CPU, 12 on 2), 2026-11-30, pooled (docs/lab.md): every
+    // run found the bug.
+    io: {
+        detections: 26,
+        deliveries: 88,
+        clears: true,
+        needsPreemption: false,
+        basis: 'io mode on the lab kernels with a disk (Linux 5.4.1 built by GCC 12, emulated CPUs, with full preemption and with none): 26 of 26 runs found the bug, after 88 live faulting deliveries in all (fault-ins that read the signal stack back from the disk); the task sleeps on the read while a competing task runs on its CPU, so the trigger does not wait for a preemption',
+    },
+    stress: {
+        detections: 40,
+        deliveries: 418,
+        clears: false,
+        needsPreemption: true,
+        basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
+    },
+};
+/** A mode's detection rate per delivery (lower bound), or null if unknown. */
+function labRate(mode) {
+    const c = LAB_CALIBRATION[mode];
+    return c ? lowerRate(c.detections, c.deliveries) : null;
+}
+/** The chance a buggy kernel stays clean for `live` deliveries. */
+function missProbability(mode, live) {
+    const p = labRate(mode);
+    if (p === null)
+        return null;
+    return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1;
+}
+/** Live faulting deliveries that bring a mode's miss below `target`. */
+function deliveriesFor(mode, target) {
+    const p = labRate(mode);
+    return p === null ? null : deliveriesAtRate(p, target);
+}
+/**
+ * Where a mode can clear a kernel, the real run stops once a buggy kernel
+ * would have been caught with a miss probability this small: far below the
+ * clearing line, at a cost of a fraction of a second on real hardware.
+ */
+const STOP_MISS_PROBABILITY = 1e-12;
+/** "code: text" for the reproducer's paired reason fields. */
+function reasonOf(code, text) {
+    if (!code && !text)
+        return null;
+    return [code, text].filter(Boolean).join(': ');
+}
+/**
+ * The probe's line, `{"version":1,"mlockProbe":{"bytes":N,"ok":…,
+ * "errno":N}}`, as a proof; null when no well-formed line was printed.
+ */
+function parseMlockProbeLine(stdout) {
+    for (const line of stdout.split('\n').reverse()) {
+        let doc;
+        try {
+            doc = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        const p = doc
+            ?.mlockProbe;
+        if (!p || typeof p !== 'object')
+            continue;
+        const { bytes, ok, errno } = p;
+        if (!Number.isSafeInteger(bytes) || typeof ok !== 'boolean')
+            return null;
+        if (!ok && !Number.isSafeInteger(errno))
+            return null;
+        return {
+            bytes: bytes,
+            ok,
+            errno: ok ? null : errno,
+        };
+    }
+    return null;
+}
+/** The last stdout line that is a reproducer result object. */
+function parseResultLine(stdout) {
+    const lines = stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const line of lines.reverse()) {
+        try {
+            const doc = JSON.parse(line);
+            if (doc && typeof doc === 'object' && typeof doc.result === 'string')
+                return doc;
+        }
+        catch {
+            // not the result line
+        }
+    }
+    return null;
+}
+/**
+ * The miss probability for people. Where the mode cannot clear, the lab
+ * rate behind it is an upper bound for most kernels, so the figure is too
+ * optimistic, and says so.
+ */
+function missText(e) {
+    if (e.missProbability === null)
+        return e.missBasis === null ? '' : 'unknown';
+    const p = formatProbability(e.missProbability);
+    return e.minEvents === null
+        ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
+        : p;
+}
+/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
+function crashSummary(crashes) {
+    const signals = [...new Set(crashes.map((c) => c.signal))].join(', ');
+    return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`;
+}
+/** What clears a kernel in the run's mode, for people. */
+function clearingText(e) {
+    return e.minEvents !== null
+        ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
+        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1) or an io-mode run (a folder on a disk: RUNNER_TEMP, the workspace or TMPDIR, not tmpfs): ${e.mode ?? 'this'} mode never clears a kernel`;
+}
+/** How a run ended, when it did not end with a result line. */
+function describeFailure(run, deadlineMs) {
+    if (run.timedOut)
+        return `killed after the ${Math.round(deadlineMs / 1000)} s deadline`;
+    if (run.signal)
+        return `crashed with ${run.signal}`;
+    const last = run.stderr.trim().split('\n').at(-1);
+    return `exited ${run.code} without a result${last ? `: ${last}` : ''}`;
+}
+/**
+ * What the first mismatch showed, in one sentence without its bytes: the
+ * bytes are shown once, where a person can compare them (the summary's
+ * collapsed block, the Report's mismatch).
+ */
+function describeLeak(line) {
+    const m = line.mismatch;
+    if (!m)
+        return null;
+    const changed = Array.isArray(m.registers) ? m.registers.length : null;
+    const where = changed === null ? '' : ` in ${changed} of 16 registers`;
+    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${leakSourceText(m)}${where}`;
+}
+/** Whose bytes a mismatch found, with its article: "an injected canary". */
+function leakSourceText(m) {
+    switch (m.leakedFrom) {
+        case 'injected':
+            return 'an injected canary';
+        case 'self':
+            return 'its own canary, from another register';
+        case 'foreign':
+            return 'a canary of another run';
+        case 'zeros':
+            return "zeros (a task's initial vector state), no canary";
+        case 'unknown':
+            return 'bytes that are no canary of this run';
+        default:
+            return m.leakedTask !== null
+                ? `the canary of task ${m.leakedTask}${m.leakedRole ? ` (${m.leakedRole})` : ''}`
+                : 'bytes from an unknown source';
+    }
+}
+/**
+ * Why the run used its mode, for people: the reproducer's modeReason is
+ * "code: text"; the code becomes words, the text (its own sentence about
+ * this machine) stays.
+ */
+function modeReasonText(modeReason) {
+    if (!modeReason)
+        return null;
+    const at = modeReason.indexOf(': ');
+    const code = at < 0 ? modeReason : modeReason.slice(0, at);
+    const text = at < 0 ? '' : modeReason.slice(at + 2);
+    const words = MODE_REASON_WORDS[code];
+    if (!words)
+        return modeReason;
+    return text ? `${words}: ${text}` : words;
+}
+/** The reproducer's modeReason codes (native/README.md), in words. */
+const MODE_REASON_WORDS = {
+    requested: 'as asked',
+    'uffd-available': 'picked by `mode: auto`, since userfaultfd is permitted',
+    'io-available': 'picked by `mode: auto`, since userfaultfd is not permitted and a folder on a disk is',
+    'uffd-refused': 'picked by `mode: auto`, since userfaultfd was refused',
+    'uffd-unsupported': 'picked by `mode: auto`, since this kernel has no userfaultfd for kernel-mode faults',
+    'uffd-register-failed': 'picked by `mode: auto`, since userfaultfd could not watch the signal stack',
+};
+const evidenceFromSkip = (reason, drill) => ({
+    ...EMPTY_EVIDENCE,
+    result: 'skipped',
+    reason,
+    drill,
+});
+const EMPTY_EVIDENCE = {
+    result: 'skipped',
+    reason: '',
+    mode: null,
+    modeReason: null,
+    seconds: null,
+    signals: null,
+    faultingDeliveries: null,
+    liveFaultingDeliveries: null,
+    enoughEvents: false,
+    minEvents: null,
+    missProbability: null,
+    missBasis: null,
+    crashes: [],
+    leak: null,
+    mismatch: null,
+    drill: false,
+    selfTest: null,
+    build: null,
+};
+function evidenceFromBuildFailure(build, drill) {
+    return {
+        ...evidenceFromSkip(build.reason, drill),
+        build: {
+            ok: false,
+            compiler: build.compiler,
+            output: build.output,
+            cacheHit: false,
+            seconds: null,
+            key: null,
+        },
+    };
+}
+/**
+ * How sure a run without corruption is: the chance a kernel with the bug
+ * would have stayed clean over `live` deliveries in `mode`, and what that
+ * rests on. Where the mode's trigger needs a preemption and the kernel
+ * (its uname -v) does not say it preempts in kernel mode, the lab's rate
+ * does not carry, and no figure is better than a wrong one: unknown.
+ */
+function missOfCleanRun(mode, live, kernelVersion) {
+    const calibration = LAB_CALIBRATION[mode];
+    const preempts = kernelVersion !== null && preemptsInKernelMode(kernelVersion);
+    if (calibration.needsPreemption && !preempts)
+        return {
+            missProbability: null,
+            missBasis: `${mode} mode needs a preemption during the fault-in, and ${kernelVersion === null ? 'the kernel did not say whether it preempts' : `this kernel's uname -v ("${kernelVersion}") does not say PREEMPT`}: on a kernel that does not preempt in kernel mode the trigger never fires (seen on the lab's PREEMPT_NONE build), so the chance a buggy kernel stays clean here is unknown`,
+        };
+    return {
+        missProbability: missProbability(mode, live),
+        missBasis: calibration.basis,
+    };
+}
+/**
+ * A mode the workflow asked for by name that this machine refuses (the
+ * reproducer's probe says which and why, as auto mode's choice does): what
+ * was refused, why, and what would permit it. Null for any other failure.
+ */
+function modeRefusal(line) {
+    if (line.result !== 'error')
+        return null;
+    const why = line.reasonText ?? line.reason ?? 'no reason given';
+    switch (line.reason) {
+        case 'uffd-refused':
+            return `mode uffd is not permitted here: ${why}. It is permitted as root, with CAP_SYS_PTRACE, with the sysctl vm.unprivileged_userfaultfd=1, or (Linux 6.1+) with read-write access to /dev/userfaultfd; or set mode to auto, which picks io or stress where uffd is refused`;
+        case 'uffd-unsupported':
+            return `mode uffd is not available here: ${why}. This kernel has no userfaultfd (CONFIG_USERFAULTFD); set mode to auto, which picks io or stress`;
+        case 'uffd-register-failed':
+            return `mode uffd is not permitted here: ${why}. Kernel-mode faults need root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1; or set mode to auto, which picks io or stress`;
+        case 'io-refused':
+            return `mode io is not possible here: ${why}. It needs a folder on a disk (not tmpfs or ramfs) that lets programs write and read back: RUNNER_TEMP, else the workspace, else TMPDIR; or set mode to auto, which picks stress where io is refused`;
+        default:
+            return null;
+    }
+}
+/**
+ * Pure: the self-test's and the real run's outcomes → evidence. A clean run
+ * counts only when the self-test saw its own injected corruption.
+ */
+function evidenceFromRuns(input) {
+    const build = {
+        ok: true,
+        compiler: input.build.compiler,
+        output: '',
+        cacheHit: input.build.cacheHit,
+        seconds: input.build.seconds,
+        key: input.build.key,
+    };
+    const st = input.selfTest;
+    const stLine = st.line;
+    if (stLine?.result === 'unsupported') {
+        return {
+            ...evidenceFromSkip(`the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`, input.drill),
+            build,
+        };
+    }
+    const stPassed = stLine?.result === 'corrupted' && stLine.mismatch?.leakedFrom === 'injected';
+    const selfTest = {
+        passed: stPassed,
+        seconds: stLine?.timeToFirstMismatch ?? st.run.seconds,
+        detail: stPassed
+            ? `found its injected corruption in ${formatSeconds(stLine?.timeToFirstMismatch ?? st.run.seconds)}`
+            : stLine
+                ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
+                : describeFailure(st.run, st.deadlineMs),
+    };
+    const refused = stLine ? modeRefusal(stLine) : null;
+    if (refused)
+        selfTest.detail = refused;
+    const base = { ...EMPTY_EVIDENCE, drill: input.drill, build, selfTest };
+    if (!stPassed) {
+        return {
+            ...base,
+            result: 'error',
+            reason: refused ?? `self-test failed: ${selfTest.detail}`,
+        };
+    }
+    const real = input.real;
+    if (!real)
+        return { ...base, result: 'error', reason: 'the real run did not start' };
+    const line = real.line;
+    if (!line || line.result === 'error' || line.result === 'unsupported') {
+        const why = line
+            ? `${line.result}: ${reasonOf(line.reason, line.reasonText) ?? 'no reason given'}`
+            : describeFailure(real.run, real.deadlineMs);
+        return { ...base, result: 'error', reason: `the run failed: ${why}` };
+    }
+    const mode = isRunMode(line.mode) ? line.mode : null;
+    const seconds = line.seconds ?? real.run.seconds;
+    const faulting = line.faultingDeliveries ?? 0;
+    const live = line.liveFaultingDeliveries ?? 0;
+    const calibration = mode ? LAB_CALIBRATION[mode] : undefined;
+    const found = line.result === 'corrupted';
+    const { missProbability: miss, missBasis } = mode && !found
+        ? missOfCleanRun(mode, live, input.kernelVersion ?? line.uname?.version ?? null)
+        : { missProbability: null, missBasis: null };
+    const crashes = (line.crashes ?? []).map((c) => ({
+        task: c.task,
+        signal: c.signal,
+        seconds: c.seconds,
+        detail: c.detail ?? '',
+    }));
+    return {
+        ...base,
+        result: line.result,
+        reason: line.result === 'corrupted'
+            ? input.drill
+                ? 'DRILL: corruption injected on purpose'
+                : 'registers corrupted across a signal'
+            : line.result === 'crashed'
+                ? `no corruption seen, but ${crashSummary(crashes)}`
+                : `${faulting} faulting deliveries without corruption`,
+        mode,
+        // The self-test ran with the mode as requested, so it says why auto chose.
+        modeReason: reasonOf(stLine?.modeReason, stLine?.modeReasonText) ??
+            reasonOf(line.modeReason, line.modeReasonText),
+        seconds,
+        signals: line.signals ?? null,
+        faultingDeliveries: faulting,
+        liveFaultingDeliveries: live,
+        minEvents: calibration?.clears && mode
+            ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
+            : null,
+        missProbability: miss,
+        // A run that found the bug has no miss to speak of.
+        missBasis,
+        enoughEvents: line.result === 'clean' &&
+            !!calibration?.clears &&
+            miss !== null &&
+            miss < CLEARING_MISS_PROBABILITY,
+        crashes,
+        leak: describeLeak(line),
+        mismatch: line.mismatch ?? null,
+    };
+}
+
 // EXTERNAL MODULE: ./build/src/files.js + 1 modules
 var src_files = __nccwpck_require__(7907);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./build/src/rootfs.js
 
 
@@ -4569,447 +5012,378 @@ async function detectGo(live, input) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/confidence.js
-// The statistics behind a clean run's miss probability: the lower bound of
-// a detection rate from counted trials, how many trials bring the miss
-// below a target, and the probability in words. The rule that uses them,
-// and the lab's figures, are evidence.ts's.
-/** P(X >= k) for X ~ Poisson(mean), summed in a stable way. */
-function poissonAtLeast(k, mean) {
-    let term = Math.exp(-mean);
-    let below = 0;
-    for (let i = 0; i < k; i++) {
-        below += term;
-        term *= mean / (i + 1);
-    }
-    return Math.max(0, 1 - below);
-}
-/**
- * The one-sided 95 % lower bound of the detection rate per delivery, from
- * `detections` events over `deliveries` trials: the smallest event mean
- * under which seeing at least that many events still has a 5 % chance
- * (the exact Poisson bound, found by bisection), per delivery, capped
- * below 1.
- */
-function lowerRate(detections, deliveries) {
-    if (detections <= 0 || deliveries <= 0)
-        return 0;
-    let lo = 0;
-    let hi = detections;
-    for (let i = 0; i < 100; i++) {
-        const mid = (lo + hi) / 2;
-        if (poissonAtLeast(detections, mid) < 0.05)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return Math.min(lo / deliveries, 0.999);
-}
-/** Deliveries at `rate` each that bring the miss probability below `target`. */
-function deliveriesAtRate(rate, target) {
-    return rate > 0 ? Math.ceil(Math.log(target) / Math.log1p(-rate)) : null;
-}
-/** "3.2e-9", "below 1e-12", "1" — for people. */
-function formatProbability(p) {
-    if (p >= 0.995)
-        return '1';
-    if (p < 1e-12)
-        return 'below 1e-12';
-    if (p >= 0.01)
-        return p.toFixed(2);
-    return p.toExponential(1);
-}
+;// CONCATENATED MODULE: ./build/src/reproducer.js
 
-;// CONCATENATED MODULE: ./build/src/evidence.js
-
-
-
-/** The modes a run can be made in (`auto` resolves to one of these). */
-const RUN_MODES = ['uffd', 'io', 'stress'];
-function isRunMode(mode) {
-    return RUN_MODES.includes(mode);
+/** `--mlock-probe BYTES`: lock that much and say whether it worked. */
+function mlockProbeArgs(bytes) {
+    return ['--mlock-probe', String(bytes)];
 }
-/** A clean run clears an in-range kernel only below this miss probability. */
-const CLEARING_MISS_PROBABILITY = 1e-6;
-/**
- * Measured with `npm run bench:lab` on the lab's affected kernel: two runs of
- * ten guests per mode and CPU count (1 and 2), 2026-11-28, pooled; every one
- * of the 80 guests found the bug. Deliveries count up to and including the
- * one that corrupted, over all checkers of the run.
- */
-const LAB_CALIBRATION = {
-    uffd: {
-        detections: 40,
-        deliveries: 83,
-        clears: true,
-        needsPreemption: false,
-        basis: 'uffd mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs): 40 of 40 runs found the bug, after 83 live faulting deliveries in all; the fault-in is held until a competing task has run on the same CPU, so the trigger does not wait for a preemption',
-    },
-    // bench:lab on the two affected disk kernels (PREEMPT and PREEMPT_NONE,
-    // 14 runs on 1 CPU, 12 on 2), 2026-11-30, pooled (docs/lab.md): every
-    // run found the bug.
-    io: {
-        detections: 26,
-        deliveries: 88,
-        clears: true,
-        needsPreemption: false,
-        basis: 'io mode on the lab kernels with a disk (Linux 5.4.1 built by GCC 12, emulated CPUs, with full preemption and with none): 26 of 26 runs found the bug, after 88 live faulting deliveries in all (fault-ins that read the signal stack back from the disk); the task sleeps on the read while a competing task runs on its CPU, so the trigger does not wait for a preemption',
-    },
-    stress: {
-        detections: 40,
-        deliveries: 418,
-        clears: false,
-        needsPreemption: true,
-        basis: 'stress mode on the lab kernel (Linux 5.4.1 built by GCC 12, emulated CPUs, full preemption at 1000 Hz): 40 of 40 runs found the bug, after 418 live faulting deliveries in all; its trigger needs a preemption during the fault-in, which distribution kernels (mostly voluntary preemption) give less often, so this rate is an upper bound there and a clean stress run never clears a kernel',
-    },
-};
-/** A mode's detection rate per delivery (lower bound), or null if unknown. */
-function labRate(mode) {
-    const c = LAB_CALIBRATION[mode];
-    return c ? lowerRate(c.detections, c.deliveries) : null;
-}
-/** The chance a buggy kernel stays clean for `live` deliveries. */
-function missProbability(mode, live) {
-    const p = labRate(mode);
-    if (p === null)
-        return null;
-    return p > 0 ? Math.exp(live * Math.log1p(-p)) : 1;
-}
-/** Live faulting deliveries that bring a mode's miss below `target`. */
-function deliveriesFor(mode, target) {
-    const p = labRate(mode);
-    return p === null ? null : deliveriesAtRate(p, target);
-}
-/**
- * Where a mode can clear a kernel, the real run stops once a buggy kernel
- * would have been caught with a miss probability this small: far below the
- * clearing line, at a cost of a fraction of a second on real hardware.
- */
-const STOP_MISS_PROBABILITY = 1e-12;
-/** "code: text" for the reproducer's paired reason fields. */
-function reasonOf(code, text) {
-    if (!code && !text)
-        return null;
-    return [code, text].filter(Boolean).join(': ');
-}
-/**
- * The probe's line, `{"version":1,"mlockProbe":{"bytes":N,"ok":…,
- * "errno":N}}`, as a proof; null when no well-formed line was printed.
- */
-function parseMlockProbeLine(stdout) {
-    for (const line of stdout.split('\n').reverse()) {
-        let doc;
-        try {
-            doc = JSON.parse(line);
-        }
-        catch {
-            continue;
-        }
-        const p = doc
-            ?.mlockProbe;
-        if (!p || typeof p !== 'object')
-            continue;
-        const { bytes, ok, errno } = p;
-        if (!Number.isSafeInteger(bytes) || typeof ok !== 'boolean')
-            return null;
-        if (!ok && !Number.isSafeInteger(errno))
-            return null;
+/** The positive control: corrupt the frame on this share of deliveries. */
+const SELF_TEST_INJECT_EVERY = 4;
+// It stops at the first corruption; the limit only matters on a busy machine.
+const SELF_TEST_SECONDS = 10;
+/** Grace beyond the requested duration before the group is killed. */
+const DEADLINE_GRACE_MS = 10_000;
+function planRun(reproduce, finding) {
+    if (reproduce === 'never')
+        return { run: false, why: 'reproduce: never' };
+    if (reproduce === 'always')
+        return { run: true, why: 'reproduce: always' };
+    if (finding === 'clear') {
         return {
-            bytes: bytes,
-            ok,
-            errno: ok ? null : errno,
+            run: false,
+            why: 'reproduce: auto, and the kernel is already settled as unaffected',
         };
     }
-    return null;
-}
-/** The last stdout line that is a reproducer result object. */
-function parseResultLine(stdout) {
-    const lines = stdout
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    for (const line of lines.reverse()) {
-        try {
-            const doc = JSON.parse(line);
-            if (doc && typeof doc === 'object' && typeof doc.result === 'string')
-                return doc;
-        }
-        catch {
-            // not the result line
-        }
+    if (finding === 'not-applicable') {
+        return {
+            run: false,
+            why: 'reproduce: auto, and the bug cannot happen on this machine',
+        };
     }
-    return null;
-}
-/**
- * The miss probability for people. Where the mode cannot clear, the lab
- * rate behind it is an upper bound for most kernels, so the figure is too
- * optimistic, and says so.
- */
-function missText(e) {
-    if (e.missProbability === null)
-        return e.missBasis === null ? '' : 'unknown';
-    const p = formatProbability(e.missProbability);
-    return e.minEvents === null
-        ? `${p} at the lab's rate, which may overstate ${e.mode ?? 'this'} mode on this kernel`
-        : p;
-}
-/** "1 worker killed by SIGSEGV", "2 workers killed by SIGSEGV, SIGBUS". */
-function crashSummary(crashes) {
-    const signals = [...new Set(crashes.map((c) => c.signal))].join(', ');
-    return `${crashes.length} worker${crashes.length === 1 ? '' : 's'} killed by ${signals}`;
-}
-/** What clears a kernel in the run's mode, for people. */
-function clearingText(e) {
-    return e.minEvents !== null
-        ? `${e.minEvents} live faulting deliveries (miss probability below ${CLEARING_MISS_PROBABILITY.toExponential(0)})`
-        : `a uffd-mode run (root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1) or an io-mode run (a folder on a disk: RUNNER_TEMP, the workspace or TMPDIR, not tmpfs): ${e.mode ?? 'this'} mode never clears a kernel`;
-}
-/** How a run ended, when it did not end with a result line. */
-function describeFailure(run, deadlineMs) {
-    if (run.timedOut)
-        return `killed after the ${Math.round(deadlineMs / 1000)} s deadline`;
-    if (run.signal)
-        return `crashed with ${run.signal}`;
-    const last = run.stderr.trim().split('\n').at(-1);
-    return `exited ${run.code} without a result${last ? `: ${last}` : ''}`;
-}
-/**
- * What the first mismatch showed, in one sentence without its bytes: the
- * bytes are shown once, where a person can compare them (the summary's
- * collapsed block, the Report's mismatch).
- */
-function describeLeak(line) {
-    const m = line.mismatch;
-    if (!m)
-        return null;
-    const changed = Array.isArray(m.registers) ? m.registers.length : null;
-    const where = changed === null ? '' : ` in ${changed} of 16 registers`;
-    return `${m.register ?? 'a register'} of task ${m.task ?? '?'} held ${leakSourceText(m)}${where}`;
-}
-/** Whose bytes a mismatch found, with its article: "an injected canary". */
-function leakSourceText(m) {
-    switch (m.leakedFrom) {
-        case 'injected':
-            return 'an injected canary';
-        case 'self':
-            return 'its own canary, from another register';
-        case 'foreign':
-            return 'a canary of another run';
-        case 'zeros':
-            return "zeros (a task's initial vector state), no canary";
-        case 'unknown':
-            return 'bytes that are no canary of this run';
-        default:
-            return m.leakedTask !== null
-                ? `the canary of task ${m.leakedTask}${m.leakedRole ? ` (${m.leakedRole})` : ''}`
-                : 'bytes from an unknown source';
-    }
-}
-/**
- * Why the run used its mode, for people: the reproducer's modeReason is
- * "code: text"; the code becomes words, the text (its own sentence about
- * this machine) stays.
- */
-function modeReasonText(modeReason) {
-    if (!modeReason)
-        return null;
-    const at = modeReason.indexOf(': ');
-    const code = at < 0 ? modeReason : modeReason.slice(0, at);
-    const text = at < 0 ? '' : modeReason.slice(at + 2);
-    const words = MODE_REASON_WORDS[code];
-    if (!words)
-        return modeReason;
-    return text ? `${words}: ${text}` : words;
-}
-/** The reproducer's modeReason codes (native/README.md), in words. */
-const MODE_REASON_WORDS = {
-    requested: 'as asked',
-    'uffd-available': 'picked by `mode: auto`, since userfaultfd is permitted',
-    'io-available': 'picked by `mode: auto`, since userfaultfd is not permitted and a folder on a disk is',
-    'uffd-refused': 'picked by `mode: auto`, since userfaultfd was refused',
-    'uffd-unsupported': 'picked by `mode: auto`, since this kernel has no userfaultfd for kernel-mode faults',
-    'uffd-register-failed': 'picked by `mode: auto`, since userfaultfd could not watch the signal stack',
-};
-const evidenceFromSkip = (reason, drill) => ({
-    ...EMPTY_EVIDENCE,
-    result: 'skipped',
-    reason,
-    drill,
-});
-const EMPTY_EVIDENCE = {
-    result: 'skipped',
-    reason: '',
-    mode: null,
-    modeReason: null,
-    seconds: null,
-    signals: null,
-    faultingDeliveries: null,
-    liveFaultingDeliveries: null,
-    enoughEvents: false,
-    minEvents: null,
-    missProbability: null,
-    missBasis: null,
-    crashes: [],
-    leak: null,
-    mismatch: null,
-    drill: false,
-    selfTest: null,
-    build: null,
-};
-function evidenceFromBuildFailure(build, drill) {
     return {
-        ...evidenceFromSkip(build.reason, drill),
-        build: {
-            ok: false,
-            compiler: build.compiler,
-            output: build.output,
-            cacheHit: false,
-            seconds: null,
-            key: null,
-        },
+        run: true,
+        why: `reproduce: auto, and the kernel is ${finding === 'buggy' ? 'in the affected range' : 'not settled'}`,
     };
 }
 /**
- * How sure a run without corruption is: the chance a kernel with the bug
- * would have stayed clean over `live` deliveries in `mode`, and what that
- * rests on. Where the mode's trigger needs a preemption and the kernel
- * (its uname -v) does not say it preempts in kernel mode, the lab's rate
- * does not carry, and no figure is better than a wrong one: unknown.
+ * The folder io mode keeps its signal stack's file in: one of the job's own
+ * on a disk, RUNNER_TEMP, else the workspace, else TMPDIR. The reproducer
+ * refuses a memory-only file system (tmpfs, ramfs) and says why.
  */
-function missOfCleanRun(mode, live, kernelVersion) {
-    const calibration = LAB_CALIBRATION[mode];
-    const preempts = kernelVersion !== null && preemptsInKernelMode(kernelVersion);
-    if (calibration.needsPreemption && !preempts)
-        return {
-            missProbability: null,
-            missBasis: `${mode} mode needs a preemption during the fault-in, and ${kernelVersion === null ? 'the kernel did not say whether it preempts' : `this kernel's uname -v ("${kernelVersion}") does not say PREEMPT`}: on a kernel that does not preempt in kernel mode the trigger never fires (seen on the lab's PREEMPT_NONE build), so the chance a buggy kernel stays clean here is unknown`,
-        };
-    return {
-        missProbability: missProbability(mode, live),
-        missBasis: calibration.basis,
-    };
+function ioFolder(env) {
+    return env.RUNNER_TEMP || env.GITHUB_WORKSPACE || env.TMPDIR || '/tmp';
 }
-/**
- * A mode the workflow asked for by name that this machine refuses (the
- * reproducer's probe says which and why, as auto mode's choice does): what
- * was refused, why, and what would permit it. Null for any other failure.
- */
-function modeRefusal(line) {
-    if (line.result !== 'error')
-        return null;
-    const why = line.reasonText ?? line.reason ?? 'no reason given';
-    switch (line.reason) {
-        case 'uffd-refused':
-            return `mode uffd is not permitted here: ${why}. It is permitted as root, with CAP_SYS_PTRACE, with the sysctl vm.unprivileged_userfaultfd=1, or (Linux 6.1+) with read-write access to /dev/userfaultfd; or set mode to auto, which picks io or stress where uffd is refused`;
-        case 'uffd-unsupported':
-            return `mode uffd is not available here: ${why}. This kernel has no userfaultfd (CONFIG_USERFAULTFD); set mode to auto, which picks io or stress`;
-        case 'uffd-register-failed':
-            return `mode uffd is not permitted here: ${why}. Kernel-mode faults need root, CAP_SYS_PTRACE or vm.unprivileged_userfaultfd=1; or set mode to auto, which picks io or stress`;
-        case 'io-refused':
-            return `mode io is not possible here: ${why}. It needs a folder on a disk (not tmpfs or ramfs) that lets programs write and read back: RUNNER_TEMP, else the workspace, else TMPDIR; or set mode to auto, which picks stress where io is refused`;
-        default:
-            return null;
-    }
+/** `--io-dir` where the mode may be io (asked for, or auto's choice). */
+function ioArgs(mode, ioDir) {
+    return mode === 'io' || mode === 'auto' ? ['--io-dir', ioDir] : [];
 }
-/**
- * Pure: the self-test's and the real run's outcomes → evidence. A clean run
- * counts only when the self-test saw its own injected corruption.
- */
-function evidenceFromRuns(input) {
-    const build = {
-        ok: true,
-        compiler: input.build.compiler,
-        output: '',
-        cacheHit: input.build.cacheHit,
-        seconds: input.build.seconds,
-        key: input.build.key,
-    };
-    const st = input.selfTest;
-    const stLine = st.line;
-    if (stLine?.result === 'unsupported') {
-        return {
-            ...evidenceFromSkip(`the reproducer cannot run here: ${reasonOf(stLine.reason, stLine.reasonText) ?? 'unsupported'}`, input.drill),
-            build,
-        };
-    }
-    const stPassed = stLine?.result === 'corrupted' && stLine.mismatch?.leakedFrom === 'injected';
-    const selfTest = {
-        passed: stPassed,
-        seconds: stLine?.timeToFirstMismatch ?? st.run.seconds,
-        detail: stPassed
-            ? `found its injected corruption in ${formatSeconds(stLine?.timeToFirstMismatch ?? st.run.seconds)}`
-            : stLine
-                ? `did not find its injected corruption (result ${[stLine.result, reasonOf(stLine.reason, stLine.reasonText)].filter(Boolean).join(': ')})`
-                : describeFailure(st.run, st.deadlineMs),
-    };
-    const refused = stLine ? modeRefusal(stLine) : null;
-    if (refused)
-        selfTest.detail = refused;
-    const base = { ...EMPTY_EVIDENCE, drill: input.drill, build, selfTest };
-    if (!stPassed) {
-        return {
-            ...base,
-            result: 'error',
-            reason: refused ?? `self-test failed: ${selfTest.detail}`,
-        };
-    }
-    const real = input.real;
-    if (!real)
-        return { ...base, result: 'error', reason: 'the real run did not start' };
-    const line = real.line;
-    if (!line || line.result === 'error' || line.result === 'unsupported') {
-        const why = line
-            ? `${line.result}: ${reasonOf(line.reason, line.reasonText) ?? 'no reason given'}`
-            : describeFailure(real.run, real.deadlineMs);
-        return { ...base, result: 'error', reason: `the run failed: ${why}` };
-    }
-    const mode = isRunMode(line.mode) ? line.mode : null;
-    const seconds = line.seconds ?? real.run.seconds;
-    const faulting = line.faultingDeliveries ?? 0;
-    const live = line.liveFaultingDeliveries ?? 0;
-    const calibration = mode ? LAB_CALIBRATION[mode] : undefined;
-    const found = line.result === 'corrupted';
-    const { missProbability: miss, missBasis } = mode && !found
-        ? missOfCleanRun(mode, live, input.kernelVersion ?? line.uname?.version ?? null)
-        : { missProbability: null, missBasis: null };
-    const crashes = (line.crashes ?? []).map((c) => ({
-        task: c.task,
-        signal: c.signal,
-        seconds: c.seconds,
-        detail: c.detail ?? '',
-    }));
-    return {
-        ...base,
-        result: line.result,
-        reason: line.result === 'corrupted'
-            ? input.drill
-                ? 'DRILL: corruption injected on purpose'
-                : 'registers corrupted across a signal'
-            : line.result === 'crashed'
-                ? `no corruption seen, but ${crashSummary(crashes)}`
-                : `${faulting} faulting deliveries without corruption`,
+function selfTestArgs(mode, ioDir) {
+    return [
+        '--mode',
         mode,
-        // The self-test ran with the mode as requested, so it says why auto chose.
-        modeReason: reasonOf(stLine?.modeReason, stLine?.modeReasonText) ??
-            reasonOf(line.modeReason, line.modeReasonText),
-        seconds,
-        signals: line.signals ?? null,
-        faultingDeliveries: faulting,
-        liveFaultingDeliveries: live,
-        minEvents: calibration?.clears && mode
-            ? deliveriesFor(mode, CLEARING_MISS_PROBABILITY)
-            : null,
-        missProbability: miss,
-        // A run that found the bug has no miss to speak of.
-        missBasis,
-        enoughEvents: line.result === 'clean' &&
-            !!calibration?.clears &&
-            miss !== null &&
-            miss < CLEARING_MISS_PROBABILITY,
-        crashes,
-        leak: describeLeak(line),
-        mismatch: line.mismatch ?? null,
+        ...ioArgs(mode, ioDir),
+        '--duration',
+        String(SELF_TEST_SECONDS),
+        '--inject',
+        String(SELF_TEST_INJECT_EVERY),
+    ];
+}
+function realRunArgs(mode, duration, drill, ioDir) {
+    const args = [
+        '--mode',
+        mode,
+        ...ioArgs(mode, ioDir),
+        '--duration',
+        String(duration),
+    ];
+    // Stop at ample evidence where the mode can clear; stress runs its time.
+    const stopAt = mode !== 'auto' && LAB_CALIBRATION[mode].clears
+        ? deliveriesFor(mode, STOP_MISS_PROBABILITY)
+        : null;
+    if (stopAt !== null)
+        args.push('--events', String(stopAt));
+    if (drill)
+        args.push('--inject', String(SELF_TEST_INJECT_EVERY));
+    return args;
+}
+
+;// CONCATENATED MODULE: ./build/src/capture.js
+// `capture`: freezes the files the audit reads into a folder, so the host
+// can be audited later or elsewhere with --root, or added to a test corpus.
+// Only what the audit needs is kept: the first processor of cpuinfo, the
+// CapEff line of status, uid_map's ranges (whether CAP_IPC_LOCK counts
+// depends on the user namespace), and the `container` variable of PID 1's
+// environment (never the rest of it: it can hold secrets).
+// scripts/capture.sh does the same in POSIX sh where Node cannot run, and
+// keeps the reproducer's runs there; readCapturedEvidence judges them.
+
+
+
+
+
+
+
+const TRIM = {
+    [HOST_FILES.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
+    [HOST_FILES.status]: (t) => t
+        .split('\n')
+        .filter((l) => l.startsWith('CapEff:'))
+        .join('\n') + '\n',
+    // "%10u %10u %10u" lines as the kernel pads them, to "inside outside
+    // count": the map a later --root judges is the one read here.
+    [HOST_FILES.uidMap]: (t) => t
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/).join(' '))
+        .filter(Boolean)
+        .map((l) => l + '\n')
+        .join(''),
+    [HOST_FILES.environ]: (t) => t
+        .split('\0')
+        .filter((v) => v.startsWith('container='))
+        .map((v) => v + '\0')
+        .join(''),
+};
+async function captureHost(from, to) {
+    const dir = external_node_path_.resolve(to);
+    const existing = await promises_.readdir(dir).catch((err) => {
+        if (err.code === 'ENOENT')
+            return null;
+        throw new Error(`capture folder ${dir}: ${err.message}`);
+    });
+    if (existing && existing.length > 0) {
+        throw new Error(`capture folder ${dir} is not empty; give a new or empty folder`);
+    }
+    const staging = `${dir}.partial-${process.pid}`;
+    const result = { dir, copied: [], missing: [], unreadable: [] };
+    try {
+        for (const rel of Object.values(HOST_FILES)) {
+            let text;
+            try {
+                text = await promises_.readFile(external_node_path_.join(from, rel), 'utf8');
+            }
+            catch (err) {
+                const code = err.code ?? String(err);
+                if (code === 'ENOENT')
+                    result.missing.push(rel);
+                else
+                    result.unreadable.push({ file: rel, error: code });
+                continue;
+            }
+            const target = external_node_path_.join(staging, rel);
+            await (0,src_files/* ensureDir */.A0)(external_node_path_.dirname(target)).catch((err) => {
+                throw new Error(`capture folder ${dir}: ${err.message}`);
+            });
+            await promises_.writeFile(target, TRIM[rel]?.(text) ?? text);
+            result.copied.push(rel);
+        }
+        if (existing)
+            await promises_.rmdir(dir);
+        await promises_.rename(staging, dir);
+        return result;
+    }
+    catch (err) {
+        await promises_.rm(staging, { recursive: true, force: true });
+        throw err;
+    }
+}
+/**
+ * What scripts/capture.sh writes beside the host's files, under a folder no
+ * host file lives in: the reproducer's JSON lines (the self-test's, then the
+ * real run's) and its notes (key=value lines: script, date, uname, compiler,
+ * exit statuses).
+ */
+const CAPTURED_RUNS_FILE = 'sigvec/reproducer.jsonl';
+const CAPTURE_NOTES_FILE = 'sigvec/capture.txt';
+/** A result line is at most some 60 KiB (256 tasks of counters); two of them. */
+const CAPTURED_RUNS_MAX_BYTES = 512 * 1024;
+const CAPTURE_NOTES_MAX_BYTES = 16 * 1024;
+/** The self-test's line, then the real run's: no more. */
+const CAPTURED_RUNS_MAX_LINES = 2;
+/** The longest string a captured line may hold, and how deep it nests. */
+const CAPTURED_TEXT_MAX = 4096;
+const CAPTURED_DEPTH_MAX = 4;
+const CAPTURED_ITEMS_MAX = 1024;
+const RESULTS = ['clean', 'corrupted', 'crashed', 'unsupported', 'error'];
+const COUNTERS = [
+    'seconds',
+    'signals',
+    'faultingDeliveries',
+    'liveFaultingDeliveries',
+    'timeToFirstMismatch',
+    'injected',
+];
+/** Why a value from a captured line is not what the reproducer writes. */
+function shapeProblem(v, at, depth) {
+    if (typeof v === 'string')
+        return plainText(v, CAPTURED_TEXT_MAX) === v
+            ? null
+            : `${at} holds control characters or is over ${CAPTURED_TEXT_MAX} characters`;
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? null : `${at} is not a number`;
+    if (v === null || typeof v === 'boolean')
+        return null;
+    if (depth >= CAPTURED_DEPTH_MAX)
+        return `${at} nests too deep`;
+    const entries = Object.entries(v);
+    if (entries.length > CAPTURED_ITEMS_MAX)
+        return `${at} holds too many items`;
+    for (const [k, item] of entries) {
+        const why = shapeProblem(item, `${at}.${k}`, depth + 1);
+        if (why)
+            return why;
+    }
+    return null;
+}
+/**
+ * Why a captured line cannot count, or null: it must be a result line of
+ * the reproducer's shape, made on the tree's kernel, with the arguments
+ * the audit gives that stage (so a run cannot claim an --events stop in a
+ * mode that never clears, or be a drill).
+ */
+function capturedLineProblem(line, stage, kernel) {
+    const shape = shapeProblem(line, 'the line', 0);
+    if (shape)
+        return shape;
+    if (line.version !== 1)
+        return `version ${String(line.version)}, not 1`;
+    if (!RESULTS.includes(line.result))
+        return `result "${line.result}" is not one of ${RESULTS.join(', ')}`;
+    for (const key of COUNTERS) {
+        const n = line[key];
+        if (n !== undefined && n !== null && !(typeof n === 'number' && n >= 0))
+            return `${key} is not a count`;
+    }
+    if ((line.liveFaultingDeliveries ?? 0) > (line.faultingDeliveries ?? 0))
+        return 'more live faulting deliveries than faulting deliveries';
+    const u = line.uname;
+    if (typeof u?.release !== 'string' || typeof u.version !== 'string')
+        return 'it does not say which kernel it ran on (uname)';
+    if (kernel.release === null || kernel.version === null)
+        return 'the tree does not say its kernel (proc/sys/kernel/osrelease and version), so the run cannot be matched to it';
+    if (u.release !== kernel.release || u.version !== kernel.version)
+        return `made on another kernel (${u.release} ${u.version}) than the tree's (${kernel.release} ${kernel.version})`;
+    if (line.result === 'unsupported' || line.result === 'error')
+        return null;
+    if (!isRunMode(line.mode))
+        return `mode "${String(line.mode)}" is not one of uffd, io, stress`;
+    const given = line.settings ?? {};
+    const expected = stage === 'self-test'
+        ? selfTestArgs(line.mode, '')
+        : realRunArgs(line.mode, Number(given.duration), false, '');
+    const wanted = (flag) => {
+        const i = expected.indexOf(flag);
+        return i < 0 ? 0 : Number(expected[i + 1]);
     };
+    for (const [flag, key] of [
+        ['--events', 'events'],
+        ['--inject', 'inject'],
+    ]) {
+        if (given[key] !== wanted(flag))
+            return `the ${stage} ran with ${flag} ${String(given[key] ?? 'unknown')}, where the capture gives ${line.mode} mode's ${stage} ${wanted(flag) ? `${flag} ${wanted(flag)}` : `no ${flag}`}`;
+    }
+    return null;
+}
+/** The capture's notes: key=value lines; a value that is not plain is left out. */
+function parseNotes(text) {
+    const notes = new Map();
+    for (const line of text.split('\n')) {
+        const eq = line.indexOf('=');
+        const value = plainText(line.slice(eq + 1), 1024);
+        if (eq > 0 && value !== null)
+            notes.set(line.slice(0, eq), value);
+    }
+    return notes;
+}
+/** "captured on <uname -a> at <date> by scripts/capture.sh <version>". */
+function captureOrigin(notes, hostname) {
+    const script = notes.get('script') ?? '';
+    const date = notes.get('date') ?? '';
+    const by = /^scripts\/capture\.sh [\w.+-]{1,64}$/.test(script)
+        ? script
+        : 'scripts/capture.sh';
+    const at = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(date)
+        ? date
+        : 'an unknown time';
+    const on = notes.get('uname') ?? hostname ?? 'an unknown host';
+    return `captured on ${on} at ${at} by ${by}`;
+}
+/**
+ * Pure: a capture's runs file → evidence, judged as a live run's would be
+ * (evidenceFromRuns). A file that is not what the script writes counts as
+ * no evidence, with the reason.
+ */
+function evidenceFromCapture(input) {
+    const refused = (why) => ({
+        ...EMPTY_EVIDENCE,
+        result: 'error',
+        reason: `${CAPTURED_RUNS_FILE} not counted: ${why}`,
+        origin: input.origin,
+    });
+    const raw = input.text.split('\n').filter((l) => l.trim() !== '');
+    if (raw.length === 0)
+        return refused('it holds no line');
+    if (raw.length > CAPTURED_RUNS_MAX_LINES)
+        return refused(`${raw.length} lines, where the capture writes at most ${CAPTURED_RUNS_MAX_LINES} (the self-test's, then the real run's)`);
+    const lines = [];
+    for (const [i, text] of raw.entries()) {
+        const line = parseResultLine(text);
+        const why = line
+            ? capturedLineProblem(line, i === 0 ? 'self-test' : 'real run', input.kernel)
+            : 'not a result line of the reproducer';
+        if (why || !line)
+            return refused(`line ${i + 1}: ${why}`);
+        lines.push(line);
+    }
+    const stage = (line) => ({
+        run: {
+            code: null,
+            signal: null,
+            stdout: '',
+            stderr: '',
+            timedOut: false,
+            seconds: line.seconds ?? 0,
+        },
+        line,
+        deadlineMs: 0,
+    });
+    const [selfTest, real] = lines;
+    const evidence = evidenceFromRuns({
+        build: {
+            ok: true,
+            binary: '',
+            cacheHit: false,
+            key: '',
+            compiler: input.compiler ?? 'unknown',
+            seconds: 0,
+        },
+        selfTest: stage(selfTest),
+        real: real ? stage(real) : null,
+        drill: false,
+        kernelVersion: input.kernel.version,
+    });
+    const build = evidence.build && {
+        ...evidence.build,
+        seconds: null,
+        key: null,
+    };
+    return { ...evidence, build, origin: input.origin };
+}
+/**
+ * The evidence of the runs scripts/capture.sh kept in a captured tree,
+ * read as hostile input (rootfs.ts: no links, regular files, bounded);
+ * null when the tree holds none.
+ */
+async function readCapturedEvidence(facts) {
+    const root = await promises_.realpath(facts.root).catch(() => facts.root);
+    const read = (rel, max) => readTreeFile(root, rel, max).then((text) => ({ ok: true, text }), (err) => ({
+        ok: false,
+        missing: err.code === 'ENOENT',
+        why: describeReadError(err),
+    }));
+    const runs = await read(CAPTURED_RUNS_FILE, CAPTURED_RUNS_MAX_BYTES);
+    if (!runs.ok && runs.missing)
+        return null;
+    const notesFile = await read(CAPTURE_NOTES_FILE, CAPTURE_NOTES_MAX_BYTES);
+    const notes = notesFile.ok ? parseNotes(notesFile.text) : new Map();
+    const value = (f) => f.ok ? f.value : null;
+    const origin = captureOrigin(notes, value(facts.hostname));
+    if (!runs.ok)
+        return {
+            ...EMPTY_EVIDENCE,
+            result: 'error',
+            reason: `${CAPTURED_RUNS_FILE} not counted: ${runs.why}`,
+            origin,
+        };
+    return evidenceFromCapture({
+        text: runs.text,
+        origin,
+        compiler: notes.get('compiler') ?? null,
+        kernel: {
+            release: value(facts.release),
+            version: value(facts.unameVersion),
+        },
+    });
 }
 
 ;// CONCATENATED MODULE: ./build/src/report.js
@@ -5243,6 +5617,9 @@ function memlockText(go) {
 }
 /** The run in one line: "corrupted: uffd mode, 0.01 s, 5 faulting deliveries". */
 function reproducerText(e) {
+    return e.origin ? `${runText(e)} (${e.origin})` : runText(e);
+}
+function runText(e) {
     const drill = e.drill ? ' (DRILL)' : '';
     switch (e.result) {
         case 'skipped':
@@ -5310,82 +5687,6 @@ function renderText(r) {
         out.push('', 'what to do:', '  * Nothing to fix: this was a drill; the reproducer injected the corruption itself.');
     }
     return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./build/src/reproducer.js
-
-/** `--mlock-probe BYTES`: lock that much and say whether it worked. */
-function mlockProbeArgs(bytes) {
-    return ['--mlock-probe', String(bytes)];
-}
-/** The positive control: corrupt the frame on this share of deliveries. */
-const SELF_TEST_INJECT_EVERY = 4;
-// It stops at the first corruption; the limit only matters on a busy machine.
-const SELF_TEST_SECONDS = 10;
-/** Grace beyond the requested duration before the group is killed. */
-const DEADLINE_GRACE_MS = 10_000;
-function planRun(reproduce, finding) {
-    if (reproduce === 'never')
-        return { run: false, why: 'reproduce: never' };
-    if (reproduce === 'always')
-        return { run: true, why: 'reproduce: always' };
-    if (finding === 'clear') {
-        return {
-            run: false,
-            why: 'reproduce: auto, and the kernel is already settled as unaffected',
-        };
-    }
-    if (finding === 'not-applicable') {
-        return {
-            run: false,
-            why: 'reproduce: auto, and the bug cannot happen on this machine',
-        };
-    }
-    return {
-        run: true,
-        why: `reproduce: auto, and the kernel is ${finding === 'buggy' ? 'in the affected range' : 'not settled'}`,
-    };
-}
-/**
- * The folder io mode keeps its signal stack's file in: one of the job's own
- * on a disk, RUNNER_TEMP, else the workspace, else TMPDIR. The reproducer
- * refuses a memory-only file system (tmpfs, ramfs) and says why.
- */
-function ioFolder(env) {
-    return env.RUNNER_TEMP || env.GITHUB_WORKSPACE || env.TMPDIR || '/tmp';
-}
-/** `--io-dir` where the mode may be io (asked for, or auto's choice). */
-function ioArgs(mode, ioDir) {
-    return mode === 'io' || mode === 'auto' ? ['--io-dir', ioDir] : [];
-}
-function selfTestArgs(mode, ioDir) {
-    return [
-        '--mode',
-        mode,
-        ...ioArgs(mode, ioDir),
-        '--duration',
-        String(SELF_TEST_SECONDS),
-        '--inject',
-        String(SELF_TEST_INJECT_EVERY),
-    ];
-}
-function realRunArgs(mode, duration, drill, ioDir) {
-    const args = [
-        '--mode',
-        mode,
-        ...ioArgs(mode, ioDir),
-        '--duration',
-        String(duration),
-    ];
-    // Stop at ample evidence where the mode can clear; stress runs its time.
-    const stopAt = mode !== 'auto' && LAB_CALIBRATION[mode].clears
-        ? deliveriesFor(mode, STOP_MISS_PROBABILITY)
-        : null;
-    if (stopAt !== null)
-        args.push('--events', String(stopAt));
-    if (drill)
-        args.push('--inject', String(SELF_TEST_INJECT_EVERY));
-    return args;
 }
 
 ;// CONCATENATED MODULE: ./build/src/status.js
@@ -5606,6 +5907,7 @@ const TOOL_VERSION = '1.0.0';
 
 
 
+
 const value = (fact) => (fact.ok ? fact.value : null);
 /** Go locks memory here: the only case a real mlock has to settle. */
 const GO_LOCKS = new Set(['mlock', 'mlock-fails-fatal', 'mlock-fails-silent']);
@@ -5628,6 +5930,8 @@ async function audit(options, ctx) {
     });
     const judge = (f) => assess(f, { memlockThreads: options.memlockThreads });
     let assessment = judge(facts);
+    // A captured host is judged by the runs captured with it, if any.
+    const captured = facts.live ? null : await readCapturedEvidence(facts);
     const plan = !facts.live
         ? { run: false, why: 'a captured host (--root): nothing here to run it on' }
         : facts.platform !== 'linux'
@@ -5639,8 +5943,10 @@ async function audit(options, ctx) {
                 ? { run: true, why: 'drill: true' }
                 : planRun(options.reproduce, assessment.kernel.finding);
     const prove = needsMlockProof(facts, assessment, options);
-    ctx.log(`reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`);
-    let evidence = evidenceFromSkip(plan.why, options.drill);
+    ctx.log(captured
+        ? `reproducer: not run here; ${captured.result === 'error' ? captured.reason : `its runs were ${captured.origin}`}`
+        : `reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`);
+    let evidence = captured ?? evidenceFromSkip(plan.why, options.drill);
     if (plan.run || prove) {
         const build = await buildReproducer(options, ctx);
         try {
@@ -5794,81 +6100,6 @@ kernelVersion = null) {
         drill: options.drill,
         kernelVersion,
     });
-}
-
-;// CONCATENATED MODULE: ./build/src/capture.js
-// `capture`: freezes the files the audit reads into a folder, so the host
-// can be audited later or elsewhere with --root, or added to a test corpus.
-// Only what the audit needs is kept: the first processor of cpuinfo, the
-// CapEff line of status, uid_map's ranges (whether CAP_IPC_LOCK counts
-// depends on the user namespace), and the `container` variable of PID 1's
-// environment (never the rest of it: it can hold secrets).
-
-
-
-
-const TRIM = {
-    [HOST_FILES.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
-    [HOST_FILES.status]: (t) => t
-        .split('\n')
-        .filter((l) => l.startsWith('CapEff:'))
-        .join('\n') + '\n',
-    // "%10u %10u %10u" lines as the kernel pads them, to "inside outside
-    // count": the map a later --root judges is the one read here.
-    [HOST_FILES.uidMap]: (t) => t
-        .split('\n')
-        .map((l) => l.trim().split(/\s+/).join(' '))
-        .filter(Boolean)
-        .map((l) => l + '\n')
-        .join(''),
-    [HOST_FILES.environ]: (t) => t
-        .split('\0')
-        .filter((v) => v.startsWith('container='))
-        .map((v) => v + '\0')
-        .join(''),
-};
-async function captureHost(from, to) {
-    const dir = external_node_path_.resolve(to);
-    const existing = await promises_.readdir(dir).catch((err) => {
-        if (err.code === 'ENOENT')
-            return null;
-        throw new Error(`capture folder ${dir}: ${err.message}`);
-    });
-    if (existing && existing.length > 0) {
-        throw new Error(`capture folder ${dir} is not empty; give a new or empty folder`);
-    }
-    const staging = `${dir}.partial-${process.pid}`;
-    const result = { dir, copied: [], missing: [], unreadable: [] };
-    try {
-        for (const rel of Object.values(HOST_FILES)) {
-            let text;
-            try {
-                text = await promises_.readFile(external_node_path_.join(from, rel), 'utf8');
-            }
-            catch (err) {
-                const code = err.code ?? String(err);
-                if (code === 'ENOENT')
-                    result.missing.push(rel);
-                else
-                    result.unreadable.push({ file: rel, error: code });
-                continue;
-            }
-            const target = external_node_path_.join(staging, rel);
-            await (0,src_files/* ensureDir */.A0)(external_node_path_.dirname(target)).catch((err) => {
-                throw new Error(`capture folder ${dir}: ${err.message}`);
-            });
-            await promises_.writeFile(target, TRIM[rel]?.(text) ?? text);
-            result.copied.push(rel);
-        }
-        if (existing)
-            await promises_.rmdir(dir);
-        await promises_.rename(staging, dir);
-        return result;
-    }
-    catch (err) {
-        await promises_.rm(staging, { recursive: true, force: true });
-        throw err;
-    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/exitcodes.js
@@ -6619,6 +6850,8 @@ const EVIDENCE_FIELDS = {
     drill: 'boolean',
     selfTest: 'object?',
     build: 'object?',
+    // Only a captured tree's runs have one; the hook remembers its own.
+    origin: 'absent',
 };
 function evidenceProblem(e) {
     if (!e || typeof e !== 'object')
@@ -6626,13 +6859,15 @@ function evidenceProblem(e) {
     const doc = e;
     for (const [field, type] of Object.entries(EVIDENCE_FIELDS)) {
         const v = doc[field];
-        const ok = type === 'result'
-            ? ['corrupted', 'clean', 'crashed', 'skipped', 'error'].includes(v)
-            : type === 'array'
-                ? Array.isArray(v)
-                : type.endsWith('?')
-                    ? v === null || typeof v === type.slice(0, -1)
-                    : typeof v === type;
+        const ok = type === 'absent'
+            ? v === undefined
+            : type === 'result'
+                ? ['corrupted', 'clean', 'crashed', 'skipped', 'error'].includes(v)
+                : type === 'array'
+                    ? Array.isArray(v)
+                    : type.endsWith('?')
+                        ? v === null || typeof v === type.slice(0, -1)
+                        : typeof v === type;
         if (!ok)
             return `has a bad ${field}: ${JSON.stringify(v)}`;
     }
@@ -6751,7 +6986,7 @@ const MAX_MITIGATIONS = 16;
  * lists below follow the types in verdict.ts and goruntime.ts.
  */
 const everyOf = () => (values) => values;
-const RESULTS = everyOf()([
+const reportcheck_RESULTS = everyOf()([
     'corrupted',
     'clean',
     'crashed',
@@ -6915,7 +7150,7 @@ function checkReport(doc) {
         go.limit('memlockSoft');
         go.boolean('memlockSufficient', true);
         const rep = report.object('reproducer');
-        rep.oneOf('result', RESULTS);
+        rep.oneOf('result', reportcheck_RESULTS);
         rep.text('mode');
         rep.count('faultingDeliveries');
         rep.count('minEvents');
