@@ -185,7 +185,8 @@ export async function checkReportPath(
 
 /** Refuses a --root that is not a folder: it would be judged unknown. */
 export async function checkRoot(input: string, dir: string): Promise<void> {
-  const accepted = 'a folder made by `sigvec-check capture DIR`'
+  const accepted =
+    'a folder made by `sigvec-check capture DIR` or `scripts/capture.sh DIR`'
   let st
   try {
     st = await fs.stat(dir)

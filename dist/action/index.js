@@ -6973,7 +6973,7 @@ async function checkReportPath(input, file) {
 }
 /** Refuses a --root that is not a folder: it would be judged unknown. */
 async function checkRoot(input, dir) {
-    const accepted = 'a folder made by `sigvec-check capture DIR`';
+    const accepted = 'a folder made by `sigvec-check capture DIR` or `scripts/capture.sh DIR`';
     let st;
     try {
         st = await fs.stat(dir);
