@@ -316,7 +316,7 @@ test('--root that does not exist, or is a file, is a usage error naming it', () 
       assert.equal(r.stdout, '')
       assert.equal(
         r.stderr,
-        `sigvec-check: invalid --root: ${JSON.stringify(root)} ${problem}. Expected a folder made by \`sigvec-check capture DIR\`.\n`,
+        `sigvec-check: invalid --root: ${JSON.stringify(root)} ${problem}. Expected a folder made by \`sigvec-check capture DIR\` or \`scripts/capture.sh DIR\`.\n`,
       )
     }
   }
