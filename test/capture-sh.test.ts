@@ -26,6 +26,7 @@ import { TOOL_VERSION } from '../src/version.js'
 import { ROOT } from './support/action.js'
 import { cli } from './support/cli.js'
 import { foldersRemovedAfter } from './support/folders.js'
+import { packedFile, packedFiles } from './support/pack.js'
 
 const SCRIPT = path.join(ROOT, 'scripts', 'capture.sh')
 const AFFECTED = path.join(ROOT, 'test', 'fixtures', 'hosts', 'arch-5.4.1-gcc9')
@@ -719,20 +720,8 @@ test(
 )
 
 test('the npm package ships the script, executable, with the sources it builds', () => {
-  const r = spawnSync(
-    'npm',
-    ['pack', '--dry-run', '--json', '--ignore-scripts'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  )
-  assert.equal(r.status, 0, r.stderr)
-  const files = JSON.parse(r.stdout)[0].files as Array<{
-    path: string
-    mode: number
-  }>
-  const script = files.find((f) => f.path === 'scripts/capture.sh')
+  const files = packedFiles()
+  const script = packedFile('scripts/capture.sh')
   assert.ok(script, 'scripts/capture.sh is in the package')
   assert.equal(script.mode & 0o111, 0o111)
   for (const name of fs.readdirSync(path.join(ROOT, 'native')))

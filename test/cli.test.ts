@@ -7,6 +7,7 @@ import path from 'node:path'
 import { test } from 'node:test'
 import { ROOT } from './support/action.js'
 import { cli } from './support/cli.js'
+import { packedFiles } from './support/pack.js'
 
 test('with no flags it audits this machine and prints a readable report', () => {
   const r = cli([])
@@ -77,18 +78,7 @@ test('usage errors exit 1 and name the flag', () => {
 })
 
 test('the npm package carries the bundles and the reproducer source', () => {
-  const r = spawnSync(
-    'npm',
-    ['pack', '--dry-run', '--json', '--ignore-scripts'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  )
-  assert.equal(r.status, 0, r.stderr)
-  const files = (JSON.parse(r.stdout)[0].files as Array<{ path: string }>).map(
-    (f) => f.path,
-  )
+  const files = packedFiles().map((f) => f.path)
   for (const needed of [
     'dist/cli.js',
     'dist/cli/index.js',

@@ -12,6 +12,7 @@ import { hookExitCode } from '../src/hook.js'
 import { envName, HOOK_SETTINGS } from '../src/inputs.js'
 import { FAIL_ON, STATUSES, type FailOn, type Status } from '../src/status.js'
 import { ROOT } from './support/action.js'
+import { packedFile, packedFiles } from './support/pack.js'
 
 const SCRIPT = path.join(ROOT, 'scripts', 'job-started.sh')
 const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')
@@ -351,17 +352,8 @@ test('the README recipe: its .env settings are real and pass here', () => {
 })
 
 test('the npm package ships the hook script, executable', () => {
-  const r = spawnSync(
-    'npm',
-    ['pack', '--dry-run', '--json', '--ignore-scripts'],
-    { cwd: ROOT, encoding: 'utf8' },
-  )
-  assert.equal(r.status, 0, r.stderr)
-  const files = JSON.parse(r.stdout)[0].files as Array<{
-    path: string
-    mode: number
-  }>
-  const script = files.find((f) => f.path === 'scripts/job-started.sh')
+  const files = packedFiles()
+  const script = packedFile('scripts/job-started.sh')
   assert.ok(script, 'scripts/job-started.sh is in the package')
   assert.equal(script.mode & 0o111, 0o111)
   assert.ok(!files.some((f) => f.path === 'scripts/release.sh'))

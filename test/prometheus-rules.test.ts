@@ -13,6 +13,7 @@ import { ROOT } from './support/action.js'
 import { cli } from './support/cli.js'
 import { parseExposition } from './support/exposition.js'
 import { HOSTS, folder, removeFolders } from './support/merge.js'
+import { packedFiles } from './support/pack.js'
 
 after(removeFolders)
 
@@ -286,15 +287,7 @@ test(
 )
 
 test('the npm package ships the rules and their unit tests', () => {
-  const r = spawnSync(
-    'npm',
-    ['pack', '--dry-run', '--json', '--ignore-scripts'],
-    { cwd: ROOT, encoding: 'utf8' },
-  )
-  assert.equal(r.status, 0, r.stderr)
-  const files = (JSON.parse(r.stdout)[0].files as Array<{ path: string }>).map(
-    (f) => f.path,
-  )
+  const files = packedFiles().map((f) => f.path)
   for (const file of [RULES, RULES_TEST])
     assert.ok(files.includes(path.relative(ROOT, file)), file)
 })
