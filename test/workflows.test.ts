@@ -287,6 +287,12 @@ function releaseWorkflowProblems(text: string): string[] {
   const [c, p, g] = [check[0] ?? '', publish[0] ?? '', gh[0] ?? '']
   if (!/node scripts\/release-notes\.mjs "\$TAG"/.test(jobRuns(jobs[c] ?? {})))
     problems.push(`${c}: does not check the tag with release-notes.mjs`)
+  if (
+    !/git merge-base --is-ancestor HEAD origin\/main/.test(
+      jobRuns(jobs[c] ?? {}),
+    )
+  )
+    problems.push(`${c}: does not check that the tagged commit is on main`)
   if (!needs(p).includes(c)) problems.push(`${p} does not need ${c}`)
   if (!needs(g).includes(p)) problems.push(`${g} does not need ${p}`)
   if (!/npm publish --provenance --access public/.test(jobRuns(jobs[p] ?? {})))
@@ -539,6 +545,7 @@ jobs:
     'top-level permissions: {"contents":"write"}, not {}',
     'jobs running .ci/run: ',
     ': does not check the tag with release-notes.mjs',
+    ': does not check that the tagged commit is on main',
     'publish does not need ',
     'release does not need publish',
     'publish: not npm publish --provenance --access public',
