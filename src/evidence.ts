@@ -380,9 +380,9 @@ export function modeReasonText(modeReason: string | null): string | null {
 /** The reproducer's modeReason codes (native/README.md), in words. */
 export const MODE_REASON_WORDS: Record<string, string> = {
   requested: 'as asked',
-  'uffd-available': 'picked by `mode: auto`, since userfaultfd is permitted',
-  'io-available':
-    'picked by `mode: auto`, since userfaultfd is not permitted and a folder on a disk is',
+  // The probe's own text says why the mode was fit (and why uffd was not).
+  'uffd-available': 'picked by `mode: auto`',
+  'io-available': 'picked by `mode: auto`',
   'uffd-refused': 'picked by `mode: auto`, since userfaultfd was refused',
   'uffd-unsupported':
     'picked by `mode: auto`, since this kernel has no userfaultfd for kernel-mode faults',
