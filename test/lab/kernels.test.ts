@@ -4,7 +4,7 @@
 // run-in-vm.sh; without the lab or QEMU the suite says so once and passes.
 import assert from 'node:assert/strict'
 import { after, describe, test } from 'node:test'
-import { missOfCleanRun } from '../../src/evidence.js'
+import { type Mismatch, missOfCleanRun } from '../../src/evidence.js'
 import {
   AFFECTED,
   AFFECTED_DISK,
@@ -25,6 +25,29 @@ import {
 const absent = labAbsence()
 const diskAbsent = absent ?? diskLabAbsence()
 const MODES = ['uffd', 'stress'] as const
+
+/**
+ * The register map the job summary draws, checked on a real corruption:
+ * 16 registers of 4 lanes, a lane marked exactly where the bytes differ
+ * (the registers the line lists), and the reported register's row naming
+ * the task whose canary leaked in.
+ */
+function assertRegisterMap(mismatch: Mismatch): void {
+  const lanes = mismatch.lanes
+  assert.ok(lanes, 'the mismatch carries its lanes')
+  assert.equal(lanes.length, 16)
+  for (const row of lanes) assert.equal(row.length, 4)
+  const marked = lanes.flatMap((row, r) =>
+    row.some((cell) => cell !== null) ? [`ymm${r}`] : [],
+  )
+  assert.deepEqual(marked, mismatch.registers)
+  const reported = lanes[Number(mismatch.register.replace('ymm', ''))]
+  if (/^task:\d+$/.test(mismatch.leakedFrom))
+    assert.ok(
+      reported!.includes(mismatch.leakedFrom),
+      `${mismatch.register}: ${JSON.stringify(reported)}`,
+    )
+}
 
 function describeRun(run: GuestRun): string {
   return [run.payloadText, run.hostStderr, run.line ? '' : run.output]
@@ -118,6 +141,7 @@ if (absent) {
             assert.ok(mismatch)
             assert.match(mismatch.leakedFrom, /^task:\d+$/)
             assert.notEqual(mismatch.observed, mismatch.expected)
+            assertRegisterMap(mismatch)
           },
         )
         test(
@@ -223,6 +247,7 @@ if (absent) {
             mode === 'stress' ? /^(task:\d+|unknown)$/ : /^task:\d+$/,
           )
           assert.notEqual(mismatch.observed, mismatch.expected)
+          assertRegisterMap(mismatch)
         })
       }
     }
