@@ -1,7 +1,7 @@
 // The one pipeline both front doors run: host facts → assessment →
 // reproducer evidence → verdict → policy → Report.
 import { assess, type Assessment } from './assess.js'
-import { readCapturedEvidence } from './capture.js'
+import { readCapturedEvidence } from './capturedruns.js'
 import type {
   CompileOutcome,
   compileReproducer,

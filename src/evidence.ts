@@ -284,7 +284,7 @@ export interface ReproducerEvidence {
     key: string | null
   } | null
   /** Where the runs were made when not here: "captured on <uname -a> at
-   * <date> by scripts/capture.sh <version>" (capture.ts). */
+   * <date> by scripts/capture.sh <version>" (capturedruns.ts). */
   origin?: string
 }
 

@@ -12,11 +12,11 @@ import {
   NOBODY,
   tempDirForNobody,
 } from '../harness/privileges.js'
+import { captureHost } from '../src/capture.js'
 import {
   CAPTURED_RUNS_FILE,
-  captureHost,
   readCapturedEvidence,
-} from '../src/capture.js'
+} from '../src/capturedruns.js'
 import { evidenceFromRuns, parseResultLine } from '../src/evidence.js'
 import { HOST_FILES, readHostFacts } from '../src/host.js'
 import { INPUTS } from '../src/inputs.js'

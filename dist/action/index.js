@@ -3802,7 +3802,7 @@ async function writeInputFile(input, file, content) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3015);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
 // The action's entry point (dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -3845,7 +3845,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 3015:
+/***/ 666:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4938,10 +4938,10 @@ function evidenceFromRuns(input) {
     };
 }
 
-// EXTERNAL MODULE: ./build/src/files.js + 2 modules
-var files = __nccwpck_require__(7383);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./build/src/files.js + 2 modules
+var files = __nccwpck_require__(7383);
 ;// CONCATENATED MODULE: ./build/src/rootfs.js
 
 
@@ -5067,7 +5067,7 @@ var spawn = __nccwpck_require__(4687);
 
 const CAP_IPC_LOCK = 14n;
 /** Every file the audit reads, relative to the root (capture copies these). */
-const host_HOST_FILES = {
+const HOST_FILES = {
     hostname: 'proc/sys/kernel/hostname',
     release: 'proc/sys/kernel/osrelease',
     procVersion: 'proc/version',
@@ -5086,7 +5086,7 @@ const host_HOST_FILES = {
     mountinfo: 'proc/1/mountinfo',
     environ: 'proc/1/environ',
 };
-const F = host_HOST_FILES;
+const F = HOST_FILES;
 /**
  * The most read of each file of a captured tree; a larger file is refused
  * as too large, not parsed. Each bound is several times what a real
@@ -5628,85 +5628,16 @@ function realRunArgs(mode, duration, drill, ioDir) {
     return args;
 }
 
-;// CONCATENATED MODULE: ./build/src/capture.js
-// `capture`: freezes the files the audit reads into a folder, so the host
-// can be audited later or elsewhere with --root, or added to a test corpus.
-// Only what the audit needs is kept: the first processor of cpuinfo, the
-// CapEff line of status, uid_map's ranges (whether CAP_IPC_LOCK counts
-// depends on the user namespace), and the `container` variable of PID 1's
-// environment (never the rest of it: it can hold secrets).
-// scripts/capture.sh does the same in POSIX sh where Node cannot run, and
-// keeps the reproducer's runs there; readCapturedEvidence judges them.
+;// CONCATENATED MODULE: ./build/src/capturedruns.js
+// The reproducer's runs that scripts/capture.sh kept beside a captured
+// host's files: read as hostile input (they came from another machine),
+// each line checked against what the capture would have run on that tree's
+// kernel, then judged exactly as a live run's lines are.
 
 
 
 
 
-
-
-const TRIM = {
-    [host_HOST_FILES.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
-    [host_HOST_FILES.status]: (t) => t
-        .split('\n')
-        .filter((l) => l.startsWith('CapEff:'))
-        .join('\n') + '\n',
-    // "%10u %10u %10u" lines as the kernel pads them, to "inside outside
-    // count": the map a later --root judges is the one read here.
-    [host_HOST_FILES.uidMap]: (t) => t
-        .split('\n')
-        .map((l) => l.trim().split(/\s+/).join(' '))
-        .filter(Boolean)
-        .map((l) => l + '\n')
-        .join(''),
-    [host_HOST_FILES.environ]: (t) => t
-        .split('\0')
-        .filter((v) => v.startsWith('container='))
-        .map((v) => v + '\0')
-        .join(''),
-};
-async function captureHost(from, to) {
-    const dir = path.resolve(to);
-    const existing = await fs.readdir(dir).catch((err) => {
-        if (err.code === 'ENOENT')
-            return null;
-        throw new Error(`capture folder ${dir}: ${err.message}`);
-    });
-    if (existing && existing.length > 0) {
-        throw new Error(`capture folder ${dir} is not empty; give a new or empty folder`);
-    }
-    const staging = `${dir}.partial-${process.pid}`;
-    const result = { dir, copied: [], missing: [], unreadable: [] };
-    try {
-        for (const rel of Object.values(HOST_FILES)) {
-            let text;
-            try {
-                text = await fs.readFile(path.join(from, rel), 'utf8');
-            }
-            catch (err) {
-                const code = err.code ?? String(err);
-                if (code === 'ENOENT')
-                    result.missing.push(rel);
-                else
-                    result.unreadable.push({ file: rel, error: code });
-                continue;
-            }
-            const target = path.join(staging, rel);
-            await ensureDir(path.dirname(target)).catch((err) => {
-                throw new Error(`capture folder ${dir}: ${err.message}`);
-            });
-            await fs.writeFile(target, TRIM[rel]?.(text) ?? text);
-            result.copied.push(rel);
-        }
-        if (existing)
-            await fs.rmdir(dir);
-        await fs.rename(staging, dir);
-        return result;
-    }
-    catch (err) {
-        await fs.rm(staging, { recursive: true, force: true });
-        throw err;
-    }
-}
 /**
  * What scripts/capture.sh writes beside the host's files, under a folder no
  * host file lives in: the reproducer's JSON lines (the self-test's, then the

@@ -3293,7 +3293,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6393);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9795);
 // The CLI's entry point (dist/cli.js, `npx sigvec-check`): one call, so that
 // loading src/cli.ts, as tests do, runs nothing.
 
@@ -3304,7 +3304,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6393:
+/***/ 9795:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4399,10 +4399,10 @@ function evidenceFromRuns(input) {
     };
 }
 
-// EXTERNAL MODULE: ./build/src/files.js + 1 modules
-var src_files = __nccwpck_require__(7907);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./build/src/files.js + 1 modules
+var src_files = __nccwpck_require__(7907);
 ;// CONCATENATED MODULE: ./build/src/rootfs.js
 
 
@@ -5089,85 +5089,16 @@ function realRunArgs(mode, duration, drill, ioDir) {
     return args;
 }
 
-;// CONCATENATED MODULE: ./build/src/capture.js
-// `capture`: freezes the files the audit reads into a folder, so the host
-// can be audited later or elsewhere with --root, or added to a test corpus.
-// Only what the audit needs is kept: the first processor of cpuinfo, the
-// CapEff line of status, uid_map's ranges (whether CAP_IPC_LOCK counts
-// depends on the user namespace), and the `container` variable of PID 1's
-// environment (never the rest of it: it can hold secrets).
-// scripts/capture.sh does the same in POSIX sh where Node cannot run, and
-// keeps the reproducer's runs there; readCapturedEvidence judges them.
+;// CONCATENATED MODULE: ./build/src/capturedruns.js
+// The reproducer's runs that scripts/capture.sh kept beside a captured
+// host's files: read as hostile input (they came from another machine),
+// each line checked against what the capture would have run on that tree's
+// kernel, then judged exactly as a live run's lines are.
 
 
 
 
 
-
-
-const TRIM = {
-    [HOST_FILES.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
-    [HOST_FILES.status]: (t) => t
-        .split('\n')
-        .filter((l) => l.startsWith('CapEff:'))
-        .join('\n') + '\n',
-    // "%10u %10u %10u" lines as the kernel pads them, to "inside outside
-    // count": the map a later --root judges is the one read here.
-    [HOST_FILES.uidMap]: (t) => t
-        .split('\n')
-        .map((l) => l.trim().split(/\s+/).join(' '))
-        .filter(Boolean)
-        .map((l) => l + '\n')
-        .join(''),
-    [HOST_FILES.environ]: (t) => t
-        .split('\0')
-        .filter((v) => v.startsWith('container='))
-        .map((v) => v + '\0')
-        .join(''),
-};
-async function captureHost(from, to) {
-    const dir = external_node_path_.resolve(to);
-    const existing = await promises_.readdir(dir).catch((err) => {
-        if (err.code === 'ENOENT')
-            return null;
-        throw new Error(`capture folder ${dir}: ${err.message}`);
-    });
-    if (existing && existing.length > 0) {
-        throw new Error(`capture folder ${dir} is not empty; give a new or empty folder`);
-    }
-    const staging = `${dir}.partial-${process.pid}`;
-    const result = { dir, copied: [], missing: [], unreadable: [] };
-    try {
-        for (const rel of Object.values(HOST_FILES)) {
-            let text;
-            try {
-                text = await promises_.readFile(external_node_path_.join(from, rel), 'utf8');
-            }
-            catch (err) {
-                const code = err.code ?? String(err);
-                if (code === 'ENOENT')
-                    result.missing.push(rel);
-                else
-                    result.unreadable.push({ file: rel, error: code });
-                continue;
-            }
-            const target = external_node_path_.join(staging, rel);
-            await (0,src_files/* ensureDir */.A0)(external_node_path_.dirname(target)).catch((err) => {
-                throw new Error(`capture folder ${dir}: ${err.message}`);
-            });
-            await promises_.writeFile(target, TRIM[rel]?.(text) ?? text);
-            result.copied.push(rel);
-        }
-        if (existing)
-            await promises_.rmdir(dir);
-        await promises_.rename(staging, dir);
-        return result;
-    }
-    catch (err) {
-        await promises_.rm(staging, { recursive: true, force: true });
-        throw err;
-    }
-}
 /**
  * What scripts/capture.sh writes beside the host's files, under a folder no
  * host file lives in: the reproducer's JSON lines (the self-test's, then the
@@ -6101,6 +6032,83 @@ kernelVersion = null) {
         drill: options.drill,
         kernelVersion,
     });
+}
+
+;// CONCATENATED MODULE: ./build/src/capture.js
+// `capture`: freezes the files the audit reads into a folder, so the host
+// can be audited later or elsewhere with --root, or added to a test corpus.
+// Only what the audit needs is kept: the first processor of cpuinfo, the
+// CapEff line of status, uid_map's ranges (whether CAP_IPC_LOCK counts
+// depends on the user namespace), and the `container` variable of PID 1's
+// environment (never the rest of it: it can hold secrets).
+// scripts/capture.sh does the same in POSIX sh where Node cannot run, and
+// keeps the reproducer's runs there; capturedruns.ts judges them.
+
+
+
+
+const TRIM = {
+    [HOST_FILES.cpuinfo]: (t) => (t.split(/\n\s*\n/)[0] ?? '') + '\n',
+    [HOST_FILES.status]: (t) => t
+        .split('\n')
+        .filter((l) => l.startsWith('CapEff:'))
+        .join('\n') + '\n',
+    // "%10u %10u %10u" lines as the kernel pads them, to "inside outside
+    // count": the map a later --root judges is the one read here.
+    [HOST_FILES.uidMap]: (t) => t
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/).join(' '))
+        .filter(Boolean)
+        .map((l) => l + '\n')
+        .join(''),
+    [HOST_FILES.environ]: (t) => t
+        .split('\0')
+        .filter((v) => v.startsWith('container='))
+        .map((v) => v + '\0')
+        .join(''),
+};
+async function captureHost(from, to) {
+    const dir = external_node_path_.resolve(to);
+    const existing = await promises_.readdir(dir).catch((err) => {
+        if (err.code === 'ENOENT')
+            return null;
+        throw new Error(`capture folder ${dir}: ${err.message}`);
+    });
+    if (existing && existing.length > 0) {
+        throw new Error(`capture folder ${dir} is not empty; give a new or empty folder`);
+    }
+    const staging = `${dir}.partial-${process.pid}`;
+    const result = { dir, copied: [], missing: [], unreadable: [] };
+    try {
+        for (const rel of Object.values(HOST_FILES)) {
+            let text;
+            try {
+                text = await promises_.readFile(external_node_path_.join(from, rel), 'utf8');
+            }
+            catch (err) {
+                const code = err.code ?? String(err);
+                if (code === 'ENOENT')
+                    result.missing.push(rel);
+                else
+                    result.unreadable.push({ file: rel, error: code });
+                continue;
+            }
+            const target = external_node_path_.join(staging, rel);
+            await (0,src_files/* ensureDir */.A0)(external_node_path_.dirname(target)).catch((err) => {
+                throw new Error(`capture folder ${dir}: ${err.message}`);
+            });
+            await promises_.writeFile(target, TRIM[rel]?.(text) ?? text);
+            result.copied.push(rel);
+        }
+        if (existing)
+            await promises_.rmdir(dir);
+        await promises_.rename(staging, dir);
+        return result;
+    }
+    catch (err) {
+        await promises_.rm(staging, { recursive: true, force: true });
+        throw err;
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/exitcodes.js
