@@ -5865,7 +5865,10 @@ async function audit(options, ctx) {
     // A captured host is judged by the runs captured with it, if any.
     const captured = facts.live ? null : await readCapturedEvidence(facts);
     const plan = !facts.live
-        ? { run: false, why: 'a captured host (--root): nothing here to run it on' }
+        ? {
+            run: false,
+            why: 'the host is a --root capture; it runs only on the machine itself',
+        }
         : facts.platform !== 'linux'
             ? {
                 run: false,
