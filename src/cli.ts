@@ -23,8 +23,7 @@ import {
   INPUTS,
   type HookSetting,
   type InputSpec,
-  unknownSigvecVariables,
-  unknownVariableText,
+  sigvecVariableWarnings,
 } from './inputs.js'
 import {
   checkReportPath,
@@ -150,10 +149,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** A SIGVEC_* variable nobody reads is most likely a typo: say so. */
-function warnUnknownVariables(): void {
-  for (const v of unknownSigvecVariables(process.env))
-    process.stderr.write(`sigvec-check: warning: ${unknownVariableText(v)}\n`)
+/** A SIGVEC_* variable this command does not read is ignored: say so. */
+function warnUnreadVariables(reader: 'hook' | 'audit'): void {
+  for (const text of sigvecVariableWarnings(process.env, reader))
+    process.stderr.write(`sigvec-check: warning: ${text}\n`)
 }
 
 /** parseArgs, with its complaints turned into usage errors. */
@@ -209,7 +208,7 @@ async function single(argv: string[]): Promise<number> {
   }
   if (v.json && v.prometheus)
     throw new UsageError('--json and --prometheus exclude each other')
-  warnUnknownVariables()
+  warnUnreadVariables('audit')
   if (typeof v.root === 'string') await checkRoot('root', v.root)
   // The table's flags, by the names parseOptions asks for.
   const given: Record<string, string | boolean | undefined> = v
@@ -328,7 +327,7 @@ async function hook(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return 0
   }
-  warnUnknownVariables()
+  warnUnreadVariables('hook')
   if (typeof v.root === 'string') await checkRoot('root', v.root)
   const settings = parseHookSettings(
     v as Partial<Record<HookSetting, string>>,

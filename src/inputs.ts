@@ -259,6 +259,30 @@ export function unknownSigvecVariables(
     })
 }
 
-export function unknownVariableText(v: UnknownVariable): string {
-  return `${v.name} is not a variable sigvec-check reads, so it is ignored; did you mean ${v.closest}?`
+const HOOK_ONLY = ' (which only `sigvec-check hook` reads)'
+
+/**
+ * The warnings for the SIGVEC_* variables in `env`, as `reader` sees them:
+ * the hook reads its settings' variables; an audit (the CLI's, the
+ * action's) reads none of them, so one given there is ignored too, and said
+ * to be.
+ */
+export function sigvecVariableWarnings(
+  env: NodeJS.ProcessEnv,
+  reader: 'hook' | 'audit',
+): string[] {
+  const hookOnly = (name: string) =>
+    reader === 'audit' && name !== TOOL_DEADLINE_ENV
+  const given = Object.keys(env)
+    .filter((name) => KNOWN_ENV_NAMES.includes(name) && hookOnly(name))
+    .sort()
+    .map(
+      (name) =>
+        `${name} is read only by \`sigvec-check hook\`, so it is ignored here; give its setting as a flag or an action input instead`,
+    )
+  const typos = unknownSigvecVariables(env).map(
+    (v) =>
+      `${v.name} is not a variable sigvec-check reads, so it is ignored; did you mean ${v.closest}${hookOnly(v.closest) ? HOOK_ONLY : ''}?`,
+  )
+  return [...given, ...typos]
 }

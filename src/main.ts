@@ -6,11 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { audit } from './audit.js'
 import { writeInputFile } from './files.js'
-import {
-  ACTION_INPUTS,
-  unknownSigvecVariables,
-  unknownVariableText,
-} from './inputs.js'
+import { ACTION_INPUTS, sigvecVariableWarnings } from './inputs.js'
 import { checkReportPath, parseOptions } from './options.js'
 import { renderText, reportAnnotations, reportOutputs } from './report.js'
 import { renderSummary } from './summary.js'
@@ -21,12 +17,8 @@ export async function run(): Promise<void> {
   try {
     // A SIGVEC_* variable is the hook's, never the action's; one the tool
     // does not know at all is most likely a typo.
-    for (const v of unknownSigvecVariables(process.env))
-      runner.annotate(
-        'warning',
-        unknownVariableText(v),
-        'sigvec-check: unknown variable',
-      )
+    for (const text of sigvecVariableWarnings(process.env, 'audit'))
+      runner.annotate('warning', text, 'sigvec-check: variable ignored')
     const options = parseOptions((name) => runner.getInput(name))
     await checkReportPath('report-path', options.reportPath)
     for (const name of ACTION_INPUTS)

@@ -27,6 +27,7 @@ import { decide, missingEvidence } from '../src/verdict.js'
 import {
   asNobody,
   copyForNobody,
+  NOBODY,
   tempDirForNobody,
 } from '../harness/privileges.js'
 import { ROOT, runAction } from './support/action.js'
@@ -271,30 +272,54 @@ test('edit distance', () => {
   assert.equal(editDistance('kitten', 'sitting'), 3)
 })
 
-test('the CLI warns of a mistyped SIGVEC_* on stderr and says nothing of known ones', () => {
+test('the CLI warns of a SIGVEC_* it does not read, on stderr', () => {
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir() }
   const typo = cli(['--root', CAPTURED], { ...env, SIGVEC_FAILON: 'unknown' })
   assert.equal(typo.code, 2, typo.stderr)
   assert.match(
     typo.stderr,
-    /^sigvec-check: warning: SIGVEC_FAILON is not a variable sigvec-check reads, so it is ignored; did you mean SIGVEC_FAIL_ON\?$/m,
+    /^sigvec-check: warning: SIGVEC_FAILON is not a variable sigvec-check reads, so it is ignored; did you mean SIGVEC_FAIL_ON \(which only `sigvec-check hook` reads\)\?$/m,
   )
-  const known = cli(['--root', CAPTURED], { ...env, SIGVEC_FAIL_ON: 'unknown' })
-  assert.doesNotMatch(known.stderr, /warning/)
-  const hook = cli(['hook', '--root', CAPTURED], { ...env, SIGVEC_MOD: 'io' })
+  // The audit reads no hook variable: one given is ignored, and said to be.
+  const hookOnly = cli(['--root', CAPTURED], {
+    ...env,
+    SIGVEC_FAIL_ON: 'unknown',
+  })
+  assert.match(
+    hookOnly.stderr,
+    /^sigvec-check: warning: SIGVEC_FAIL_ON is read only by `sigvec-check hook`, so it is ignored here; give its setting as a flag or an action input instead$/m,
+  )
+  const hook = cli(['hook', '--root', CAPTURED], {
+    ...env,
+    SIGVEC_MOD: 'io',
+    SIGVEC_FAIL_ON: 'unknown',
+  })
   assert.match(
     hook.stderr,
-    /SIGVEC_MOD is not a variable .* did you mean SIGVEC_MODE\?/,
+    /SIGVEC_MOD is not a variable .* did you mean SIGVEC_MODE\?$/m,
   )
+  assert.doesNotMatch(hook.stderr, /SIGVEC_FAIL_ON/)
 })
 
-test('the action warns of a mistyped SIGVEC_* with an annotation', async () => {
-  const run = await runAction({}, { env: { SIGVEC_REPORTPATH: '/tmp/r.json' } })
+test('the action warns of a SIGVEC_* it does not read, with an annotation', async () => {
+  const run = await runAction(
+    {},
+    {
+      env: {
+        SIGVEC_REPORTPATH: '/tmp/r.json',
+        SIGVEC_REPRODUCE: 'always',
+      },
+    },
+  )
   dirs.push(run.dir)
   assert.equal(run.code, 0, run.stdout)
   assert.match(
     run.stdout,
-    /^::warning title=sigvec-check%3A unknown variable::SIGVEC_REPORTPATH is not a variable sigvec-check reads, so it is ignored; did you mean SIGVEC_REPORT_PATH\?$/m,
+    /^::warning title=sigvec-check%3A variable ignored::SIGVEC_REPORTPATH is not a variable sigvec-check reads, so it is ignored; did you mean SIGVEC_REPORT_PATH \(which only `sigvec-check hook` reads\)\?$/m,
+  )
+  assert.match(
+    run.stdout,
+    /^::warning title=sigvec-check%3A variable ignored::SIGVEC_REPRODUCE is read only by `sigvec-check hook`, so it is ignored here/m,
   )
 })
 
@@ -500,8 +525,13 @@ function cliAsNobody(
     nobodyCli,
     ...args,
   ]) as [string, ...string[]]
+  // Its own TMPDIR: the build and run folders it makes as nobody must not
+  // land in /tmp, where another test file counts what nobody left behind.
+  const tmp = tempDirForNobody('sigvec-usage-tmp-')
+  dirs.push(tmp)
+  fs.chownSync(tmp, NOBODY.uid, NOBODY.gid)
   const child = spawn(program, rest, {
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: tmp, ...env },
     cwd: '/',
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -6771,8 +6771,21 @@ function unknownSigvecVariables(env) {
         return { name, closest };
     });
 }
-function unknownVariableText(v) {
-    return `${v.name} is not a variable sigvec-check reads, so it is ignored; did you mean ${v.closest}?`;
+const HOOK_ONLY = ' (which only `sigvec-check hook` reads)';
+/**
+ * The warnings for the SIGVEC_* variables in `env`, as `reader` sees them:
+ * the hook reads its settings' variables; an audit (the CLI's, the
+ * action's) reads none of them, so one given there is ignored too, and said
+ * to be.
+ */
+function sigvecVariableWarnings(env, reader) {
+    const hookOnly = (name) => reader === 'audit' && name !== spawn/* TOOL_DEADLINE_ENV */.K2;
+    const given = Object.keys(env)
+        .filter((name) => KNOWN_ENV_NAMES.includes(name) && hookOnly(name))
+        .sort()
+        .map((name) => `${name} is read only by \`sigvec-check hook\`, so it is ignored here; give its setting as a flag or an action input instead`);
+    const typos = unknownSigvecVariables(env).map((v) => `${v.name} is not a variable sigvec-check reads, so it is ignored; did you mean ${v.closest}${hookOnly(v.closest) ? HOOK_ONLY : ''}?`);
+    return [...given, ...typos];
 }
 
 // EXTERNAL MODULE: ./build/src/inputerror.js
@@ -7446,8 +7459,8 @@ async function run() {
     try {
         // A SIGVEC_* variable is the hook's, never the action's; one the tool
         // does not know at all is most likely a typo.
-        for (const v of unknownSigvecVariables(process.env))
-            annotate('warning', unknownVariableText(v), 'sigvec-check: unknown variable');
+        for (const text of sigvecVariableWarnings(process.env, 'audit'))
+            annotate('warning', text, 'sigvec-check: variable ignored');
         const options = parseOptions((name) => getInput(name));
         await checkReportPath('report-path', options.reportPath);
         for (const name of ACTION_INPUTS)

@@ -6488,8 +6488,21 @@ function unknownSigvecVariables(env) {
         return { name, closest };
     });
 }
-function unknownVariableText(v) {
-    return `${v.name} is not a variable sigvec-check reads, so it is ignored; did you mean ${v.closest}?`;
+const HOOK_ONLY = ' (which only `sigvec-check hook` reads)';
+/**
+ * The warnings for the SIGVEC_* variables in `env`, as `reader` sees them:
+ * the hook reads its settings' variables; an audit (the CLI's, the
+ * action's) reads none of them, so one given there is ignored too, and said
+ * to be.
+ */
+function sigvecVariableWarnings(env, reader) {
+    const hookOnly = (name) => reader === 'audit' && name !== spawn/* TOOL_DEADLINE_ENV */.K2;
+    const given = Object.keys(env)
+        .filter((name) => KNOWN_ENV_NAMES.includes(name) && hookOnly(name))
+        .sort()
+        .map((name) => `${name} is read only by \`sigvec-check hook\`, so it is ignored here; give its setting as a flag or an action input instead`);
+    const typos = unknownSigvecVariables(env).map((v) => `${v.name} is not a variable sigvec-check reads, so it is ignored; did you mean ${v.closest}${hookOnly(v.closest) ? HOOK_ONLY : ''}?`);
+    return [...given, ...typos];
 }
 
 ;// CONCATENATED MODULE: ./build/src/options.js
@@ -7455,12 +7468,12 @@ function inputLine(spec) {
     const help = fixed ? `${spec.help} (default ${spec.default})` : spec.help;
     return flagLine(`--${spec.name}${value}`, help);
 }
-const HOOK_ONLY = INPUTS.filter((spec) => spec.hook && spec.cli === null);
+const cli_HOOK_ONLY = INPUTS.filter((spec) => spec.hook && spec.cli === null);
 const HOOK_SHARED = INPUTS.filter((spec) => spec.hook && spec.cli !== null);
 const USAGE = `Usage: sigvec-check [options]
        sigvec-check merge [--json] [--json-file FILE] REPORT|DIR...
        sigvec-check capture DIR
-       sigvec-check hook ${HOOK_ONLY.map((s) => `[--${s.name} ${s.placeholder}]`).join(' ')} [options]
+       sigvec-check hook ${cli_HOOK_ONLY.map((s) => `[--${s.name} ${s.placeholder}]`).join(' ')} [options]
 
 Audits this Linux machine (or a captured host) for the kernel bug that
 corrupts AVX registers under signals, and for what Go 1.14–1.15 do about it.
@@ -7490,9 +7503,9 @@ ${paragraph("hook gates a self-hosted runner's jobs (ACTIONS_RUNNER_HOOK_JOB_STA
         .map((n) => `--${n}`)
         .join(', ') +
     ' and:')}
-${HOOK_ONLY.map(inputLine).join('\n')}
+${cli_HOOK_ONLY.map(inputLine).join('\n')}
 ${paragraph('A hook gets no arguments: each of its options can be set as a variable instead, SIGVEC_ and the name in capitals (' +
-    [...HOOK_ONLY, ...HOOK_SHARED]
+    [...cli_HOOK_ONLY, ...HOOK_SHARED]
         .slice(0, 3)
         .map((s) => envName(s.name))
         .join(', ') +
@@ -7529,10 +7542,10 @@ async function main(argv) {
         return EXIT_CODES.usage;
     }
 }
-/** A SIGVEC_* variable nobody reads is most likely a typo: say so. */
-function warnUnknownVariables() {
-    for (const v of unknownSigvecVariables(process.env))
-        process.stderr.write(`sigvec-check: warning: ${unknownVariableText(v)}\n`);
+/** A SIGVEC_* variable this command does not read is ignored: say so. */
+function warnUnreadVariables(reader) {
+    for (const text of sigvecVariableWarnings(process.env, reader))
+        process.stderr.write(`sigvec-check: warning: ${text}\n`);
 }
 /** parseArgs, with its complaints turned into usage errors. */
 function usageOnThrow(f) {
@@ -7579,7 +7592,7 @@ async function single(argv) {
     }
     if (v.json && v.prometheus)
         throw new UsageError('--json and --prometheus exclude each other');
-    warnUnknownVariables();
+    warnUnreadVariables('audit');
     if (typeof v.root === 'string')
         await checkRoot('root', v.root);
     // The table's flags, by the names parseOptions asks for.
@@ -7677,7 +7690,7 @@ async function hook(argv) {
         process.stdout.write(USAGE);
         return 0;
     }
-    warnUnknownVariables();
+    warnUnreadVariables('hook');
     if (typeof v.root === 'string')
         await checkRoot('root', v.root);
     const settings = parseHookSettings(v, process.env, v.root ?? '/');
