@@ -290,6 +290,8 @@ export function cliFolders(
 async function auditHere(
   options: Options,
   extra: Pick<AuditContext, 'log' | 'remembered'>,
+  /** How the user gave the report path, for errors: a flag or a variable. */
+  reportPathName = 'report-path',
 ): Promise<Report> {
   const report = await audit(options, {
     godebug: process.env.GODEBUG,
@@ -300,7 +302,7 @@ async function auditHere(
   })
   if (options.reportPath)
     await writeInputFile(
-      'report-path',
+      reportPathName,
       options.reportPath,
       JSON.stringify(report, null, 2) + '\n',
     )
@@ -335,13 +337,16 @@ async function hook(argv: string[]): Promise<number> {
     (v.root as string | undefined) ?? '/',
   )
   const given: Record<string, unknown> = v
-  await checkReportPath(
-    given['report-path'] !== undefined ? 'report-path' : envName('report-path'),
-    settings.options.reportPath,
-  )
+  const reportPathName =
+    given['report-path'] !== undefined ? 'report-path' : envName('report-path')
+  await checkReportPath(reportPathName, settings.options.reportPath)
   const log = (line: string) => process.stderr.write(`${line}\n`)
   const remembered = (await bootMemory(settings, log)) ?? undefined
-  const report = await auditHere(settings.options, { log, remembered })
+  const report = await auditHere(
+    settings.options,
+    { log, remembered },
+    reportPathName,
+  )
   const { failOn } = settings.options
   process.stdout.write(
     renderText(report) + '\n' + hookOutcome(report.status, failOn),

@@ -419,6 +419,15 @@ test('--report-path naming a folder is refused before the audit runs', () => {
     hook.stderr,
     /^sigvec-check: invalid SIGVEC_REPORT_PATH: ".*" is a folder\./,
   )
+  // A path refused only when written (a /proc file takes no report) is
+  // named as it was given too.
+  const proc = cli(['hook', '--reproduce', 'never'], {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: tempDir(),
+    SIGVEC_REPORT_PATH: '/proc/version',
+  })
+  assert.equal(proc.code, 1, proc.stderr)
+  assert.match(proc.stderr, /^sigvec-check: invalid SIGVEC_REPORT_PATH: /m)
 })
 
 test('the action input report-path naming a folder fails the step at once, with no outputs', async () => {

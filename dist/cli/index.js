@@ -7662,7 +7662,9 @@ function cliFolders(env) {
     };
 }
 /** The audit of this machine (or --root), its Report also written to --report-path. */
-async function auditHere(options, extra) {
+async function auditHere(options, extra, 
+/** How the user gave the report path, for errors: a flag or a variable. */
+reportPathName = 'report-path') {
     const report = await audit(options, {
         godebug: process.env.GODEBUG,
         now: new Date(),
@@ -7671,7 +7673,7 @@ async function auditHere(options, extra) {
         ...extra,
     });
     if (options.reportPath)
-        await (0,src_files/* writeInputFile */.qR)('report-path', options.reportPath, JSON.stringify(report, null, 2) + '\n');
+        await (0,src_files/* writeInputFile */.qR)(reportPathName, options.reportPath, JSON.stringify(report, null, 2) + '\n');
     return report;
 }
 /** Everything goes to the job log; the exit code is the gate. */
@@ -7695,10 +7697,11 @@ async function hook(argv) {
         await checkRoot('root', v.root);
     const settings = parseHookSettings(v, process.env, v.root ?? '/');
     const given = v;
-    await checkReportPath(given['report-path'] !== undefined ? 'report-path' : envName('report-path'), settings.options.reportPath);
+    const reportPathName = given['report-path'] !== undefined ? 'report-path' : envName('report-path');
+    await checkReportPath(reportPathName, settings.options.reportPath);
     const log = (line) => process.stderr.write(`${line}\n`);
     const remembered = (await bootMemory(settings, log)) ?? undefined;
-    const report = await auditHere(settings.options, { log, remembered });
+    const report = await auditHere(settings.options, { log, remembered }, reportPathName);
     const { failOn } = settings.options;
     process.stdout.write(renderText(report) + '\n' + hookOutcome(report.status, failOn));
     return hookExitCode(report.status, failOn);
