@@ -9,6 +9,7 @@
 // whole output is saved to a file whose path is printed first.
 import { deliveriesAtRate, lowerRate } from '../src/confidence.js'
 import { CLEARING_MISS_PROBABILITY } from '../src/evidence.js'
+import { median } from './support.js'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -166,12 +167,9 @@ function sample(row: Row, run: GuestRun): Sample {
   }
 }
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
+/** The median, or null for no values (a row that never found the bug). */
+const medianOrNull = (xs: number[]): number | null =>
+  xs.length === 0 ? null : median(xs)
 
 const num = (x: number | null, digits = 1) =>
   x === null ? '–' : x.toFixed(digits)
@@ -183,7 +181,7 @@ function spread(xs: Array<number | null>, digits = 0): string {
   const lo = Math.min(...v)
   const hi = Math.max(...v)
   const range = lo === hi ? '' : ` (${num(lo, digits)}–${num(hi, digits)})`
-  return `${num(median(v), digits)}${range}`
+  return `${num(medianOrNull(v), digits)}${range}`
 }
 
 /** Median and worst over the found runs; a miss makes the worst "miss". */
@@ -191,7 +189,7 @@ function times(samples: Sample[], pick: (s: Sample) => number | null) {
   const found = samples.filter((s) => s.found).map(pick)
   const v = found.filter((x): x is number => x !== null)
   const worst = samples.some((s) => !s.found) ? 'miss' : num(Math.max(...v))
-  return { median: median(v), worst: v.length ? worst : 'miss' }
+  return { median: medianOrNull(v), worst: v.length ? worst : 'miss' }
 }
 
 function table(head: string[], body: string[][]): string {

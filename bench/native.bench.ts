@@ -9,15 +9,10 @@ import {
   runReproducer,
   type ReproLine,
 } from '../harness/native.js'
+import { median } from './support.js'
 
 const CLEAN_SECONDS = '3'
 const INJECT_RUNS = 20
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
 
 function ms(seconds: number): string {
   return `${(seconds * 1000).toFixed(1)} ms`

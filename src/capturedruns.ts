@@ -22,12 +22,12 @@ import { realRunArgs, selfTestArgs } from './reproducer.js'
  * exit statuses).
  */
 export const CAPTURED_RUNS_FILE = 'sigvec/reproducer.jsonl'
-export const CAPTURE_NOTES_FILE = 'sigvec/capture.txt'
+const CAPTURE_NOTES_FILE = 'sigvec/capture.txt'
 /** A result line is at most some 60 KiB (256 tasks of counters); two of them. */
-export const CAPTURED_RUNS_MAX_BYTES = 512 * 1024
-export const CAPTURE_NOTES_MAX_BYTES = 16 * 1024
+const CAPTURED_RUNS_MAX_BYTES = 512 * 1024
+const CAPTURE_NOTES_MAX_BYTES = 16 * 1024
 /** The self-test's line, then the real run's: no more. */
-export const CAPTURED_RUNS_MAX_LINES = 2
+const CAPTURED_RUNS_MAX_LINES = 2
 /** The longest string a captured line may hold, and how deep it nests. */
 const CAPTURED_TEXT_MAX = 4096
 const CAPTURED_DEPTH_MAX = 4
@@ -74,7 +74,7 @@ interface TreeKernel {
  * the audit gives that stage (so a run cannot claim an --events stop in a
  * mode that never clears, or be a drill).
  */
-export function capturedLineProblem(
+function capturedLineProblem(
   line: ReproducerLine,
   stage: 'self-test' | 'real run',
   kernel: TreeKernel,
@@ -132,7 +132,7 @@ function parseNotes(text: string): Map<string, string> {
 }
 
 /** "captured on <uname -a> at <date> by scripts/capture.sh <version>". */
-export function captureOrigin(
+function captureOrigin(
   notes: Map<string, string>,
   hostname: string | null,
 ): string {
@@ -153,7 +153,7 @@ export function captureOrigin(
  * (evidenceFromRuns). A file that is not what the script writes counts as
  * no evidence, with the reason.
  */
-export function evidenceFromCapture(input: {
+function evidenceFromCapture(input: {
   text: string
   origin: string
   compiler: string | null

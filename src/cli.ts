@@ -256,7 +256,7 @@ export function exitCode(report: Report): number {
  * Outside Actions the tool cache lives in the user's cache folder; messages
  * name the folder by where it came from and what would move it.
  */
-export function cliFolders(
+function cliFolders(
   env: NodeJS.ProcessEnv,
 ): Pick<AuditContext, 'tempDir' | 'toolCacheDir' | 'folderNames'> {
   const tempDir = env.RUNNER_TEMP || os.tmpdir()

@@ -317,7 +317,7 @@ export function clearingText(e: ReproducerEvidence): string {
 }
 
 /** How a run ended, when it did not end with a result line. */
-export function describeFailure(run: GroupRun, deadlineMs: number): string {
+function describeFailure(run: GroupRun, deadlineMs: number): string {
   if (run.timedOut)
     return `killed after the ${Math.round(deadlineMs / 1000)} s deadline`
   if (run.signal) return `crashed with ${run.signal}`
@@ -468,7 +468,7 @@ export function missOfCleanRun(
  * reproducer's probe says which and why, as auto mode's choice does): what
  * was refused, why, and what would permit it. Null for any other failure.
  */
-export function modeRefusal(line: ReproducerLine): string | null {
+function modeRefusal(line: ReproducerLine): string | null {
   if (line.result !== 'error') return null
   const why = line.reasonText ?? line.reason ?? 'no reason given'
   switch (line.reason) {

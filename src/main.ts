@@ -65,9 +65,7 @@ export async function run(): Promise<void> {
  * /tmp could be planted by another user before we write, so the report goes
  * into a fresh private folder (mkdtemp: unguessable, mode 0700, ours).
  */
-export async function defaultReportPath(
-  env: NodeJS.ProcessEnv,
-): Promise<string> {
+async function defaultReportPath(env: NodeJS.ProcessEnv): Promise<string> {
   const dir = env.RUNNER_TEMP
     ? env.RUNNER_TEMP
     : await fs.mkdtemp(path.join(os.tmpdir(), 'sigvec-check-'))

@@ -204,8 +204,7 @@ export interface Annotation {
 export function reportAnnotations(r: Report): Annotation[] {
   const out: Annotation[] = []
   const drill = r.reproducer.drill ? 'DRILL — ' : ''
-  // Older Reports (merged from elsewhere) have no evidenceMissing.
-  const missing = r.decision.evidenceMissing ?? null
+  const missing = r.decision.evidenceMissing
   if (missing !== null) {
     out.push({
       level: 'error',
@@ -329,7 +328,7 @@ export function memlockText(go: GoRuntimeView): string {
 }
 
 /** The run in one line: "corrupted: uffd mode, 0.01 s, 5 faulting deliveries". */
-export function reproducerText(e: ReproducerEvidence): string {
+function reproducerText(e: ReproducerEvidence): string {
   return e.origin ? `${runText(e)} (${e.origin})` : runText(e)
 }
 
@@ -354,9 +353,8 @@ function runText(e: ReproducerEvidence): string {
 }
 
 /** What the policy made of the status. */
-export function decisionText(r: Report): string {
-  // Older Reports (merged from elsewhere) have no evidenceMissing.
-  const owed = (r.decision.evidenceMissing ?? null) !== null
+function decisionText(r: Report): string {
+  const owed = r.decision.evidenceMissing !== null
   const owing = 'the step fails (reproduce: always, and no evidence)'
   if (r.decision.failing && r.decision.mitigation === 'none')
     return `the step fails (fail-on: ${r.policy.failOn})`

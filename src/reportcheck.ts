@@ -13,10 +13,10 @@ import { REPORT_SCHEMA, REPORT_VERSION, type Report } from './report.js'
  * The longest string merge renders from a Report. uname's fields hold at
  * most 64 bytes and a DNS name 253, so a real host never comes near it.
  */
-export const MAX_TEXT = 256
-/** GODEBUG carries the user's own settings besides ours, so it may be longer. */
-export /** A miss probability's basis: a few sentences (evidence.ts). */
+const MAX_TEXT = 256
+/** A miss probability's basis: a few sentences (evidence.ts). */
 const MAX_BASIS = 2000
+/** GODEBUG carries the user's own settings besides ours, so it may be longer. */
 const MAX_GODEBUG = 4096
 /** A Report lists at most the three mitigations verdict.ts knows. */
 const MAX_MITIGATIONS = 16

@@ -30,7 +30,7 @@ export function getInput(
  * command. The delimiter is random, so no value can end the block early;
  * a value that holds it anyway is refused rather than written.
  */
-export function fileCommandEntry(name: string, value: string): string {
+function fileCommandEntry(name: string, value: string): string {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`
   if (name.includes(delimiter) || value.includes(delimiter))
     throw new Error(`${name}: the value holds the file-command delimiter`)

@@ -3854,8 +3854,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: defaultReportPath
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -5975,8 +5973,7 @@ function reportOutputs(r, reportFile) {
 function reportAnnotations(r) {
     const out = [];
     const drill = r.reproducer.drill ? 'DRILL — ' : '';
-    // Older Reports (merged from elsewhere) have no evidenceMissing.
-    const missing = r.decision.evidenceMissing ?? null;
+    const missing = r.decision.evidenceMissing;
     if (missing !== null) {
         out.push({
             level: 'error',
@@ -6111,8 +6108,7 @@ function runText(e) {
 }
 /** What the policy made of the status. */
 function decisionText(r) {
-    // Older Reports (merged from elsewhere) have no evidenceMissing.
-    const owed = (r.decision.evidenceMissing ?? null) !== null;
+    const owed = r.decision.evidenceMissing !== null;
     const owing = 'the step fails (reproduce: always, and no evidence)';
     if (r.decision.failing && r.decision.mitigation === 'none')
         return `the step fails (fail-on: ${r.policy.failOn})`;

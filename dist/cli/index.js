@@ -3297,7 +3297,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // The CLI's entry point (dist/cli.js, `npx sigvec-check`): one call, so that
 // loading src/cli.ts, as tests do, runs nothing.
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -3310,10 +3310,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  iW: () => (/* binding */ main)
+  i: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: cliFolders, exitCode
+// UNUSED EXPORTS: exitCode
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
@@ -5436,8 +5436,7 @@ function reportOutputs(r, reportFile) {
 function reportAnnotations(r) {
     const out = [];
     const drill = r.reproducer.drill ? 'DRILL — ' : '';
-    // Older Reports (merged from elsewhere) have no evidenceMissing.
-    const missing = r.decision.evidenceMissing ?? null;
+    const missing = r.decision.evidenceMissing;
     if (missing !== null) {
         out.push({
             level: 'error',
@@ -5572,8 +5571,7 @@ function runText(e) {
 }
 /** What the policy made of the status. */
 function decisionText(r) {
-    // Older Reports (merged from elsewhere) have no evidenceMissing.
-    const owed = (r.decision.evidenceMissing ?? null) !== null;
+    const owed = r.decision.evidenceMissing !== null;
     const owing = 'the step fails (reproduce: always, and no evidence)';
     if (r.decision.failing && r.decision.mitigation === 'none')
         return `the step fails (fail-on: ${r.policy.failOn})`;
@@ -7001,8 +6999,9 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * most 64 bytes and a DNS name 253, so a real host never comes near it.
  */
 const MAX_TEXT = 256;
-/** GODEBUG carries the user's own settings besides ours, so it may be longer. */
+/** A miss probability's basis: a few sentences (evidence.ts). */
 const MAX_BASIS = 2000;
+/** GODEBUG carries the user's own settings besides ours, so it may be longer. */
 const MAX_GODEBUG = 4096;
 /** A Report lists at most the three mitigations verdict.ts knows. */
 const MAX_MITIGATIONS = 16;
