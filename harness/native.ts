@@ -202,7 +202,7 @@ export async function waitUntil(
 
 // statfs f_type of the file systems io mode refuses (native/mode-io.c).
 export const TMPFS_MAGIC = 0x01021994
-export const RAMFS_MAGIC = 0x858458f6
+const RAMFS_MAGIC = 0x858458f6
 
 function inMemory(dir: string): boolean {
   const type = fs.statfsSync(dir).type

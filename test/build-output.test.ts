@@ -70,4 +70,10 @@ exit 1
   )
   // The output's own ``` cannot close the block: the fence is longer.
   assert.match(summary, /\n````\n/)
+  // At most about 16 000 characters of it (README): head, tail and the mark.
+  const block = summary.split('<summary>Compiler output</summary>')[1] ?? ''
+  const shown = /\n(`{4,})[^\n]*\n([\s\S]*?)\n\1\n/.exec(block)
+  assert.ok(shown, 'a fenced block of compiler output')
+  assert.ok(shown[2]!.length <= 16_000 + 200, `${shown[2]!.length} chars`)
+  assert.ok(shown[2]!.length >= 16_000, `${shown[2]!.length} chars`)
 })

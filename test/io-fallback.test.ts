@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { before, test } from 'node:test'
+import { diskFolder } from '../harness/native.js'
 import { ROOT, runAction } from './support/action.js'
 import { foldersRemovedAfter } from './support/folders.js'
 
@@ -30,20 +31,12 @@ before(() => {
   assert.equal(cc.status, 0, cc.stderr)
 })
 
-/** The file system type of `dir`, as `stat -f` names it. */
-function fsType(dir: string): string {
-  return spawnSync('stat', ['-f', '-c', '%T', dir], {
-    encoding: 'utf8',
-  }).stdout.trim()
-}
-
 const report = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'))
 
 test('under a seccomp filter that refuses userfaultfd, auto takes io mode on the job folder and says why', async (t) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-io-'))
+  const dir = diskFolder()
+  if (dir === null) return t.skip('no folder on a disk here')
   dirs.push(dir)
-  if (/tmpfs|ramfs/.test(fsType(dir)))
-    return t.skip(`${os.tmpdir()} is ${fsType(dir)}: no disk folder here`)
   const run = await runAction(
     { reproduce: 'always', duration: '2s' },
     { dir, wrapper: [noUserfaultfd] },
@@ -96,7 +89,10 @@ test('with every folder on tmpfs, auto falls back to stress and says why', async
   assert.match(r.reproducer.modeReason, /uffd passed over/)
 })
 
-test('the Prometheus lines carry the mode', () => {
+test('the Prometheus lines carry the mode', (t) => {
+  const disk = diskFolder()
+  if (disk === null) return t.skip('no folder on a disk here')
+  dirs.push(disk)
   const r = spawnSync(
     noUserfaultfd,
     [
@@ -108,7 +104,7 @@ test('the Prometheus lines carry the mode', () => {
       '1s',
       '--prometheus',
     ],
-    { encoding: 'utf8', env: { ...process.env, TMPDIR: tools } },
+    { encoding: 'utf8', env: { ...process.env, TMPDIR: disk } },
   )
   assert.equal(r.status, 0, r.stderr)
   assert.match(r.stdout, /mode="io"/)
