@@ -18,6 +18,7 @@ import {
 import { readHostFacts } from '../src/host.js'
 import { parseOptions } from '../src/options.js'
 import { buildReport, renderText, type Report } from '../src/report.js'
+import { codeBlock, codeSpan, markdownText } from '../src/markdown.js'
 import { mapCells, renderSummary } from '../src/summary.js'
 import {
   formatBytes,
@@ -323,6 +324,21 @@ test('a Report from elsewhere cannot put markup on the page either', async () =>
   assert.ok(summary.includes('| Kernel | ```5.4.1`x [click]'), 'the Kernel row')
   assert.match(summary, /\\\[click\\\]\(https:\\\/\\\/evil\.example\)/)
   assertSummaryShape(summary, r)
+})
+
+test('code spans and blocks: a fence no backtick run inside can close', () => {
+  const spans: Array<[string, string]> = [
+    ['5.4.1-arch1-1', '`5.4.1-arch1-1`'],
+    ['a`b', '``a`b``'],
+    ['a``b`', '``` a``b` ```'],
+    ['`x`', '`` `x` ``'],
+    ['a|b\nc', '`a\\|b c`'],
+  ]
+  for (const [text, md] of spans) assert.equal(codeSpan(text), md, text)
+  assert.deepEqual(codeBlock('plain'), ['```', 'plain', '```'])
+  assert.deepEqual(codeBlock('x\n````\ny'), ['`````', 'x\n````\ny', '`````'])
+  // A heading cannot start where host text starts a list item.
+  assert.equal(markdownText('# h'), '\\# h')
 })
 
 test('the markup check reads code spans as CommonMark does', () => {
