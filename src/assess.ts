@@ -32,7 +32,7 @@ import {
   type GoWorkaround,
 } from './goruntime.js'
 import type { HostFacts, Limit, MlockProof } from './host.js'
-import { formatBytes, goVersionText } from './units.js'
+import { formatBytes, formatLimit, goVersionText } from './units.js'
 
 /** A machine-readable code and the sentence a person reads. */
 export interface Reason {
@@ -474,8 +474,5 @@ function judgeCapability(facts: HostFacts, reasons: Reason[]): boolean {
   return false
 }
 
-export function formatLimit(limit: Limit | null): string {
-  if (limit === null) return 'unknown'
-  if (limit === 'unlimited') return 'unlimited'
-  return formatBytes(limit)
-}
+// Where report.ts and verdict.ts import it from; units.ts writes it.
+export { formatLimit }

@@ -1,10 +1,14 @@
 // `merge`: many Reports (a matrix of runners, a fleet) into one Markdown
 // table and one JSON summary, worst status first. A Report that could not be
 // read or validated is a row too, counted as unknown: the view fails closed.
-import { formatLimit } from './assess.js'
+import { missText } from './evidence.js'
+import { codeSpan, markdownText, oneLine } from './markdown.js'
 import type { Report } from './report.js'
 import type { Status } from './status.js'
-import { missText } from './evidence.js'
+import { formatLimit } from './units.js'
+
+// Where the CLI and the tests found them before src/markdown.ts held them.
+export { markdownText, oneLine }
 
 /** Worst first; also decides the merged exit code. */
 export const SEVERITY: readonly Status[] = [
@@ -137,49 +141,6 @@ export function mergeReports(
     duplicates,
     rows,
   }
-}
-
-/**
- * Text from a Report as one line: no control characters (newlines would end
- * the table row, escapes would drive a terminal) and no invisible or
- * direction-changing characters (which make text read as other text).
- */
-export function oneLine(v: string): string {
-  return v.replace(
-    // Control characters are exactly what this removes.
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+/g,
-    ' ',
-  )
-}
-
-/**
- * Text from a Report as literal Markdown inside a table cell: it can add no
- * cell (`|`), no HTML (`<`, entities), no link, image, code or emphasis
- * (backslash escapes, CommonMark's way to make punctuation literal), and no
- * autolink (GFM links bare `www.`, `scheme://` and e-mail addresses).
- */
-export function markdownText(v: string): string {
-  return oneLine(v)
-    .replace(/[\\`*_[\]|~!]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/:\/\//g, ':\\/\\/')
-    .replace(/(www)\./gi, '$1\\.')
-    .replace(/@/g, '\\@')
-}
-
-/**
- * Text as a code span in a table cell: a fence longer than any run of
- * backticks inside, and `|` escaped, which GFM tables need even in code.
- */
-function codeSpan(v: string): string {
-  const text = oneLine(v).replace(/\|/g, '\\|')
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length))
-  const fence = '`'.repeat(longest + 1)
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
-  return `${fence}${pad}${text}${pad}${fence}`
 }
 
 const duplicateText = (d: FleetDuplicate) =>

@@ -7,12 +7,13 @@ import {
   crashSummary,
   leakSourceText,
   missText,
+  MODE_REASON_WORDS,
   modeReasonText,
   type Mismatch,
   type ReproducerEvidence,
 } from './evidence.js'
-import { formatLimit } from './assess.js'
 import { AFFECTED_LEVELS_TEXT } from './kernel.js'
+import { codeBlock, codeSpan, markdownText, oneLine } from './markdown.js'
 import {
   cpuText,
   goText,
@@ -23,7 +24,7 @@ import {
   type Report,
 } from './report.js'
 import type { Status } from './status.js'
-import { formatSeconds } from './units.js'
+import { formatLimit, formatSeconds } from './units.js'
 
 const ICON: Record<Status, string> = {
   affected: '🛑',
@@ -33,33 +34,34 @@ const ICON: Record<Status, string> = {
   unknown: '❔',
 }
 
-/** A table cell: a pipe or a line break from the host cannot end it. */
-function cell(v: string | number | boolean | null | undefined): string {
+type CellValue = string | number | boolean | null | undefined
+
+/**
+ * A table cell of text that may come from the host: literal, so it adds no
+ * cell, markup, link or HTML (src/markdown.ts); "—" where there is none.
+ */
+function cell(v: CellValue): string {
   if (v === null || v === undefined || v === '') return '—'
-  return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  return markdownText(String(v))
 }
 
-/** A cell outside a code span: no markup or HTML from the host either. */
-function textCell(v: string | number | boolean | null | undefined): string {
+/** The same as a code span, whose fence no backtick inside can close. */
+function code(v: CellValue): string {
   if (v === null || v === undefined || v === '') return '—'
-  return prose(String(v))
+  return codeSpan(String(v))
 }
 
 /**
  * Prose that carries text from the host (a release, a path, a tool's
  * message): no character of it becomes markup, a link or HTML.
  */
-function prose(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
-    .replace(/\s*\n\s*/g, ' ')
-}
+const prose = markdownText
 
 /** The job summary: the verdict first, then why, what to do, the evidence. */
 export function renderSummary(r: Report): string {
   const e = r.reproducer
   const lines: string[] = [
-    `## ${ICON[r.status]} sigvec-check: \`${r.status}\`${e.drill ? ' (DRILL)' : ''}`,
+    `## ${ICON[r.status]} sigvec-check: ${codeSpan(r.status)}${e.drill ? ' (DRILL)' : ''}`,
     '',
   ]
   // A drill's headline says what its callout says; the callout is enough.
@@ -91,7 +93,7 @@ function goMatters(r: Report): boolean {
 }
 
 /** Markdown for an input of this action as a workflow writes it. */
-const input = (name: string, value: string) => `\`${name}: ${value}\``
+const input = (name: string, value: string) => codeSpan(`${name}: ${value}`)
 
 /**
  * What to do, by status, naming this action's own inputs. A drill judged
@@ -113,7 +115,7 @@ export function whatToDo(r: Report): string[] {
     if (risky) {
       out.push(
         d.mitigation === 'godebug'
-          ? `- **Later steps of this job already run with \`GODEBUG=${cell(d.godebug)}\`** (${input('mitigate', 'true')}): Go 1.14+ then preempts without signals, so corruption becomes rarer, not impossible.`
+          ? `- **Later steps of this job already run with ${codeSpan(`GODEBUG=${d.godebug}`)}** (${input('mitigate', 'true')}): Go 1.14+ then preempts without signals, so corruption becomes rarer, not impossible.`
           : `- **Until then, set ${input('mitigate', 'true')}** on this step: instead of failing, it exports \`GODEBUG=asyncpreemptoff=1\` to the later steps of this job (Go 1.14+ then preempts without signals: corruption becomes rarer, not impossible).`,
       )
     }
@@ -138,7 +140,7 @@ export function whatToDo(r: Report): string[] {
     if (memlock.commands.length > 0) {
       out.push('', '| Where | Set |', '|---|---|')
       for (const c of memlock.commands)
-        out.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`)
+        out.push(`| ${cell(c.label)} | ${code(c.text)} |`)
     }
   }
   return out
@@ -148,13 +150,13 @@ export function whatToDo(r: Report): string[] {
 function reaction(r: Report): string {
   const d = r.decision
   const failOn = input('fail-on', r.policy.failOn)
-  const status = `\`${r.status}\``
+  const status = codeSpan(r.status)
   // Older Reports (merged from elsewhere) have no evidenceMissing.
   const missing = d.evidenceMissing ?? null
   if (missing !== null)
     return `failed: ${input('reproduce', 'always')} asks for evidence, and the reproducer gave none (${prose(missing)}). Remove the cause, or set ${input('reproduce', 'auto')}.`
   if (d.mitigation === 'godebug')
-    return `passed and set \`GODEBUG=${cell(d.godebug)}\` for the later steps of this job, as ${input('mitigate', 'true')} asks.`
+    return `passed and set ${codeSpan(`GODEBUG=${d.godebug}`)} for the later steps of this job, as ${input('mitigate', 'true')} asks.`
   if (d.fail)
     return `failed, as ${failOn} fails on ${status}. With ${input('mitigate', 'true')} it would pass and set \`GODEBUG=asyncpreemptoff=1\` for the later steps instead.`
   if (r.status === 'unknown')
@@ -205,21 +207,12 @@ function evidenceSection(e: ReproducerEvidence): string[] {
     )
   }
   if (e.build && !e.build.ok && e.build.output) {
-    const excerpt = buildOutputExcerpt(e.build.output)
-    // A fence longer than any run of backticks in the output, so the
-    // compiler's text cannot end the code block and become markup.
-    const longest = Math.max(
-      0,
-      ...(excerpt.match(/`+/g) ?? []).map((run) => run.length),
-    )
-    const fence = '`'.repeat(Math.max(3, longest + 1))
     out.push(
       '',
       '<details><summary>Compiler output</summary>',
       '',
-      fence,
-      excerpt,
-      fence,
+      // The compiler's text cannot end the block and become markup.
+      ...codeBlock(buildOutputExcerpt(e.build.output)),
       '',
       '</details>',
     )
@@ -339,7 +332,7 @@ function mapLegend(cells: string[][]): string {
 function bytesBlock(m: Mismatch): string[] {
   const hex = /^[0-9a-f]{64}$/
   const lanes = (v: string) =>
-    hex.test(v) ? (v.match(/.{16}/g) as string[]).join('  ') : cell(v)
+    hex.test(v) ? (v.match(/.{16}/g) as string[]).join('  ') : oneLine(v)
   return [
     `<details><summary>The bytes of ${cell(m.register)} in task ${m.task}, expected and observed</summary>`,
     '',
@@ -349,7 +342,7 @@ function bytesBlock(m: Mismatch): string[] {
     `observed  ${lanes(m.observed)}`,
     '```',
     '',
-    `Each lane: A5, register and lane, the run's nonce (2 bytes), the task (2 bytes; ffff: injected), 5A, a checksum. ${cell(m.register)} held ${leakSourceText(m)}.`,
+    `Each lane: A5, register and lane, the run's nonce (2 bytes), the task (2 bytes; ffff: injected), 5A, a checksum. ${cell(m.register)} held ${prose(leakSourceText(m))}.`,
     '',
     '</details>',
   ]
@@ -361,28 +354,25 @@ function machineDetails(r: Report): string[] {
   const go = r.go
   const e = r.reproducer
   const rows: Array<[string, string]> = [
-    ['Kernel', `\`${cell(k.release)}\``],
+    ['Kernel', code(k.release)],
     [
       'Upstream level',
       `${cell(k.level)}${k.level ? ` (${levelSourceText(k)})` : ''}`,
     ],
-    ['Built by', textCell(k.compiler)],
+    ['Built by', cell(k.compiler)],
     [
       'In the affected range',
       `${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT})`,
     ],
-    [
-      'Machine',
-      [r.host.name, r.host.os, r.host.arch].map(textCell).join(' · '),
-    ],
-    ['CPU', textCell(r.host.cpu ? cpuText(r.host.cpu) : null)],
+    ['Machine', [r.host.name, r.host.os, r.host.arch].map(cell).join(' · ')],
+    ['CPU', cell(r.host.cpu ? cpuText(r.host.cpu) : null)],
     [
       'Container',
       r.host.container.detected
-        ? `yes (${textCell(r.host.container.signals.join('; '))}): the host's kernel counts`
+        ? `yes (${cell(r.host.container.signals.join('; '))}): the host's kernel counts`
         : 'no',
     ],
-    ['Go', textCell(goText(go))],
+    ['Go', cell(goText(go))],
     ['Go’s mlock workaround', cell(workaroundText(go))],
     [
       'Locked-memory limit',
@@ -391,35 +381,35 @@ function machineDetails(r: Report): string[] {
   ]
   if (e.build) {
     const b = e.build
-    rows.push(['Reproducer compiler', textCell(b.compiler)])
-    if (e.origin) rows.push(['Reproducer runs', textCell(e.origin)])
+    rows.push(['Reproducer compiler', cell(b.compiler)])
+    if (e.origin) rows.push(['Reproducer runs', cell(e.origin)])
     else if (b.ok)
       rows.push([
         'Reproducer binary',
-        `${b.cacheHit ? 'from the tool cache' : `compiled in ${b.seconds === null ? 'an unknown time' : formatSeconds(b.seconds)}`} (key \`${cell(b.key)}\`)`,
+        `${b.cacheHit ? 'from the tool cache' : `compiled in ${b.seconds === null ? 'an unknown time' : formatSeconds(b.seconds)}`} (key ${code(b.key)})`,
       ])
   }
   if (e.selfTest)
     rows.push([
       'Self-test',
-      `${e.selfTest.passed ? 'passed' : 'FAILED'}: ${textCell(e.selfTest.detail)}`,
+      `${e.selfTest.passed ? 'passed' : 'FAILED'}: ${cell(e.selfTest.detail)}`,
     ])
   if (e.mode)
     rows.push([
       'Mode',
-      `${e.mode}${e.modeReason ? `, ${cell(modeReasonText(e.modeReason))}` : ''}`,
+      `${cell(e.mode)}${e.modeReason ? `, ${modeReasonMarkdown(e.modeReason)}` : ''}`,
     ])
   if (e.missBasis !== null)
     rows.push([
       'Miss probability',
-      `${cell(missText(e))}: the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${textCell(e.missBasis)}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}.`,
+      `${cell(missText(e))}: the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis)}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}.`,
     ])
   if (e.crashes.length > 0)
     rows.push([
       'Crashed workers',
       e.crashes
         .map((c) =>
-          textCell(
+          cell(
             `task ${c.task}: ${c.signal} at ${formatSeconds(c.seconds)}${c.detail ? ` (${c.detail})` : ''}`,
           ),
         )
@@ -439,11 +429,23 @@ function machineDetails(r: Report): string[] {
   out.push('', '| Fact | Source | Value |', '|---|---|---|')
   for (const f of r.host.facts) {
     out.push(
-      `| ${cell(f.name)} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${textCell(f.error)}_`} |`,
+      `| ${cell(f.name)} | ${code(f.source)} | ${f.value !== null ? code(f.value) : `_${cell(f.error)}_`} |`,
     )
   }
   out.push('', '</details>')
   return out
+}
+
+/**
+ * Why the run used its mode: our words for the reproducer's code keep
+ * their Markdown; its own sentence after them is text like any other.
+ */
+function modeReasonMarkdown(modeReason: string): string {
+  const at = modeReason.indexOf(': ')
+  const words = MODE_REASON_WORDS[at < 0 ? modeReason : modeReason.slice(0, at)]
+  if (!words) return cell(modeReasonText(modeReason))
+  const text = at < 0 ? '' : modeReason.slice(at + 2)
+  return text ? `${words}: ${cell(text)}` : words
 }
 
 /** A limit with its exact byte count, for the collapsed block. */

@@ -3,6 +3,8 @@
 // byte counts belong to the places that keep them (the Report, the facts
 // block of the summary, the commands to paste).
 
+import type { Limit } from './host.js'
+
 const KIB = 1024
 const MIB = 1024 * 1024
 
@@ -18,6 +20,27 @@ export function formatBytes(bytes: number): string {
   if (Math.abs(bytes) >= MIB) return unit(MIB, 'MiB')
   if (Math.abs(bytes) >= KIB) return unit(KIB, 'KiB')
   return `${bytes} B`
+}
+
+/**
+ * A limit (RLIMIT_MEMLOCK) for people: "unlimited", "unknown", or its size
+ * in the largest binary unit it reaches, whole where it divides, else
+ * rounded DOWN to one decimal ("255.9 KiB" for 262143 bytes). A limit is
+ * compared with what is needed, so it is never shown larger than it is:
+ * rounding up would make one byte short of 256 KiB read "256.0 KiB".
+ */
+export function formatLimit(limit: Limit | null): string {
+  if (limit === null) return 'unknown'
+  if (limit === 'unlimited') return 'unlimited'
+  const unit = (size: number, name: string) => {
+    if (limit % size === 0) return `${limit / size} ${name}`
+    // Tenths counted in whole numbers: no float can round up to the unit.
+    const tenths = Math.floor((limit * 10) / size)
+    return `${Math.floor(tenths / 10)}.${tenths % 10} ${name}`
+  }
+  if (limit >= MIB) return unit(MIB, 'MiB')
+  if (limit >= KIB) return unit(KIB, 'KiB')
+  return `${limit} B`
 }
 
 /**

@@ -520,7 +520,7 @@ const ROWS: Row[] = [
       summary: [
         '## ⚠️ sigvec-check: `vulnerable`',
         /^- \*\*A run that can clear the kernel\*\*: clearing takes a uffd-mode run/,
-        /^\| Miss probability \| .* Clearing takes a uffd-mode run \(root, CAP_SYS_PTRACE or vm\.unprivileged_userfaultfd=1\) or an io-mode run \(a folder on a disk: RUNNER_TEMP, the workspace or TMPDIR, not tmpfs\): stress mode never clears a kernel\./,
+        /^\| Miss probability \| .* Clearing takes a uffd-mode run \(root, CAP\\_SYS\\_PTRACE or vm\.unprivileged\\_userfaultfd=1\) or an io-mode run \(a folder on a disk: RUNNER\\_TEMP, the workspace or TMPDIR, not tmpfs\): stress mode never clears a kernel\./,
       ],
       text: [
         'sigvec-check: VULNERABLE',
@@ -637,7 +637,7 @@ const ROWS: Row[] = [
       ],
       summary: [
         '## ❔ sigvec-check: `unknown`',
-        '| Kernel | `—` |',
+        '| Kernel | — |',
         '| Upstream level | — |',
         '- **Get evidence on the machine itself**: these facts are a capture (`--root`), where the reproducer cannot run; this action on that machine with `reproduce: always` runs it on its kernel.',
         '| kernel release | `/proc/sys/kernel/osrelease` | _a link; links in a captured tree are not followed_ |',
@@ -851,7 +851,8 @@ for (const row of ROWS) {
       assert.equal(fact.length, 1, name)
       assert.deepEqual([fact[0]?.value, fact[0]?.error], [value, error], name)
       assertLines('the summary', summary, [
-        `| ${name} | \`${fact[0]?.source}\` | ${value !== null ? `\`${value}\`` : `_${error}_`} |`,
+        // Fact names are literal text in the table: CAP\_IPC\_LOCK.
+        `| ${name.replace(/_/g, '\\_')} | \`${fact[0]?.source}\` | ${value !== null ? `\`${value}\`` : `_${error}_`} |`,
       ])
     }
   })

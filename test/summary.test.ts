@@ -18,11 +18,17 @@ import {
 import { readHostFacts } from '../src/host.js'
 import { parseOptions } from '../src/options.js'
 import { buildReport, renderText, type Report } from '../src/report.js'
+import { codeBlock, codeSpan, markdownText } from '../src/markdown.js'
 import { mapCells, renderSummary } from '../src/summary.js'
-import { formatBytes, formatSeconds, goVersionText } from '../src/units.js'
+import {
+  formatBytes,
+  formatLimit,
+  formatSeconds,
+  goVersionText,
+} from '../src/units.js'
 import { decide, decideVerdict } from '../src/verdict.js'
 import { ROOT } from './support/action.js'
-import { assertSummaryShape, openText } from './support/summary.js'
+import { assertSummaryShape, liveMarkup, openText } from './support/summary.js'
 
 const HOSTS = path.join(ROOT, 'test', 'fixtures', 'hosts')
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-summary-'))
@@ -41,6 +47,47 @@ test('sizes: the largest binary unit reached, whole where it divides', () => {
     [1572864, '1.5 MiB'],
   ]
   for (const [bytes, text] of table) assert.equal(formatBytes(bytes), text)
+})
+
+test('limits: never shown larger than they are, so never as what they miss', () => {
+  const table: Array<[number | 'unlimited' | null, string]> = [
+    // One byte short of 256 KiB read "256.0 KiB" when rounded to nearest.
+    [262143, '255.9 KiB'],
+    [262144, '256 KiB'],
+    [1048575, '1023.9 KiB'],
+    [65536, '64 KiB'],
+    [8388608, '8 MiB'],
+    [8388607, '7.9 MiB'],
+    [1572864, '1.5 MiB'],
+    [1024 + 1023, '1.9 KiB'],
+    [1023, '1023 B'],
+    [0, '0 B'],
+    ['unlimited', 'unlimited'],
+    [null, 'unknown'],
+  ]
+  for (const [limit, text] of table) assert.equal(formatLimit(limit), text)
+})
+
+test('a memlock limit one byte short of the need reads as below it', async () => {
+  const root = path.join(temp, 'memlock-short')
+  fs.cpSync(path.join(HOSTS, 'arch-5.4.1-gcc9'), root, { recursive: true })
+  const limits = path.join(root, 'proc/self/limits')
+  fs.writeFileSync(
+    limits,
+    fs
+      .readFileSync(limits, 'utf8')
+      .replace(/^(Max locked memory +)65536( +)65536/m, '$1262143$2262143'),
+  )
+  const r = await staticReport(root)
+  assert.equal(r.go.memlockSoft, 262143)
+  assert.equal(r.go.memlockNeeded, 262144)
+  const summary = renderSummary(r)
+  assert.match(
+    summary,
+    /The memlock limit \(255\.9 KiB\) is below the 256 KiB needed/,
+  )
+  assert.doesNotMatch(summary + renderText(r), /256\.0 KiB/)
+  assertSummaryShape(summary, r)
 })
 
 test('durations: two decimals below 10 s, one below 100 s, whole above', () => {
@@ -214,32 +261,100 @@ test('every modeReason code the reproducer documents is put in words', async () 
 })
 
 test('text from the host does not become markup on the page', async () => {
-  // A captured host whose release and name carry Markdown and HTML.
+  // A captured host whose release ends a one-backtick code span early and
+  // follows it with a link, whose name carries HTML and a link in
+  // backticks, and whose uname -v carries HTML and a bare URL (GFM
+  // autolinks it). Each fits the kernel's 64 bytes, so each is believed.
   const root = path.join(temp, 'hostile')
   fs.cpSync(path.join(HOSTS, 'arch-5.4.1-gcc9'), root, { recursive: true })
-  const release = '5.4.1-<img src=x>*x*_[a](b)|c'
-  fs.writeFileSync(path.join(root, 'proc/sys/kernel/osrelease'), `${release}\n`)
-  fs.mkdirSync(path.join(root, 'proc/sys/kernel'), { recursive: true })
+  const release = '5.4.1`x [click](https://evil.example) `y`'
+  const kernel = path.join(root, 'proc/sys/kernel')
+  fs.writeFileSync(path.join(kernel, 'osrelease'), `${release}\n`)
   fs.writeFileSync(
-    path.join(root, 'proc/sys/kernel/hostname'),
-    'ci|<b>runner</b>\n',
+    path.join(kernel, 'hostname'),
+    'ci|<b>runner</b>`[x](https://evil)`\n',
+  )
+  fs.writeFileSync(
+    path.join(kernel, 'version'),
+    '#1 SMP <img src=x> https://bare.example *x*_[a](b)\n',
   )
   const r = await staticReport(root)
   assert.equal(r.kernel.release, release)
+  const uname = r.host.facts.find((f) => f.source.endsWith('kernel/version'))
+  assert.match(uname?.value ?? '', /<img src=x>/)
   const summary = renderSummary(r)
-  // Outside code spans nothing of it is markup: each character escaped.
-  const outside = summary.replace(/`[^`\n]*`/g, '')
-  assert.doesNotMatch(
-    outside,
-    /(?<!\\)<(img|b)|(?<!\\)\*x(?<!\\)\*|(?<!\\)\[a(?<!\\)\]/,
+
+  // Read as CommonMark reads it, nothing of it is a link or HTML anywhere,
+  // in code spans, tables and collapsed blocks alike.
+  assert.deepEqual(liveMarkup(summary), [])
+  // In code (the Kernel row, the facts table) the fence is longer than the
+  // release's backtick runs, so the release cannot end it.
+  const span = '`` 5.4.1`x [click](https://evil.example) `y` ``'
+  assert.ok(summary.includes(`| Kernel | ${span} |`), 'the Kernel row')
+  assert.ok(summary.includes(`| ${span} |`), 'the facts table')
+  // Outside code each character is escaped.
+  assert.ok(
+    summary.includes(
+      '**Linux 5.4.1\\`x \\[click\\](https:\\/\\/evil.example) \\`y\\` looks affected',
+    ),
+    'the headline',
   )
+  // In tables a pipe cannot end the cell.
   assert.match(
     summary,
-    /\*\*Linux 5\.4\.1-\\<img src=x\\>\\\*x\\\*\\_\\\[a\\\]\(b\)\\\|c looks affected/,
+    /^\| Machine \| ci\\\|&lt;b&gt;runner&lt;\/b&gt;\\`\\\[x\\\]\(https:\\\/\\\/evil\)\\` · /m,
   )
-  // In tables a pipe cannot end the cell (the existing rule).
-  assert.match(summary, /^\| Machine \| ci\\\|\\<b\\>runner\\<\/b\\> · /m)
   assertSummaryShape(summary, r)
+})
+
+test('a Report from elsewhere cannot put markup on the page either', async () => {
+  // Reports are read back (merge, --report): their strings were never
+  // checked against the kernel's 64 bytes or for control characters.
+  const r = await staticReport(path.join(HOSTS, 'arch-5.4.1-gcc9'))
+  const payload =
+    '`x [click](https://evil.example) `y ``z <img src=x> \u0007\u001b[31m https://bare.example www.evil.example me@evil.example'
+  r.kernel.release = `5.4.1${payload}`
+  r.kernel.compiler = `gcc ${payload}`
+  r.host.name = `ci${payload}`
+  r.headline = `Linux 5.4.1${payload} looks affected`
+  r.host.facts = r.host.facts.map((f) => ({ ...f, value: `${payload}|` }))
+  const summary = renderSummary(r)
+  assert.deepEqual(liveMarkup(summary), [])
+  // The payload is on the page, in code or escaped, not dropped.
+  assert.ok(summary.includes('| Kernel | ```5.4.1`x [click]'), 'the Kernel row')
+  assert.match(summary, /\\\[click\\\]\(https:\\\/\\\/evil\.example\)/)
+  assertSummaryShape(summary, r)
+})
+
+test('code spans and blocks: a fence no backtick run inside can close', () => {
+  const spans: Array<[string, string]> = [
+    ['5.4.1-arch1-1', '`5.4.1-arch1-1`'],
+    ['a`b', '``a`b``'],
+    ['a``b`', '``` a``b` ```'],
+    ['`x`', '`` `x` ``'],
+    ['a|b\nc', '`a\\|b c`'],
+  ]
+  for (const [text, md] of spans) assert.equal(codeSpan(text), md, text)
+  assert.deepEqual(codeBlock('plain'), ['```', 'plain', '```'])
+  assert.deepEqual(codeBlock('x\n````\ny'), ['`````', 'x\n````\ny', '`````'])
+  // A heading cannot start where host text starts a list item.
+  assert.equal(markdownText('# h'), '\\# h')
+})
+
+test('the markup check reads code spans as CommonMark does', () => {
+  // The old Kernel row: one backtick each side, so the release's own
+  // backtick closes the span and the link after it is live.
+  const old = `| Kernel | \`5.4.1\`x [click](https://evil.example) \`y\` |`
+  assert.equal(liveMarkup(old).length, 2, 'the link and its URL')
+  assert.deepEqual(liveMarkup('``a`b <img>``'), [])
+  assert.equal(liveMarkup('``a`b` <img>').length, 1, 'an unclosed run')
+  assert.equal(liveMarkup('\\`a <img>`').length, 1, 'an escaped backtick')
+  assert.deepEqual(liveMarkup('\\<img> \\[a\\](b) https:\\/\\/x'), [])
+  assert.equal(liveMarkup('a\u0007b').length, 1, 'a control character')
+  assert.deepEqual(
+    liveMarkup('```\n[a](b) <img>\n```\n<details><summary>x</summary>'),
+    [],
+  )
 })
 
 /** The drill's line from a real run here, made before the lanes field. */

@@ -34,6 +34,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export function assertSummaryShape(summary: string, r: Report): void {
   const open = openText(summary)
+  // Nothing anywhere on the page is a link or HTML but our own.
+  assert.deepEqual(liveMarkup(summary), [])
   const sections = [...summary.matchAll(/^### (.+)$/gm)].map((m) => m[1])
   assert.deepEqual(sections, ['Why', 'What to do', 'Evidence'])
 
@@ -113,4 +115,66 @@ export function assertSummaryShape(summary: string, r: Report): void {
     assert.match(todo, /Nothing to do for the kernel/)
   if (r.go.workaround.startsWith('mlock-fails'))
     assert.match(todo, /Raise the locked-memory limit/)
+}
+
+/** Our own HTML on the page: the collapsed blocks and their titles. */
+const OWN_TAGS = /<\/?(details|summary)>/g
+
+/**
+ * Markup that is live in Markdown (a link, an autolink, raw HTML, a raw
+ * control character) outside code, read as CommonMark reads a line: a
+ * backslash escapes the punctuation after it; a run of n backticks opens a
+ * code span only if a run of exactly n closes it on the line; lines inside
+ * a fenced block are code. Returns each live piece with its line.
+ */
+export function liveMarkup(md: string): string[] {
+  const found: string[] = []
+  // eslint-disable-next-line no-control-regex
+  const control = md.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)
+  if (control) found.push(`control characters: ${JSON.stringify(control)}`)
+  let fence: string | null = null
+  for (const line of md.split('\n')) {
+    const f = /^ {0,3}(`{3,})/.exec(line)
+    if (fence !== null) {
+      if (
+        f &&
+        (f[1] as string).length >= fence.length &&
+        !/`/.test(line.slice(f[0].length))
+      )
+        fence = null
+      continue
+    }
+    if (f) {
+      fence = f[1] as string
+      continue
+    }
+    let outside = ''
+    for (let i = 0; i < line.length;) {
+      const c = line[i] as string
+      if (c === '\\' && /[!-/:-@[-`{-~]/.test(line[i + 1] ?? '')) {
+        i += 2
+        continue
+      }
+      if (c === '`') {
+        const run = (/^`+/.exec(line.slice(i)) as RegExpExecArray)[0]
+        const rest = line.slice(i + run.length)
+        const close = new RegExp(`(?<!\`)${run}(?!\`)`).exec(rest)
+        i += run.length + (close ? close.index + run.length : 0)
+        continue
+      }
+      outside += c
+      i++
+    }
+    const text = outside.replace(OWN_TAGS, '')
+    for (const live of [
+      /<[A-Za-z!?/]/,
+      /\]\(/,
+      /\]\[/,
+      /:\/\//,
+      /www\./i,
+      /\S@\S/,
+    ])
+      if (live.test(text)) found.push(`${String(live)} in: ${line}`)
+  }
+  return found
 }
