@@ -473,6 +473,3 @@ function judgeCapability(facts: HostFacts, reasons: Reason[]): boolean {
   )
   return false
 }
-
-// Where report.ts and verdict.ts import it from; units.ts writes it.
-export { formatLimit }

@@ -9,7 +9,8 @@ import { audit, type AuditContext } from './audit.js'
 import { captureHost } from './capture.js'
 import { EXIT_CODES } from './exitcodes.js'
 import { writeInputFile } from './files.js'
-import { mergeReports, oneLine, renderFleetMarkdown } from './fleet.js'
+import { mergeReports, renderFleetMarkdown } from './fleet.js'
+import { oneLine } from './markdown.js'
 import {
   bootMemory,
   hookExitCode,

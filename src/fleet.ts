@@ -2,13 +2,10 @@
 // table and one JSON summary, worst status first. A Report that could not be
 // read or validated is a row too, counted as unknown: the view fails closed.
 import { missText } from './evidence.js'
-import { codeSpan, markdownText, oneLine } from './markdown.js'
+import { codeSpan, markdownText } from './markdown.js'
 import type { Report } from './report.js'
 import type { Status } from './status.js'
 import { formatLimit } from './units.js'
-
-// Where the CLI and the tests found them before src/markdown.ts held them.
-export { markdownText, oneLine }
 
 /** Worst first; also decides the merged exit code. */
 export const SEVERITY: readonly Status[] = [

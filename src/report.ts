@@ -8,7 +8,7 @@ import type {
   KernelAssessment,
   Reason,
 } from './assess.js'
-import { formatLimit } from './assess.js'
+import { formatLimit } from './units.js'
 import { crashSummary, missText, type ReproducerEvidence } from './evidence.js'
 import type { Decision, Mitigation, Verdict } from './verdict.js'
 import { formatBytes, formatSeconds, goVersionText } from './units.js'

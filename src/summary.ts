@@ -131,7 +131,7 @@ export function whatToDo(r: Report): string[] {
         `- **Nothing to do for the kernel.** ${r.status === 'unaffected' ? 'It does not have the bug.' : 'The bug cannot happen on this machine.'}`,
       )
     }
-    if (risky || r.status === 'unknown' || d.evidenceMissing)
+    if (risky || r.status === 'unknown' || d.evidenceMissing !== null)
       out.push(`- **This step ${reaction(r)}**`)
   }
   const memlock = r.mitigations.find((m) => m.id === 'raise-memlock')
@@ -151,8 +151,7 @@ function reaction(r: Report): string {
   const d = r.decision
   const failOn = input('fail-on', r.policy.failOn)
   const status = codeSpan(r.status)
-  // Older Reports (merged from elsewhere) have no evidenceMissing.
-  const missing = d.evidenceMissing ?? null
+  const missing = d.evidenceMissing
   if (missing !== null)
     return `failed: ${input('reproduce', 'always')} asks for evidence, and the reproducer gave none (${prose(missing)}). Remove the cause, or set ${input('reproduce', 'auto')}.`
   if (d.mitigation === 'godebug')

@@ -8,7 +8,7 @@ import {
   type ReproducerEvidence,
 } from './evidence.js'
 import type { Assessment, Reason } from './assess.js'
-import { formatLimit } from './assess.js'
+import { formatLimit } from './units.js'
 import { FIXED_LEVELS, FIXED_SINCE_SERIES } from './kernel.js'
 import type { Reproduce } from './inputs.js'
 import { crossesFailOn, type FailOn, type Status } from './status.js'

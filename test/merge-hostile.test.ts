@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { after, test } from 'node:test'
-import { markdownText } from '../src/fleet.js'
+import { markdownText } from '../src/markdown.js'
 import { MAX_REPORT_BYTES } from '../src/reportfiles.js'
 import {
   folder,

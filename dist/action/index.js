@@ -3802,7 +3802,7 @@ async function writeInputFile(input, file, content) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6674);
 // The action's entry point (dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -3845,7 +3845,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 666:
+/***/ 6674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4194,6 +4194,31 @@ function formatBytes(bytes) {
     return `${bytes} B`;
 }
 /**
+ * A limit (RLIMIT_MEMLOCK) for people: "unlimited", "unknown", or its size
+ * in the largest binary unit it reaches, whole where it divides, else
+ * rounded DOWN to one decimal ("255.9 KiB" for 262143 bytes). A limit is
+ * compared with what is needed, so it is never shown larger than it is:
+ * rounding up would make one byte short of 256 KiB read "256.0 KiB".
+ */
+function formatLimit(limit) {
+    if (limit === null)
+        return 'unknown';
+    if (limit === 'unlimited')
+        return 'unlimited';
+    const unit = (size, name) => {
+        if (limit % size === 0)
+            return `${limit / size} ${name}`;
+        // Tenths counted in whole numbers: no float can round up to the unit.
+        const tenths = Math.floor((limit * 10) / size);
+        return `${Math.floor(tenths / 10)}.${tenths % 10} ${name}`;
+    };
+    if (limit >= MIB)
+        return unit(MIB, 'MiB');
+    if (limit >= KIB)
+        return unit(KIB, 'KiB');
+    return `${limit} B`;
+}
+/**
  * "0.06 s", "3.49 s", "12.3 s", "125 s": two decimals below 10 s, one
  * below 100 s, whole seconds above; a time under 5 ms reads "under 0.01 s"
  * rather than a zero.
@@ -4483,13 +4508,6 @@ function judgeCapability(facts, reasons) {
             message: `CAP_IPC_LOCK is held, but whether this is the initial user namespace is not known (${ns.source}: ${ns.error}); outside it mlock obeys RLIMIT_MEMLOCK, so the capability is not counted.`,
         });
     return false;
-}
-function formatLimit(limit) {
-    if (limit === null)
-        return 'unknown';
-    if (limit === 'unlimited')
-        return 'unlimited';
-    return formatBytes(limit);
 }
 
 ;// CONCATENATED MODULE: ./build/src/confidence.js
@@ -6930,6 +6948,63 @@ async function checkRoot(input, dir) {
         throw new InputError(input, dir, accepted, 'is not a folder');
 }
 
+;// CONCATENATED MODULE: ./build/src/markdown.js
+// Text from a host or a Report written into Markdown (the job summary, the
+// fleet table): one set of rules, so no page escapes it differently. Such
+// text comes from other machines and is treated as hostile: it may add no
+// markup, link, HTML, table cell or line of its own.
+/**
+ * Text as one line: no control characters (newlines would end the table
+ * row or the list item, escapes would drive a terminal) and no invisible or
+ * direction-changing characters (which make text read as other text).
+ */
+function oneLine(v) {
+    return v.replace(
+    // Control characters are exactly what this removes.
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+/g, ' ');
+}
+/**
+ * Text as literal Markdown, in prose or a table cell: it can add no cell
+ * (`|`), no HTML (`<`, entities), no link, image, code, heading or emphasis
+ * (backslash escapes, CommonMark's way to make punctuation literal), and no
+ * autolink (GFM links bare `www.`, `scheme://` and e-mail addresses).
+ */
+function markdownText(v) {
+    return oneLine(v)
+        .replace(/[\\`*_[\]|~!#]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/:\/\//g, ':\\/\\/')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(/@/g, '\\@');
+}
+/** The longest run of backticks in the text (0 for none). */
+function longestBacktickRun(text) {
+    return Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+}
+/**
+ * Text as a code span: a fence longer than any run of backticks inside, so
+ * the text cannot close it, and `|` escaped, which GFM tables need even in
+ * code. Inside a code span nothing is markup: no link, autolink or HTML.
+ */
+function codeSpan(v) {
+    const text = oneLine(v).replace(/\|/g, '\\|');
+    const fence = '`'.repeat(longestBacktickRun(text) + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Text (many lines) as a fenced code block: a fence of at least three
+ * backticks and longer than any run inside, so no line of the text can
+ * close the block and turn the rest into markup.
+ */
+function codeBlock(text, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+    return [`${fence}${info}`, text, fence];
+}
+
 ;// CONCATENATED MODULE: ./build/src/summary.js
 // The job summary: one page of Markdown that answers first (the verdict,
 // why, what to do with this action's own inputs), then shows the evidence
@@ -6947,32 +7022,31 @@ const ICON = {
     'not-applicable': '➖',
     unknown: '❔',
 };
-/** A table cell: a pipe or a line break from the host cannot end it. */
+/**
+ * A table cell of text that may come from the host: literal, so it adds no
+ * cell, markup, link or HTML (src/markdown.ts); "—" where there is none.
+ */
 function cell(v) {
     if (v === null || v === undefined || v === '')
         return '—';
-    return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    return markdownText(String(v));
 }
-/** A cell outside a code span: no markup or HTML from the host either. */
-function textCell(v) {
+/** The same as a code span, whose fence no backtick inside can close. */
+function code(v) {
     if (v === null || v === undefined || v === '')
         return '—';
-    return prose(String(v));
+    return codeSpan(String(v));
 }
 /**
  * Prose that carries text from the host (a release, a path, a tool's
  * message): no character of it becomes markup, a link or HTML.
  */
-function prose(text) {
-    return text
-        .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
-        .replace(/\s*\n\s*/g, ' ');
-}
+const prose = markdownText;
 /** The job summary: the verdict first, then why, what to do, the evidence. */
 function renderSummary(r) {
     const e = r.reproducer;
     const lines = [
-        `## ${ICON[r.status]} sigvec-check: \`${r.status}\`${e.drill ? ' (DRILL)' : ''}`,
+        `## ${ICON[r.status]} sigvec-check: ${codeSpan(r.status)}${e.drill ? ' (DRILL)' : ''}`,
         '',
     ];
     // A drill's headline says what its callout says; the callout is enough.
@@ -7000,7 +7074,7 @@ function goMatters(r) {
     return r.go.memlockSufficient === false || r.go.workaround === 'unknown';
 }
 /** Markdown for an input of this action as a workflow writes it. */
-const input = (name, value) => `\`${name}: ${value}\``;
+const input = (name, value) => codeSpan(`${name}: ${value}`);
 /**
  * What to do, by status, naming this action's own inputs. A drill judged
  * no kernel, so it advises nothing about one.
@@ -7020,7 +7094,7 @@ function whatToDo(r) {
             out.push(`- **${upgrade.title}.** ${prose(upgrade.detail)}`);
         if (risky) {
             out.push(d.mitigation === 'godebug'
-                ? `- **Later steps of this job already run with \`GODEBUG=${cell(d.godebug)}\`** (${input('mitigate', 'true')}): Go 1.14+ then preempts without signals, so corruption becomes rarer, not impossible.`
+                ? `- **Later steps of this job already run with ${codeSpan(`GODEBUG=${d.godebug}`)}** (${input('mitigate', 'true')}): Go 1.14+ then preempts without signals, so corruption becomes rarer, not impossible.`
                 : `- **Until then, set ${input('mitigate', 'true')}** on this step: instead of failing, it exports \`GODEBUG=asyncpreemptoff=1\` to the later steps of this job (Go 1.14+ then preempts without signals: corruption becomes rarer, not impossible).`);
         }
         if (r.status === 'vulnerable' || r.status === 'unknown') {
@@ -7033,7 +7107,7 @@ function whatToDo(r) {
         if (r.status === 'unaffected' || r.status === 'not-applicable') {
             out.push(`- **Nothing to do for the kernel.** ${r.status === 'unaffected' ? 'It does not have the bug.' : 'The bug cannot happen on this machine.'}`);
         }
-        if (risky || r.status === 'unknown' || d.evidenceMissing)
+        if (risky || r.status === 'unknown' || d.evidenceMissing !== null)
             out.push(`- **This step ${reaction(r)}**`);
     }
     const memlock = r.mitigations.find((m) => m.id === 'raise-memlock');
@@ -7042,7 +7116,7 @@ function whatToDo(r) {
         if (memlock.commands.length > 0) {
             out.push('', '| Where | Set |', '|---|---|');
             for (const c of memlock.commands)
-                out.push(`| ${cell(c.label)} | \`${cell(c.text)}\` |`);
+                out.push(`| ${cell(c.label)} | ${code(c.text)} |`);
         }
     }
     return out;
@@ -7051,13 +7125,12 @@ function whatToDo(r) {
 function reaction(r) {
     const d = r.decision;
     const failOn = input('fail-on', r.policy.failOn);
-    const status = `\`${r.status}\``;
-    // Older Reports (merged from elsewhere) have no evidenceMissing.
-    const missing = d.evidenceMissing ?? null;
+    const status = codeSpan(r.status);
+    const missing = d.evidenceMissing;
     if (missing !== null)
         return `failed: ${input('reproduce', 'always')} asks for evidence, and the reproducer gave none (${prose(missing)}). Remove the cause, or set ${input('reproduce', 'auto')}.`;
     if (d.mitigation === 'godebug')
-        return `passed and set \`GODEBUG=${cell(d.godebug)}\` for the later steps of this job, as ${input('mitigate', 'true')} asks.`;
+        return `passed and set ${codeSpan(`GODEBUG=${d.godebug}`)} for the later steps of this job, as ${input('mitigate', 'true')} asks.`;
     if (d.fail)
         return `failed, as ${failOn} fails on ${status}. With ${input('mitigate', 'true')} it would pass and set \`GODEBUG=asyncpreemptoff=1\` for the later steps instead.`;
     if (r.status === 'unknown')
@@ -7093,12 +7166,9 @@ function evidenceSection(e) {
         out.push('', `Register map of task ${m.task} (${cell(m.role)}) at the first corruption: 16 YMM registers × 4 lanes of 64 bits.`, '', ...registerMap(m), '', mapLegend(mapCells(m)), '', ...bytesBlock(m));
     }
     if (e.build && !e.build.ok && e.build.output) {
-        const excerpt = buildOutputExcerpt(e.build.output);
-        // A fence longer than any run of backticks in the output, so the
-        // compiler's text cannot end the code block and become markup.
-        const longest = Math.max(0, ...(excerpt.match(/`+/g) ?? []).map((run) => run.length));
-        const fence = '`'.repeat(Math.max(3, longest + 1));
-        out.push('', '<details><summary>Compiler output</summary>', '', fence, excerpt, fence, '', '</details>');
+        out.push('', '<details><summary>Compiler output</summary>', '', 
+        // The compiler's text cannot end the block and become markup.
+        ...codeBlock(buildOutputExcerpt(e.build.output)), '', '</details>');
     }
     return out;
 }
@@ -7215,7 +7285,7 @@ function mapLegend(cells) {
 /** The register's bytes, once, lane by lane, collapsed. */
 function bytesBlock(m) {
     const hex = /^[0-9a-f]{64}$/;
-    const lanes = (v) => hex.test(v) ? v.match(/.{16}/g).join('  ') : cell(v);
+    const lanes = (v) => hex.test(v) ? v.match(/.{16}/g).join('  ') : oneLine(v);
     return [
         `<details><summary>The bytes of ${cell(m.register)} in task ${m.task}, expected and observed</summary>`,
         '',
@@ -7225,7 +7295,7 @@ function bytesBlock(m) {
         `observed  ${lanes(m.observed)}`,
         '```',
         '',
-        `Each lane: A5, register and lane, the run's nonce (2 bytes), the task (2 bytes; ffff: injected), 5A, a checksum. ${cell(m.register)} held ${leakSourceText(m)}.`,
+        `Each lane: A5, register and lane, the run's nonce (2 bytes), the task (2 bytes; ffff: injected), 5A, a checksum. ${cell(m.register)} held ${prose(leakSourceText(m))}.`,
         '',
         '</details>',
     ];
@@ -7236,28 +7306,25 @@ function machineDetails(r) {
     const go = r.go;
     const e = r.reproducer;
     const rows = [
-        ['Kernel', `\`${cell(k.release)}\``],
+        ['Kernel', code(k.release)],
         [
             'Upstream level',
             `${cell(k.level)}${k.level ? ` (${levelSourceText(k)})` : ''}`,
         ],
-        ['Built by', textCell(k.compiler)],
+        ['Built by', cell(k.compiler)],
         [
             'In the affected range',
             `${yesNo(k.inAffectedRange)} (${AFFECTED_LEVELS_TEXT})`,
         ],
-        [
-            'Machine',
-            [r.host.name, r.host.os, r.host.arch].map(textCell).join(' · '),
-        ],
-        ['CPU', textCell(r.host.cpu ? cpuText(r.host.cpu) : null)],
+        ['Machine', [r.host.name, r.host.os, r.host.arch].map(cell).join(' · ')],
+        ['CPU', cell(r.host.cpu ? cpuText(r.host.cpu) : null)],
         [
             'Container',
             r.host.container.detected
-                ? `yes (${textCell(r.host.container.signals.join('; '))}): the host's kernel counts`
+                ? `yes (${cell(r.host.container.signals.join('; '))}): the host's kernel counts`
                 : 'no',
         ],
-        ['Go', textCell(goText(go))],
+        ['Go', cell(goText(go))],
         ['Go’s mlock workaround', cell(workaroundText(go))],
         [
             'Locked-memory limit',
@@ -7266,35 +7333,35 @@ function machineDetails(r) {
     ];
     if (e.build) {
         const b = e.build;
-        rows.push(['Reproducer compiler', textCell(b.compiler)]);
+        rows.push(['Reproducer compiler', cell(b.compiler)]);
         if (e.origin)
-            rows.push(['Reproducer runs', textCell(e.origin)]);
+            rows.push(['Reproducer runs', cell(e.origin)]);
         else if (b.ok)
             rows.push([
                 'Reproducer binary',
-                `${b.cacheHit ? 'from the tool cache' : `compiled in ${b.seconds === null ? 'an unknown time' : formatSeconds(b.seconds)}`} (key \`${cell(b.key)}\`)`,
+                `${b.cacheHit ? 'from the tool cache' : `compiled in ${b.seconds === null ? 'an unknown time' : formatSeconds(b.seconds)}`} (key ${code(b.key)})`,
             ]);
     }
     if (e.selfTest)
         rows.push([
             'Self-test',
-            `${e.selfTest.passed ? 'passed' : 'FAILED'}: ${textCell(e.selfTest.detail)}`,
+            `${e.selfTest.passed ? 'passed' : 'FAILED'}: ${cell(e.selfTest.detail)}`,
         ]);
     if (e.mode)
         rows.push([
             'Mode',
-            `${e.mode}${e.modeReason ? `, ${cell(modeReasonText(e.modeReason))}` : ''}`,
+            `${cell(e.mode)}${e.modeReason ? `, ${modeReasonMarkdown(e.modeReason)}` : ''}`,
         ]);
     if (e.missBasis !== null)
         rows.push([
             'Miss probability',
-            `${cell(missText(e))}: the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${textCell(e.missBasis)}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}.`,
+            `${cell(missText(e))}: the chance a kernel with the bug would have stayed clean in this run. Clearing takes ${cell(clearingText(e))}. Basis: ${cell(e.missBasis)}${e.missProbability !== null ? '; rates from an emulated lab, real hardware may differ' : ''}.`,
         ]);
     if (e.crashes.length > 0)
         rows.push([
             'Crashed workers',
             e.crashes
-                .map((c) => textCell(`task ${c.task}: ${c.signal} at ${formatSeconds(c.seconds)}${c.detail ? ` (${c.detail})` : ''}`))
+                .map((c) => cell(`task ${c.task}: ${c.signal} at ${formatSeconds(c.seconds)}${c.detail ? ` (${c.detail})` : ''}`))
                 .join('; '),
         ]);
     const out = [
@@ -7311,10 +7378,22 @@ function machineDetails(r) {
     }
     out.push('', '| Fact | Source | Value |', '|---|---|---|');
     for (const f of r.host.facts) {
-        out.push(`| ${cell(f.name)} | \`${cell(f.source)}\` | ${f.value !== null ? `\`${cell(f.value)}\`` : `_${textCell(f.error)}_`} |`);
+        out.push(`| ${cell(f.name)} | ${code(f.source)} | ${f.value !== null ? code(f.value) : `_${cell(f.error)}_`} |`);
     }
     out.push('', '</details>');
     return out;
+}
+/**
+ * Why the run used its mode: our words for the reproducer's code keep
+ * their Markdown; its own sentence after them is text like any other.
+ */
+function modeReasonMarkdown(modeReason) {
+    const at = modeReason.indexOf(': ');
+    const words = MODE_REASON_WORDS[at < 0 ? modeReason : modeReason.slice(0, at)];
+    if (!words)
+        return cell(modeReasonText(modeReason));
+    const text = at < 0 ? '' : modeReason.slice(at + 2);
+    return text ? `${words}: ${cell(text)}` : words;
 }
 /** A limit with its exact byte count, for the collapsed block. */
 function exactLimit(limit) {

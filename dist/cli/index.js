@@ -3293,7 +3293,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9795);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(436);
 // The CLI's entry point (dist/cli.js, `npx sigvec-check`): one call, so that
 // loading src/cli.ts, as tests do, runs nothing.
 
@@ -3304,7 +3304,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9795:
+/***/ 436:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3655,6 +3655,31 @@ function formatBytes(bytes) {
     return `${bytes} B`;
 }
 /**
+ * A limit (RLIMIT_MEMLOCK) for people: "unlimited", "unknown", or its size
+ * in the largest binary unit it reaches, whole where it divides, else
+ * rounded DOWN to one decimal ("255.9 KiB" for 262143 bytes). A limit is
+ * compared with what is needed, so it is never shown larger than it is:
+ * rounding up would make one byte short of 256 KiB read "256.0 KiB".
+ */
+function formatLimit(limit) {
+    if (limit === null)
+        return 'unknown';
+    if (limit === 'unlimited')
+        return 'unlimited';
+    const unit = (size, name) => {
+        if (limit % size === 0)
+            return `${limit / size} ${name}`;
+        // Tenths counted in whole numbers: no float can round up to the unit.
+        const tenths = Math.floor((limit * 10) / size);
+        return `${Math.floor(tenths / 10)}.${tenths % 10} ${name}`;
+    };
+    if (limit >= MIB)
+        return unit(MIB, 'MiB');
+    if (limit >= KIB)
+        return unit(KIB, 'KiB');
+    return `${limit} B`;
+}
+/**
  * "0.06 s", "3.49 s", "12.3 s", "125 s": two decimals below 10 s, one
  * below 100 s, whole seconds above; a time under 5 ms reads "under 0.01 s"
  * rather than a zero.
@@ -3944,13 +3969,6 @@ function judgeCapability(facts, reasons) {
             message: `CAP_IPC_LOCK is held, but whether this is the initial user namespace is not known (${ns.source}: ${ns.error}); outside it mlock obeys RLIMIT_MEMLOCK, so the capability is not counted.`,
         });
     return false;
-}
-function formatLimit(limit) {
-    if (limit === null)
-        return 'unknown';
-    if (limit === 'unlimited')
-        return 'unlimited';
-    return formatBytes(limit);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -6122,10 +6140,68 @@ const EXIT_CODES = {
     usage: 1,
 };
 
+;// CONCATENATED MODULE: ./build/src/markdown.js
+// Text from a host or a Report written into Markdown (the job summary, the
+// fleet table): one set of rules, so no page escapes it differently. Such
+// text comes from other machines and is treated as hostile: it may add no
+// markup, link, HTML, table cell or line of its own.
+/**
+ * Text as one line: no control characters (newlines would end the table
+ * row or the list item, escapes would drive a terminal) and no invisible or
+ * direction-changing characters (which make text read as other text).
+ */
+function oneLine(v) {
+    return v.replace(
+    // Control characters are exactly what this removes.
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+/g, ' ');
+}
+/**
+ * Text as literal Markdown, in prose or a table cell: it can add no cell
+ * (`|`), no HTML (`<`, entities), no link, image, code, heading or emphasis
+ * (backslash escapes, CommonMark's way to make punctuation literal), and no
+ * autolink (GFM links bare `www.`, `scheme://` and e-mail addresses).
+ */
+function markdownText(v) {
+    return oneLine(v)
+        .replace(/[\\`*_[\]|~!#]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/:\/\//g, ':\\/\\/')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(/@/g, '\\@');
+}
+/** The longest run of backticks in the text (0 for none). */
+function longestBacktickRun(text) {
+    return Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+}
+/**
+ * Text as a code span: a fence longer than any run of backticks inside, so
+ * the text cannot close it, and `|` escaped, which GFM tables need even in
+ * code. Inside a code span nothing is markup: no link, autolink or HTML.
+ */
+function codeSpan(v) {
+    const text = oneLine(v).replace(/\|/g, '\\|');
+    const fence = '`'.repeat(longestBacktickRun(text) + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Text (many lines) as a fenced code block: a fence of at least three
+ * backticks and longer than any run inside, so no line of the text can
+ * close the block and turn the rest into markup.
+ */
+function codeBlock(text, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+    return [`${fence}${info}`, text, fence];
+}
+
 ;// CONCATENATED MODULE: ./build/src/fleet.js
 // `merge`: many Reports (a matrix of runners, a fleet) into one Markdown
 // table and one JSON summary, worst status first. A Report that could not be
 // read or validated is a row too, counted as unknown: the view fails closed.
+
 
 
 /** Worst first; also decides the merged exit code. */
@@ -6198,44 +6274,6 @@ function mergeReports(entries, duplicates = []) {
         duplicates,
         rows,
     };
-}
-/**
- * Text from a Report as one line: no control characters (newlines would end
- * the table row, escapes would drive a terminal) and no invisible or
- * direction-changing characters (which make text read as other text).
- */
-function oneLine(v) {
-    return v.replace(
-    // Control characters are exactly what this removes.
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+/g, ' ');
-}
-/**
- * Text from a Report as literal Markdown inside a table cell: it can add no
- * cell (`|`), no HTML (`<`, entities), no link, image, code or emphasis
- * (backslash escapes, CommonMark's way to make punctuation literal), and no
- * autolink (GFM links bare `www.`, `scheme://` and e-mail addresses).
- */
-function markdownText(v) {
-    return oneLine(v)
-        .replace(/[\\`*_[\]|~!]/g, '\\$&')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/:\/\//g, ':\\/\\/')
-        .replace(/(www)\./gi, '$1\\.')
-        .replace(/@/g, '\\@');
-}
-/**
- * Text as a code span in a table cell: a fence longer than any run of
- * backticks inside, and `|` escaped, which GFM tables need even in code.
- */
-function codeSpan(v) {
-    const text = oneLine(v).replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
 }
 const duplicateText = (d) => d.source === d.sameAs
     ? `${d.source} (given twice)`
@@ -7424,6 +7462,7 @@ async function readReports(files) {
 // Report as the action, printed for a terminal, as JSON or as Prometheus lines;
 // `merge`, which folds many Reports into one fleet table; and `hook`, the
 // gate a self-hosted runner runs before every job.
+
 
 
 
