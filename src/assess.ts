@@ -81,6 +81,11 @@ export interface GoRuntimeView {
   reasons: Reason[]
 }
 
+/** Go's own workaround will try to lock memory here, and the limit fails it. */
+export const mlockFails = (go: Pick<GoRuntimeView, 'workaround'>): boolean =>
+  go.workaround === 'mlock-fails-fatal' ||
+  go.workaround === 'mlock-fails-silent'
+
 /**
  * mlock-proof: a real mlock of at least the bytes needed; capability:
  * CAP_IPC_LOCK in the initial user namespace; unlimited / limit:

@@ -8,6 +8,7 @@ import type {
   KernelAssessment,
   Reason,
 } from './assess.js'
+import { mlockFails } from './assess.js'
 import { formatLimit } from './units.js'
 import { crashSummary, missText, type ReproducerEvidence } from './evidence.js'
 import type { Decision, Mitigation, Verdict } from './verdict.js'
@@ -249,10 +250,7 @@ export function reportAnnotations(r: Report): Annotation[] {
     })
   }
   const go = r.go
-  if (
-    go.workaround === 'mlock-fails-fatal' ||
-    go.workaround === 'mlock-fails-silent'
-  ) {
+  if (mlockFails(go)) {
     out.push({
       level: 'warning',
       title: 'sigvec-check: memlock too low for Go 1.14–1.15',

@@ -12,6 +12,7 @@ import {
   type Mismatch,
   type ReproducerEvidence,
 } from './evidence.js'
+import { mlockFails } from './assess.js'
 import { AFFECTED_LEVELS_TEXT } from './kernel.js'
 import { codeBlock, codeSpan, markdownText, oneLine } from './markdown.js'
 import {
@@ -88,8 +89,9 @@ function whyReasons(r: Report): string[] {
   return out
 }
 
+/** Go's reasons belong in "Why" when its workaround fails or is not known. */
 function goMatters(r: Report): boolean {
-  return r.go.memlockSufficient === false || r.go.workaround === 'unknown'
+  return mlockFails(r.go) || r.go.workaround === 'unknown'
 }
 
 /** Markdown for an input of this action as a workflow writes it. */

@@ -7,7 +7,7 @@ import {
   missText,
   type ReproducerEvidence,
 } from './evidence.js'
-import type { Assessment, Reason } from './assess.js'
+import { mlockFails, type Assessment, type Reason } from './assess.js'
 import { formatLimit } from './units.js'
 import { FIXED_LEVELS, FIXED_SINCE_SERIES } from './kernel.js'
 import type { Reproduce } from './inputs.js'
@@ -132,10 +132,7 @@ function pickMitigations(status: Status, a: Assessment): Mitigation[] {
     })
   }
   const go = a.go
-  if (
-    go.workaround === 'mlock-fails-fatal' ||
-    go.workaround === 'mlock-fails-silent'
-  ) {
+  if (mlockFails(go)) {
     const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES)
     out.push({
       id: 'raise-memlock',

@@ -4244,6 +4244,9 @@ function goVersionText(version) {
 
 
 
+/** Go's own workaround will try to lock memory here, and the limit fails it. */
+const mlockFails = (go) => go.workaround === 'mlock-fails-fatal' ||
+    go.workaround === 'mlock-fails-silent';
 function assess(facts, opts) {
     return { kernel: assessKernel(facts), go: assessGo(facts, opts) };
 }
@@ -5877,6 +5880,7 @@ async function readCapturedEvidence(facts) {
 
 
 
+
 const REPORT_SCHEMA = 'sigvec-check/report';
 const REPORT_VERSION = 1;
 function buildReport(p) {
@@ -6033,8 +6037,7 @@ function reportAnnotations(r) {
         });
     }
     const go = r.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
+    if (mlockFails(go)) {
         out.push({
             level: 'warning',
             title: 'sigvec-check: memlock too low for Go 1.14–1.15',
@@ -6208,6 +6211,7 @@ function crossesFailOn(status, failOn) {
 
 
 
+
 /** The wiki's suggestion, 64 MiB, unless the threads need more. */
 const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
 function decideVerdict(assessment, evidence) {
@@ -6298,8 +6302,7 @@ function pickMitigations(status, a) {
         });
     }
     const go = a.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
+    if (mlockFails(go)) {
         const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
         out.push({
             id: 'raise-memlock',
@@ -7015,6 +7018,7 @@ function codeBlock(text, info = '') {
 
 
 
+
 const ICON = {
     affected: '🛑',
     vulnerable: '⚠️',
@@ -7070,8 +7074,9 @@ function whyReasons(r) {
         out.push(...r.go.reasons.map((x) => x.message));
     return out;
 }
+/** Go's reasons belong in "Why" when its workaround fails or is not known. */
 function goMatters(r) {
-    return r.go.memlockSufficient === false || r.go.workaround === 'unknown';
+    return mlockFails(r.go) || r.go.workaround === 'unknown';
 }
 /** Markdown for an input of this action as a workflow writes it. */
 const input = (name, value) => codeSpan(`${name}: ${value}`);

@@ -3705,6 +3705,9 @@ function goVersionText(version) {
 
 
 
+/** Go's own workaround will try to lock memory here, and the limit fails it. */
+const assess_mlockFails = (go) => go.workaround === 'mlock-fails-fatal' ||
+    go.workaround === 'mlock-fails-silent';
 function assess(facts, opts) {
     return { kernel: assessKernel(facts), go: assessGo(facts, opts) };
 }
@@ -5340,6 +5343,7 @@ async function readCapturedEvidence(facts) {
 
 
 
+
 const REPORT_SCHEMA = 'sigvec-check/report';
 const REPORT_VERSION = 1;
 function buildReport(p) {
@@ -5496,8 +5500,7 @@ function reportAnnotations(r) {
         });
     }
     const go = r.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
+    if (mlockFails(go)) {
         out.push({
             level: 'warning',
             title: 'sigvec-check: memlock too low for Go 1.14–1.15',
@@ -5671,6 +5674,7 @@ function crossesFailOn(status, failOn) {
 
 
 
+
 /** The wiki's suggestion, 64 MiB, unless the threads need more. */
 const RECOMMENDED_MEMLOCK_BYTES = 64 * 1024 * 1024;
 function decideVerdict(assessment, evidence) {
@@ -5761,8 +5765,7 @@ function pickMitigations(status, a) {
         });
     }
     const go = a.go;
-    if (go.workaround === 'mlock-fails-fatal' ||
-        go.workaround === 'mlock-fails-silent') {
+    if (assess_mlockFails(go)) {
         const bytes = Math.max(go.memlockNeeded, RECOMMENDED_MEMLOCK_BYTES);
         out.push({
             id: 'raise-memlock',
