@@ -13,17 +13,12 @@
 // to the cache entry afterwards (another run replacing it, someone deleting
 // or truncating it, a noexec mount) cannot change or stop what we run.
 import crypto from 'node:crypto'
-import {
-  constants as fsConstants,
-  readdirSync,
-  rmSync,
-  type Stats,
-} from 'node:fs'
+import { constants as fsConstants, readdirSync, rmSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ensureDir, ReadRefusal, readBounded } from './files.js'
+import { ensureDir, ReadRefusal, readBounded, whyForeign } from './files.js'
 import {
   discardEntry,
   findEntry,
@@ -196,23 +191,6 @@ export function buildKey(units: NativeUnit[], identity: string): string {
 
 const sha256 = (bytes: Buffer) =>
   crypto.createHash('sha256').update(bytes).digest('hex')
-
-const euid = () => process.geteuid?.() ?? 0
-
-/**
- * Why someone other than us or root could have written `st` (a folder or
- * file of the cache), or null. Group-writable counts: we cannot tell who is
- * in the group.
- */
-function whyForeign(p: string, st: Stats): string | null {
-  if (st.isSymbolicLink()) return `${p} is a symbolic link`
-  if (st.uid !== euid() && st.uid !== 0) return `${p} is owned by uid ${st.uid}`
-  if (st.mode & 0o022) {
-    const who = st.mode & 0o002 ? 'others' : 'its group'
-    return `${p} can be written by ${who} (mode ${(st.mode & 0o7777).toString(8)})`
-  }
-  return null
-}
 
 /**
  * Checks `folders` (outermost first) stopping at the first that does not
