@@ -298,6 +298,11 @@ test('bad settings fail the job with exit 1, name the setting, and write nothing
       /invalid SIGVEC_STATE_DIR: "relative\/state"\. Expected an absolute folder path, such as \/var\/lib\/sigvec-check\./,
     ],
     [
+      { SIGVEC_STATE_DIR: link },
+      [],
+      /invalid SIGVEC_STATE_DIR: ".+\/link"\. Expected a folder that only this user or root can write to \(it is a symbolic link; give the folder itself\)\./,
+    ],
+    [
       { SIGVEC_STATE_DIR: open },
       [],
       /invalid SIGVEC_STATE_DIR: ".+\/open"\. Expected a folder that only this user or root can write to \(it can be written by others \(mode 1777\)\)\./,
@@ -306,11 +311,6 @@ test('bad settings fail the job with exit 1, name the setting, and write nothing
       {},
       ['--state-dir', aFile],
       /invalid --state-dir: ".+\/a-file"\. Expected a folder that only this user or root can write to \(it is not a folder\)\./,
-    ],
-    [
-      { SIGVEC_STATE_DIR: link },
-      [],
-      /invalid SIGVEC_STATE_DIR: ".+\/link"\. Expected a folder that only this user or root can write to \(it is a symbolic link; give the folder itself\)\./,
     ],
     [{}, ['--bogus'], /Unknown option '--bogus'/],
     [
