@@ -56,7 +56,19 @@ export async function captureHost(
       `capture folder ${dir} is not empty; give a new or empty folder`,
     )
   }
-  const staging = `${dir}.partial-${process.pid}`
+  // The staging folder gets an unguessable name and mode 0700 (mkdtemp), so
+  // nobody can plant links in it beforehand: a name like
+  // `${dir}.partial-${pid}` let a local user point a file we write as root
+  // at any file of theirs choosing. Its folders are made fresh and each file
+  // exclusively ('wx'), never through anything already there.
+  await ensureDir(path.dirname(dir)).catch((err: Error) => {
+    throw new Error(`capture folder ${dir}: ${err.message}`)
+  })
+  const staging = await fs
+    .mkdtemp(`${dir}.partial-`)
+    .catch((err: NodeJS.ErrnoException) => {
+      throw new Error(`capture folder ${dir}: ${err.code ?? err.message}`)
+    })
   const result: CaptureResult = { dir, copied: [], missing: [], unreadable: [] }
   try {
     for (const rel of Object.values(HOST_FILES)) {
@@ -70,12 +82,13 @@ export async function captureHost(
         continue
       }
       const target = path.join(staging, rel)
-      await ensureDir(path.dirname(target)).catch((err: Error) => {
-        throw new Error(`capture folder ${dir}: ${err.message}`)
-      })
-      await fs.writeFile(target, TRIM[rel]?.(text) ?? text)
+      await fs.mkdir(path.dirname(target), { recursive: true })
+      await fs.writeFile(target, TRIM[rel]?.(text) ?? text, { flag: 'wx' })
       result.copied.push(rel)
     }
+    // What a folder made with the usual umask gets: others may read the
+    // capture, as they could the files it copies.
+    await fs.chmod(staging, 0o755)
     if (existing) await fs.rmdir(dir)
     await fs.rename(staging, dir)
     return result

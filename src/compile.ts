@@ -13,17 +13,12 @@
 // to the cache entry afterwards (another run replacing it, someone deleting
 // or truncating it, a noexec mount) cannot change or stop what we run.
 import crypto from 'node:crypto'
-import {
-  constants as fsConstants,
-  readdirSync,
-  rmSync,
-  type Stats,
-} from 'node:fs'
+import { constants as fsConstants, readdirSync, rmSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ensureDir } from './files.js'
+import { ensureDir, ReadRefusal, readBounded, whyForeign } from './files.js'
 import {
   discardEntry,
   findEntry,
@@ -197,23 +192,6 @@ export function buildKey(units: NativeUnit[], identity: string): string {
 const sha256 = (bytes: Buffer) =>
   crypto.createHash('sha256').update(bytes).digest('hex')
 
-const euid = () => process.geteuid?.() ?? 0
-
-/**
- * Why someone other than us or root could have written `st` (a folder or
- * file of the cache), or null. Group-writable counts: we cannot tell who is
- * in the group.
- */
-function whyForeign(p: string, st: Stats): string | null {
-  if (st.isSymbolicLink()) return `${p} is a symbolic link`
-  if (st.uid !== euid() && st.uid !== 0) return `${p} is owned by uid ${st.uid}`
-  if (st.mode & 0o022) {
-    const who = st.mode & 0o002 ? 'others' : 'its group'
-    return `${p} can be written by ${who} (mode ${(st.mode & 0o7777).toString(8)})`
-  }
-  return null
-}
-
 /**
  * Checks `folders` (outermost first) stopping at the first that does not
  * exist: 'foreign' with the reason if one could have been written by
@@ -242,22 +220,31 @@ async function checkFolders(
 }
 
 /**
+ * The largest cache file read: the reproducer is a small static binary
+ * (well under 1 MiB) and its digest a line; the cap only stops a runaway.
+ */
+const MAX_CACHE_FILE_BYTES = 64 * 1024 * 1024
+
+/**
  * Reads a file of a cache entry: never through a link (O_NOFOLLOW), never
- * waiting on a FIFO, and only if no one else could have written it.
+ * waiting on a FIFO, at most MAX_CACHE_FILE_BYTES, and only if no one else
+ * could have written it.
  */
 async function readOwnFile(file: string): Promise<Buffer> {
-  const handle = await fs.open(
-    file,
-    fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK,
-  )
   try {
-    const st = await handle.stat()
-    const why =
-      whyForeign(file, st) ?? (st.isFile() ? null : `${file} is not a file`)
-    if (why) throw new Error(why)
-    return await handle.readFile()
-  } finally {
-    await handle.close()
+    const { bytes } = await readBounded(file, {
+      maxBytes: MAX_CACHE_FILE_BYTES,
+      noFollow: true,
+      verify: async (_, st) => {
+        const why = whyForeign(file, st)
+        if (why) throw new Error(why)
+      },
+    })
+    return bytes
+  } catch (err) {
+    if (!(err instanceof ReadRefusal)) throw err
+    if (err.reason === 'too large') throw new Error(`${file} is ${err.message}`)
+    throw new Error(`${file} is not a file`)
   }
 }
 
@@ -371,7 +358,7 @@ async function privateCopy(
 ): Promise<PrivateCopy> {
   let first: PrivateCopy | null = null
   for (const parent of parents) {
-    let copy: PrivateCopy
+    let copy: PrivateCopy | undefined
     try {
       const dir = await fs.mkdtemp(path.join(parent, 'sigvec-run-'))
       const release = cleanupOnCancel(() =>
@@ -386,6 +373,8 @@ async function privateCopy(
       }
       await fs.writeFile(copy.binary, bytes, { mode: 0o700, flag: 'wx' })
     } catch (err) {
+      // Written halfway (a full disk): the folder and its cleanup go too.
+      await copy?.dispose()
       if (!first) throw err
       notes.push(`no private copy in ${parent}: ${(err as Error).message}`)
       continue

@@ -69,6 +69,25 @@ export async function ensureDir(dir: string, mode?: number): Promise<void> {
   }
 }
 
+/**
+ * The one ownership rule for what we trust (a cached binary, a remembered
+ * result, their folders): why someone other than this user (the effective
+ * uid) or root could have written it, or null. `st` comes from lstat or
+ * fstat, so a link is a link. Group-writable counts: we cannot tell who is
+ * in the group. `subject` starts the reason: a path, or "it".
+ */
+export function whyForeign(subject: string, st: Stats): string | null {
+  if (st.isSymbolicLink()) return `${subject} is a symbolic link`
+  const me = process.geteuid?.() ?? 0
+  if (st.uid !== me && st.uid !== 0)
+    return `${subject} is owned by uid ${st.uid}, not by this user (uid ${me}) or root`
+  if (st.mode & 0o022) {
+    const who = st.mode & 0o002 ? 'others' : 'its group'
+    return `${subject} can be written by ${who} (mode ${(st.mode & 0o7777).toString(8)})`
+  }
+  return null
+}
+
 /** Why readBounded refused a file, in words a report can carry. */
 export class ReadRefusal extends Error {
   override readonly name = 'ReadRefusal'

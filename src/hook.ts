@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { RememberedRuns } from './audit.js'
 import { EXIT_CODES } from './exitcodes.js'
-import { ensureDir, writeFileAtomic } from './files.js'
+import { ensureDir, whyForeign, writeFileAtomic } from './files.js'
 import { readBootId } from './host.js'
 import { InputError } from './inputerror.js'
 import {
@@ -92,16 +92,6 @@ export function hookOutcome(status: Status, failOn: FailOn): string {
     : `sigvec-check hook: ${status} fails fail-on ${failOn}: the job fails (exit ${code})\n`
 }
 
-/** Only its owner (this user or root) may write where results are trusted. */
-function unsafeOwnership(st: { uid: number; mode: number }): string | null {
-  const me = process.getuid?.() ?? 0
-  if (st.uid !== me && st.uid !== 0)
-    return `it belongs to uid ${st.uid}, not to this user (uid ${me}) or root`
-  if (st.mode & 0o022)
-    return `group or others may write to it (mode ${(st.mode & 0o7777).toString(8)})`
-  return null
-}
-
 /**
  * Creates the state folder (owner-only) if needed, and refuses one that
  * others could plant a result in, or that this user cannot write to.
@@ -114,7 +104,11 @@ export async function prepareStateDir(settings: HookSettings): Promise<void> {
       dir,
       `a folder that only this user or root can write to (${why})`,
     )
-  const existing = await fs.stat(dir).catch(() => null)
+  // lstat: a link would let root write and delete files wherever it leads,
+  // in a folder whose owner never chose this one.
+  const existing = await fs.lstat(dir).catch(() => null)
+  if (existing?.isSymbolicLink())
+    throw refuse('it is a symbolic link; give the folder itself')
   if (existing && !existing.isDirectory()) throw refuse('it is not a folder')
   if (!existing) {
     try {
@@ -123,8 +117,8 @@ export async function prepareStateDir(settings: HookSettings): Promise<void> {
       throw refuse(`cannot create it: ${(err as Error).message}`)
     }
   }
-  const st = await fs.stat(dir)
-  const unsafe = unsafeOwnership(st)
+  const st = await fs.lstat(dir)
+  const unsafe = st.isDirectory() ? whyForeign('it', st) : 'it is not a folder'
   if (unsafe) throw refuse(unsafe)
   try {
     await fs.access(dir, fs.constants.W_OK | fs.constants.X_OK)
@@ -172,7 +166,7 @@ export class BootMemory implements RememberedRuns {
     let text: string
     try {
       const st = await fs.lstat(file)
-      const unsafe = st.isFile() ? unsafeOwnership(st) : 'not a regular file'
+      const unsafe = st.isFile() ? whyForeign('it', st) : 'not a regular file'
       if (unsafe) return this.ignore(file, unsafe)
       text = await fs.readFile(file, 'utf8')
     } catch (err) {

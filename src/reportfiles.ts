@@ -192,8 +192,21 @@ function parse(bytes: Buffer): { doc: unknown } | { problem: string } {
   try {
     return { doc: JSON.parse(text) }
   } catch (err) {
-    return { problem: `not JSON (${(err as Error).message})` }
+    return { problem: notJson((err as Error).message) }
   }
+}
+
+/**
+ * Why a file is not JSON, in fixed words: JSON.parse's own message quotes
+ * the start of the file (Node 20: `Unexpected token 'r', "root:$6$ab"...`),
+ * which could be a secret of whatever file the Report name pointed at.
+ * Only the position it gives, a number, is kept.
+ */
+function notJson(message: string): string {
+  if (/^Unexpected end of JSON input/.test(message))
+    return 'not JSON (it ends early)'
+  const at = /\bposition (\d+)\b/.exec(message)?.[1]
+  return at === undefined ? 'not JSON' : `not JSON (at position ${at})`
 }
 
 /**

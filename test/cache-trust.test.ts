@@ -222,6 +222,21 @@ test('a truncated cached binary is rebuilt, and the result is real', async () =>
   assert.equal(again.reproducer?.build?.cacheHit, true)
 })
 
+test('a cached binary too large to be ours is refused unread, then rebuilt', async () => {
+  const where = runnerDirs()
+  const dir = await seeded(where)
+  // Sparse: 3 GiB on paper, nothing on disk; reading it whole would not do.
+  fs.truncateSync(path.join(dir, REPRODUCER_TOOL), 3 * 1024 ** 3)
+
+  const run = await runCli(where)
+  assertRealResult(run)
+  assert.match(
+    run.stderr,
+    /^reproducer: rebuilt: the cached binary in .* is not the one we built \(.*\/sigvec-repro is too large \(3221225472 bytes; at most 67108864 are read\)\)$/m,
+  )
+  assertEntryIntact(dir)
+})
+
 test('a deleted cached binary is rebuilt, with no spawn ENOENT', async () => {
   const where = runnerDirs()
   const dir = await seeded(where)

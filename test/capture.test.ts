@@ -92,3 +92,30 @@ test('capture into a folder that cannot be made ends with the reason', () => {
   )
   assert.equal(r.stdout, '')
 })
+
+test('capture never writes through links planted where it stages', async () => {
+  // The staging folder was once `${dir}.partial-${pid}`: anyone could make
+  // it first with links to root's files, which capture then overwrote.
+  const from = tempDir()
+  fs.mkdirSync(path.join(from, 'proc/self'), { recursive: true })
+  fs.writeFileSync(path.join(from, 'proc/self/status'), 'CapEff:\t0\n')
+  const parent = tempDir()
+  const victim = path.join(parent, 'shadow')
+  fs.writeFileSync(victim, 'root:$6$secret\n', { mode: 0o600 })
+  const dir = path.join(parent, 'out')
+  const planted = `${dir}.partial-${process.pid}`
+  fs.mkdirSync(path.join(planted, 'proc/self'), { recursive: true })
+  fs.symlinkSync(victim, path.join(planted, 'proc/self/status'))
+  const r = await captureHost(from, dir)
+  assert.deepEqual(r.copied, ['proc/self/status'])
+  assert.equal(fs.readFileSync(victim, 'utf8'), 'root:$6$secret\n')
+  assert.equal(
+    fs.readFileSync(path.join(dir, 'proc/self/status'), 'utf8'),
+    'CapEff:\t0\n',
+  )
+  assert.equal(fs.statSync(dir).mode & 0o777, 0o755)
+  assert.deepEqual(
+    fs.readdirSync(parent).sort(),
+    ['out', path.basename(planted), 'shadow'].sort(),
+  )
+})

@@ -171,7 +171,7 @@ test('each job start audits; a second job reuses this boot’s reproducer result
     assert.equal(r.code, 0, r.stderr)
     assert.match(
       r.stderr,
-      /^warning: ignoring .+: group or others may write to it \(mode 666\); the reproducer runs again$/m,
+      /^warning: ignoring .+: it can be written by others \(mode 666\); the reproducer runs again$/m,
     )
     assert.match(r.stderr, /^reproducer: self-test /m)
     assert.equal(fs.statSync(file).mode & 0o777, 0o600)
@@ -265,6 +265,12 @@ test('bad settings fail the job with exit 1, name the setting, and write nothing
   fs.chmodSync(open, 0o1777)
   const aFile = path.join(dir, 'a-file')
   fs.writeFileSync(aFile, '')
+  // A link to root's own 0700 folder: its owner never chose it as the state
+  // folder, and the hook would write and delete files there as root.
+  const rootOnly = path.join(dir, 'root-only')
+  fs.mkdirSync(rootOnly, { mode: 0o700 })
+  const link = path.join(dir, 'link')
+  fs.symlinkSync(rootOnly, link)
   const table: Array<[Record<string, string>, string[], RegExp]> = [
     [
       { SIGVEC_FAIL_ON: 'sometimes' },
@@ -292,9 +298,14 @@ test('bad settings fail the job with exit 1, name the setting, and write nothing
       /invalid SIGVEC_STATE_DIR: "relative\/state"\. Expected an absolute folder path, such as \/var\/lib\/sigvec-check\./,
     ],
     [
+      { SIGVEC_STATE_DIR: link },
+      [],
+      /invalid SIGVEC_STATE_DIR: ".+\/link"\. Expected a folder that only this user or root can write to \(it is a symbolic link; give the folder itself\)\./,
+    ],
+    [
       { SIGVEC_STATE_DIR: open },
       [],
-      /invalid SIGVEC_STATE_DIR: ".+\/open"\. Expected a folder that only this user or root can write to \(group or others may write to it \(mode 1777\)\)\./,
+      /invalid SIGVEC_STATE_DIR: ".+\/open"\. Expected a folder that only this user or root can write to \(it can be written by others \(mode 1777\)\)\./,
     ],
     [
       {},
@@ -317,6 +328,7 @@ test('bad settings fail the job with exit 1, name the setting, and write nothing
   }
   assert.ok(!fs.existsSync(state), 'no state folder made for a bad setting')
   assert.deepEqual(fs.readdirSync(open), [])
+  assert.deepEqual(fs.readdirSync(rootOnly), [])
 })
 
 test('the README recipe: its .env settings are real and pass here', () => {

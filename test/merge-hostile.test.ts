@@ -116,8 +116,10 @@ const INVALID: Array<[string, string | Buffer, string]> = [
     '{"schema": "sigvec-check/report", "version": 9}',
     'Report version 9; this sigvec-check reads version 1',
   ],
-  ['not JSON', 'not json', 'not JSON ('],
-  ['an empty file', '', 'not JSON ('],
+  ['not JSON', 'not json', 'not JSON'],
+  ['an empty file', '', 'not JSON (it ends early)'],
+  ['JSON with a trailing comma', '{"a": 1,}', 'not JSON (at position 8)'],
+  ['a password file', 'root:$6$secret:19000:0:99999:7:::\n', 'not JSON'],
   ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'not UTF-8 text'],
 ]
 
@@ -141,6 +143,23 @@ for (const [name, content, reason] of INVALID) {
     assert.equal(row.host, bad)
   })
 }
+
+test('merge never repeats the start of a file that is not JSON', () => {
+  // JSON.parse's message quotes the file's first bytes; a Report name that
+  // is a link to /etc/shadow must not print root's hash.
+  const dir = reportFolder({
+    'bad.json': 'root:$6$secret:19000:0:99999:7:::\n',
+  })
+  const json = mergeJson([dir])
+  assert.equal(json.code, 3, json.stderr)
+  const md = source(['merge', dir])
+  assert.equal(md.code, 3, md.stderr)
+  for (const out of [json.stdout, json.stderr, md.stdout, md.stderr]) {
+    assert.ok(!out.includes('secret'), out)
+    assert.ok(!out.includes('root:'), out)
+  }
+  assert.match(md.stdout, /bad\.json: not JSON/)
+})
 
 test('merge names the host an invalid Report claims, in the table too', () => {
   const dir = reportFolder({
