@@ -222,9 +222,14 @@ mkdir -p -- "$(dirname -- "$out")" && mkdir -m 700 -- "$out" ||
 # It must be the folder made here: no link, ours, 0700 and empty.
 whole=$(cd -P -- "$(dirname -- "$out")" && pwd -P) ||
 	die "OUTDIR $out: cannot find its parent folder"
-whole=${whole%/}/$(basename -- "$out")
-if ! cd -P -- "$out" || [ "$(pwd -P)" != "$whole" ] ||
-	[ "$(find . -prune -type d -user "$(id -u)" -perm 700)" != . ] ||
+whole=${whole%/}/${out##*/}
+owned() {
+	# ls -ldn's fields, split on purpose; the mode may end in "." (an
+	# SELinux label, CentOS 7) or "+" (an ACL, masked to nothing by 700).
+	set -- $(ls -ldn .) && [ "$3" = "$(id -u)" ] &&
+		case $1 in drwx------ | drwx------[.+]) ;; *) false ;; esac
+}
+if ! cd -P -- "$out" || [ "$(pwd -P)" != "$whole" ] || ! owned ||
 	[ -n "$(ls -A)" ]; then
 	die "OUTDIR $out was replaced while the script made it; nothing written"
 fi

@@ -576,6 +576,7 @@ test('without a compiler the files are captured alone, and it says so', () => {
     'dirname',
     'grep',
     'head',
+    'id',
     'ls',
     'mkdir',
     'mktemp',
