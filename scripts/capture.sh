@@ -8,6 +8,8 @@
 # elsewhere with `sigvec-check --root OUTDIR`.
 #
 #   sh capture.sh [--no-reproduce] [--mode MODE] [--duration TIME] OUTDIR
+#   sh capture.sh [...] --from DIR OUTDIR   (for tests: read the files from
+#                                             DIR instead of /)
 #   sh capture.sh --list-files | --dry-run [--mode MODE] [--duration TIME]
 #
 # The tests hold --list-files to HOST_FILES (src/host.ts) and --dry-run's
@@ -65,7 +67,7 @@ Then, on any machine with Node: sigvec-check --root OUTDIR
   --no-reproduce     copy the files only
   --mode MODE        reproducer mode: auto, uffd, io or stress (default auto)
   --duration TIME    longest real run, as 30s, 2m, 1m30s, 1h or seconds (default 30s)
-  --from DIR         read the host files under DIR instead of /
+  --from DIR         for tests: read the files from DIR instead of /
   --list-files       print the files copied, one a line
   --dry-run          print the reproducer runs it would make
 EOF
@@ -191,6 +193,9 @@ esac
 	usage >&2
 	die "give the folder to capture into (OUTDIR)" 2
 }
+# The script works from inside OUTDIR below: a relative --from is made whole.
+[ -d "$from" ] || refuse --from "$from" 'a folder'
+case $from in /*) ;; *) from=$(pwd -P)/$from ;; esac
 
 # OUTDIR: never a link, new or empty; made again here, 0700, so that no one
 # else owns it or anything inside it.
@@ -211,12 +216,36 @@ fi
 mkdir -p -- "$(dirname -- "$out")" && mkdir -m 700 -- "$out" ||
 	die "OUTDIR $out: cannot create it"
 
+# From here on every write goes through the folder just made, held as the
+# working directory, by relative paths: whoever can write in OUTDIR's parent
+# may put a link in its place, and a path through "$out" would follow it.
+# It must be the folder made here: no link, ours, 0700 and empty.
+whole=$(cd -P -- "$(dirname -- "$out")" && pwd -P) ||
+	die "OUTDIR $out: cannot find its parent folder"
+whole=${whole%/}/${out##*/}
+owned() {
+	# ls -ldn's fields, split on purpose; the mode may end in "." (an
+	# SELinux label, CentOS 7) or "+" (an ACL, masked to nothing by 700).
+	set -- $(ls -ldn .) && [ "$3" = "$(id -u)" ] &&
+		case $1 in drwx------ | drwx------[.+]) ;; *) false ;; esac
+}
+if ! cd -P -- "$out" || [ "$(pwd -P)" != "$whole" ] || ! owned ||
+	[ -n "$(ls -A)" ]; then
+	die "OUTDIR $out was replaced while the script made it; nothing written"
+fi
+
 tmp=
 child=
 done_ok=no
 cleanup() {
 	[ -z "$tmp" ] || rm -rf -- "$tmp"
-	[ "$done_ok" = yes ] || rm -rf -- "$out"
+	[ "$done_ok" = yes ] && return
+	# What the script made, from inside the folder; then the folder, by
+	# name, only if it is still there and empty.
+	for rel in $FILES sigvec; do
+		rm -rf -- "./${rel%%/*}" "./${rel%%/*}.read"
+	done
+	cd / && rmdir -- "$whole" 2>/dev/null
 }
 interrupted() {
 	# The reproducer ends every worker on SIGTERM, and stops by itself
@@ -253,14 +282,20 @@ run_child() {
 copied=0
 missing=
 unreadable=
+notplain=
 for rel in $FILES; do
 	src=${from%/}/$rel
-	if [ ! -e "$src" ]; then
+	if [ ! -e "$src" ] && [ ! -L "$src" ]; then
 		missing="$missing /$rel"
 		continue
 	fi
-	dst=$out/$rel
-	mkdir -p -- "$(dirname -- "$dst")" || die "cannot create a folder for $dst"
+	# Never through a link, never a FIFO or device (the read would block).
+	if [ ! -f "$src" ] || [ -L "$src" ]; then
+		notplain="$notplain /$rel"
+		continue
+	fi
+	dst=$rel
+	mkdir -p -- "$(dirname -- "$dst")" || die "cannot create a folder for $out/$dst"
 	if ! cat 2>/dev/null <"$src" >"$dst.read"; then
 		unreadable="$unreadable /$rel"
 		rm -f -- "$dst.read"
@@ -279,11 +314,11 @@ for rel in $FILES; do
 	rm -f -- "$dst.read"
 	copied=$((copied + 1))
 done
-echo "captured $copied files into $out${missing:+; not on this machine:$missing}${unreadable:+; unreadable:$unreadable}"
+echo "captured $copied files into $out${missing:+; not on this machine:$missing}${unreadable:+; unreadable:$unreadable}${notplain:+; not a plain file, not copied:$notplain}"
 
 # The reproducer, where a compiler exists.
-meta=$out/sigvec/capture.txt
-mkdir -- "$out/sigvec" || die "cannot create $out/sigvec"
+meta=sigvec/capture.txt
+mkdir -- sigvec || die "cannot create $out/sigvec"
 set +C
 note() { printf '%s=%s\n' "$1" "$2" >>"$meta"; }
 note script "scripts/capture.sh ${version:-unknown}"
@@ -312,7 +347,7 @@ else
 		note reproducer 'not run: the build failed'
 		echo "reproducer: not run: the build failed (exit $status); the files alone are captured"
 	else
-		jsonl=$out/sigvec/reproducer.jsonl
+		jsonl=sigvec/reproducer.jsonl
 		with_self_test_args run_child "$tmp/sigvec-repro" >"$tmp/stdout" 2>"$tmp/stderr"
 		cat "$tmp/stdout" >>"$jsonl"
 		note self-test-exit "$status"

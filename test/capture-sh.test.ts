@@ -576,6 +576,7 @@ test('without a compiler the files are captured alone, and it says so', () => {
     'dirname',
     'grep',
     'head',
+    'id',
     'ls',
     'mkdir',
     'mktemp',
@@ -764,4 +765,103 @@ test("the capture's notes are hostile too: only plain values are shown", async (
     await origin(),
     'captured on Linux old 4.14.0 at 2026-01-02T03:04:05Z by scripts/capture.sh 9.9.9',
   )
+})
+
+/** Every entry under `dir` that is neither a regular file nor a folder. */
+function notPlain(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter(
+    (rel) => {
+      const st = fs.lstatSync(path.join(dir, rel))
+      return !st.isFile() && !st.isDirectory()
+    },
+  )
+}
+
+test('--from copies plain files only: a FIFO or a link in the tree is not read', () => {
+  const from = tempDir()
+  const secret = path.join(tempDir(), 'secret')
+  fs.writeFileSync(secret, 'root-only\n')
+  fs.mkdirSync(path.join(from, 'proc/sys/kernel'), { recursive: true })
+  fs.mkdirSync(path.join(from, 'etc'))
+  fs.writeFileSync(path.join(from, HOST_FILES.release), '5.4.1-arch1-1\n')
+  assert.equal(
+    spawnSync('mkfifo', [path.join(from, HOST_FILES.cpuinfo)]).status,
+    0,
+  )
+  fs.symlinkSync(secret, path.join(from, 'etc/os-release'))
+  const shells = BUSYBOX ? [['dash'], ['busybox', 'sh']] : [['dash']]
+  for (const shell of shells) {
+    const out = path.join(tempDir(), 'host')
+    // The timeout only ends a hang; the assertions are on the outcome.
+    const r = spawnSync(
+      shell[0] as string,
+      [...shell.slice(1), SCRIPT, '--no-reproduce', '--from', from, out],
+      { encoding: 'utf8', timeout: 120_000 },
+    )
+    assert.equal(r.status, 0, `${shell[0]}: ${r.stderr}`)
+    assert.match(
+      r.stdout,
+      /^captured 1 files into .*; not a plain file, not copied: \/etc\/os-release \/proc\/cpuinfo$/m,
+    )
+    assert.equal(
+      fs.readFileSync(path.join(out, HOST_FILES.release), 'utf8'),
+      '5.4.1-arch1-1\n',
+    )
+    for (const rel of [HOST_FILES.cpuinfo, 'etc/os-release'])
+      assert.equal(fs.existsSync(path.join(out, rel)), false, rel)
+    assert.deepEqual(notPlain(out), [])
+  }
+  const r = dash(['--from', path.join(from, 'nowhere'), tempDir()])
+  assert.equal(r.code, 2)
+  assert.match(r.stderr, /invalid --from: ".*nowhere"\. Expected a folder\./)
+})
+
+test('a capture holds only plain files and folders', () => {
+  assert.deepEqual(notPlain(capturedHere()), [])
+})
+
+test('OUTDIR swapped for a link mid-run: nothing is written through the link', () => {
+  const parent = tempDir()
+  const out = path.join(parent, 'host')
+  const decoy = path.join(tempDir(), 'decoy')
+  // Where the writes would land through the link.
+  fs.mkdirSync(path.join(decoy, 'sigvec'), { recursive: true })
+  // A compiler that, when first called, moves OUTDIR away and puts a link
+  // to the decoy in its place, as another user who can write in OUTDIR's
+  // parent could; its build fails, so the script goes on writing notes.
+  const cc = path.join(tempDir(), 'cc')
+  fs.writeFileSync(
+    cc,
+    [
+      '#!/bin/sh',
+      'if [ ! -L "$SWAP_OUT" ]; then',
+      '  mv -- "$SWAP_OUT" "$SWAP_OUT.moved" && ln -s -- "$SWAP_TO" "$SWAP_OUT"',
+      'fi',
+      'case $1 in --version) echo swapping-cc 1 ;; *) exit 1 ;; esac',
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  )
+  const shells = BUSYBOX ? [['dash'], ['busybox', 'sh']] : [['dash']]
+  for (const shell of shells) {
+    fs.rmSync(out, { recursive: true, force: true })
+    fs.rmSync(out + '.moved', { recursive: true, force: true })
+    const r = runScript(
+      shell,
+      [out],
+      scriptEnv(tempDir(), { CC: cc, SWAP_OUT: out, SWAP_TO: decoy }),
+    )
+    assert.equal(r.code, 0, `${shell[0]}: ${r.stderr}`)
+    assert.match(r.stdout, /reproducer: not run: the build failed/)
+    assert.ok(fs.lstatSync(out).isSymbolicLink(), 'the swap happened')
+    assert.deepEqual(fs.readdirSync(decoy, { recursive: true }), ['sigvec'])
+    // Everything went into the folder the script made, wherever it is now.
+    const notes = fs.readFileSync(
+      path.join(out + '.moved', 'sigvec/capture.txt'),
+      'utf8',
+    )
+    assert.match(notes, /^compiler=swapping-cc 1$/m)
+    assert.match(notes, /^build-exit=1$/m)
+    assert.ok(fs.existsSync(path.join(out + '.moved', HOST_FILES.release)))
+  }
 })
