@@ -361,7 +361,8 @@ test('captured runs judge an in-range kernel exactly as live runs would', () => 
     JSON.parse(cli(['--root', AFFECTED, '--json']).stdout).status,
     'vulnerable',
   )
-  if (live.enoughEvents) assert.equal(report.status, 'unaffected')
+  // Enough clean deliveries clear the in-range kernel; too few leave it so.
+  assert.equal(report.status, live.enoughEvents ? 'unaffected' : 'vulnerable')
 
   // A clean stress run never clears, however many deliveries it claims.
   const stress = lines.map((l, i) =>
@@ -659,33 +660,38 @@ function processesWith(...texts: string[]): string[] {
   })
 }
 
-test('SIGTERM during the run leaves no reproducer, no temp folder, no capture', async (t) => {
-  const tmp = tempDir()
-  const out = path.join(tempDir(), 'host')
-  const child = spawn(
-    'dash',
-    [SCRIPT, '--mode', 'stress', '--duration', '600', out],
-    { env: scriptEnv(tmp) },
-  )
-  t.after(() => child.kill('SIGKILL'))
-  let stderr = ''
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  const closed = new Promise<number | null>((resolve) =>
-    child.on('close', (code) => resolve(code)),
-  )
-  // The real run is under way once its process is (polled, not timed).
-  const realRun = `${tmp}/sigvec-capture.`
-  while (processesWith(realRun, '--duration\0' + '600').length === 0) {
-    assert.equal(child.exitCode, null, `ended before its real run: ${stderr}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  child.kill('SIGTERM')
-  assert.equal(await closed, 143, stderr)
-  assert.match(stderr, /interrupted; nothing kept/)
-  assert.deepEqual(processesWith(realRun), [])
-  assert.deepEqual(fs.readdirSync(tmp), [])
-  assert.equal(fs.existsSync(out), false)
-})
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  test(`${signal} during the run leaves no reproducer, no temp folder, no capture`, async (t) => {
+    const tmp = tempDir()
+    const out = path.join(tempDir(), 'host')
+    const child = spawn(
+      'dash',
+      [SCRIPT, '--mode', 'stress', '--duration', '600', out],
+      { env: scriptEnv(tmp) },
+    )
+    t.after(() => child.kill('SIGKILL'))
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const closed = new Promise<number | null>((resolve) =>
+      child.on('close', (code) => resolve(code)),
+    )
+    // The real run is under way once its process is (polled, not timed).
+    const realRun = `${tmp}/sigvec-capture.`
+    while (processesWith(realRun, '--duration\0' + '600').length === 0) {
+      assert.equal(child.exitCode, null, `ended before its real run: ${stderr}`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    child.kill(signal)
+    assert.equal(await closed, code, stderr)
+    assert.match(stderr, /interrupted; nothing kept/)
+    assert.deepEqual(processesWith(realRun), [])
+    assert.deepEqual(fs.readdirSync(tmp), [])
+    assert.equal(fs.existsSync(out), false)
+  })
+}
 
 test(
   'under busybox sh it captures, runs and trims the same',

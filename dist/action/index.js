@@ -3292,6 +3292,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   A0: () => (/* binding */ ensureDir),
   CB: () => (/* binding */ readBounded),
   XF: () => (/* binding */ readRegularFile),
+  fW: () => (/* binding */ whyForeign),
   qR: () => (/* binding */ writeInputFile)
 });
 
@@ -3382,6 +3383,25 @@ async function ensureDir(dir, mode) {
             throw new Error(`cannot create folder ${at}: ${why}`);
         }
     }
+}
+/**
+ * The one ownership rule for what we trust (a cached binary, a remembered
+ * result, their folders): why someone other than this user (the effective
+ * uid) or root could have written it, or null. `st` comes from lstat or
+ * fstat, so a link is a link. Group-writable counts: we cannot tell who is
+ * in the group. `subject` starts the reason: a path, or "it".
+ */
+function whyForeign(subject, st) {
+    if (st.isSymbolicLink())
+        return `${subject} is a symbolic link`;
+    const me = process.geteuid?.() ?? 0;
+    if (st.uid !== me && st.uid !== 0)
+        return `${subject} is owned by uid ${st.uid}, not by this user (uid ${me}) or root`;
+    if (st.mode & 0o022) {
+        const who = st.mode & 0o002 ? 'others' : 'its group';
+        return `${subject} can be written by ${who} (mode ${(st.mode & 0o7777).toString(8)})`;
+    }
+    return null;
 }
 /** Why readBounded refused a file, in words a report can carry. */
 class ReadRefusal extends Error {

@@ -234,23 +234,6 @@ function buildKey(units, identity) {
         .slice(0, 16);
 }
 const sha256 = (bytes) => external_node_crypto_.createHash('sha256').update(bytes).digest('hex');
-const euid = () => process.geteuid?.() ?? 0;
-/**
- * Why someone other than us or root could have written `st` (a folder or
- * file of the cache), or null. Group-writable counts: we cannot tell who is
- * in the group.
- */
-function whyForeign(p, st) {
-    if (st.isSymbolicLink())
-        return `${p} is a symbolic link`;
-    if (st.uid !== euid() && st.uid !== 0)
-        return `${p} is owned by uid ${st.uid}`;
-    if (st.mode & 0o022) {
-        const who = st.mode & 0o002 ? 'others' : 'its group';
-        return `${p} can be written by ${who} (mode ${(st.mode & 0o7777).toString(8)})`;
-    }
-    return null;
-}
 /**
  * Checks `folders` (outermost first) stopping at the first that does not
  * exist: 'foreign' with the reason if one could have been written by
@@ -269,7 +252,7 @@ async function checkFolders(folders) {
                 return { existing };
             return { foreign: `${folder} cannot be checked (${code})` };
         }
-        const why = whyForeign(folder, st) ??
+        const why = (0,src_files/* whyForeign */.fW)(folder, st) ??
             (st.isDirectory() ? null : `${folder} is not a folder`);
         if (why)
             return { foreign: why };
@@ -278,20 +261,34 @@ async function checkFolders(folders) {
     return { existing };
 }
 /**
+ * The largest cache file read: the reproducer is a small static binary
+ * (well under 1 MiB) and its digest a line; the cap only stops a runaway.
+ */
+const MAX_CACHE_FILE_BYTES = 64 * 1024 * 1024;
+/**
  * Reads a file of a cache entry: never through a link (O_NOFOLLOW), never
- * waiting on a FIFO, and only if no one else could have written it.
+ * waiting on a FIFO, at most MAX_CACHE_FILE_BYTES, and only if no one else
+ * could have written it.
  */
 async function readOwnFile(file) {
-    const handle = await promises_.open(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     try {
-        const st = await handle.stat();
-        const why = whyForeign(file, st) ?? (st.isFile() ? null : `${file} is not a file`);
-        if (why)
-            throw new Error(why);
-        return await handle.readFile();
+        const { bytes } = await (0,src_files/* readBounded */.CB)(file, {
+            maxBytes: MAX_CACHE_FILE_BYTES,
+            noFollow: true,
+            verify: async (_, st) => {
+                const why = (0,src_files/* whyForeign */.fW)(file, st);
+                if (why)
+                    throw new Error(why);
+            },
+        });
+        return bytes;
     }
-    finally {
-        await handle.close();
+    catch (err) {
+        if (!(err instanceof src_files/* ReadRefusal */.Po))
+            throw err;
+        if (err.reason === 'too large')
+            throw new Error(`${file} is ${err.message}`);
+        throw new Error(`${file} is not a file`);
     }
 }
 function cacheEntry(root, key) {
@@ -383,6 +380,8 @@ async function privateCopy(bytes, parents, notes) {
             await promises_.writeFile(copy.binary, bytes, { mode: 0o700, flag: 'wx' });
         }
         catch (err) {
+            // Written halfway (a full disk): the folder and its cleanup go too.
+            await copy?.dispose();
             if (!first)
                 throw err;
             notes.push(`no private copy in ${parent}: ${err.message}`);

@@ -6099,7 +6099,18 @@ async function captureHost(from, to) {
     if (existing && existing.length > 0) {
         throw new Error(`capture folder ${dir} is not empty; give a new or empty folder`);
     }
-    const staging = `${dir}.partial-${process.pid}`;
+    // The staging folder gets an unguessable name and mode 0700 (mkdtemp), so
+    // nobody can plant links in it beforehand: a name like
+    // `${dir}.partial-${pid}` let a local user point a file we write as root
+    // at any file of theirs choosing. Its folders are made fresh and each file
+    // exclusively ('wx'), never through anything already there.
+    await (0,src_files/* ensureDir */.A0)(external_node_path_.dirname(dir)).catch((err) => {
+        throw new Error(`capture folder ${dir}: ${err.message}`);
+    });
+    const staging = await promises_.mkdtemp(`${dir}.partial-`)
+        .catch((err) => {
+        throw new Error(`capture folder ${dir}: ${err.code ?? err.message}`);
+    });
     const result = { dir, copied: [], missing: [], unreadable: [] };
     try {
         for (const rel of Object.values(HOST_FILES)) {
@@ -6116,12 +6127,13 @@ async function captureHost(from, to) {
                 continue;
             }
             const target = external_node_path_.join(staging, rel);
-            await (0,src_files/* ensureDir */.A0)(external_node_path_.dirname(target)).catch((err) => {
-                throw new Error(`capture folder ${dir}: ${err.message}`);
-            });
-            await promises_.writeFile(target, TRIM[rel]?.(text) ?? text);
+            await promises_.mkdir(external_node_path_.dirname(target), { recursive: true });
+            await promises_.writeFile(target, TRIM[rel]?.(text) ?? text, { flag: 'wx' });
             result.copied.push(rel);
         }
+        // What a folder made with the usual umask gets: others may read the
+        // capture, as they could the files it copies.
+        await promises_.chmod(staging, 0o755);
         if (existing)
             await promises_.rmdir(dir);
         await promises_.rename(staging, dir);
@@ -6745,15 +6757,6 @@ function hookOutcome(status, failOn) {
         ? `sigvec-check hook: ${status} passes fail-on ${failOn}: the job runs\n`
         : `sigvec-check hook: ${status} fails fail-on ${failOn}: the job fails (exit ${code})\n`;
 }
-/** Only its owner (this user or root) may write where results are trusted. */
-function unsafeOwnership(st) {
-    const me = process.getuid?.() ?? 0;
-    if (st.uid !== me && st.uid !== 0)
-        return `it belongs to uid ${st.uid}, not to this user (uid ${me}) or root`;
-    if (st.mode & 0o022)
-        return `group or others may write to it (mode ${(st.mode & 0o7777).toString(8)})`;
-    return null;
-}
 /**
  * Creates the state folder (owner-only) if needed, and refuses one that
  * others could plant a result in, or that this user cannot write to.
@@ -6761,7 +6764,11 @@ function unsafeOwnership(st) {
 async function prepareStateDir(settings) {
     const { stateDir: dir, stateDirInput: input } = settings;
     const refuse = (why) => new inputerror/* InputError */.d(input, dir, `a folder that only this user or root can write to (${why})`);
-    const existing = await promises_.stat(dir).catch(() => null);
+    // lstat: a link would let root write and delete files wherever it leads,
+    // in a folder whose owner never chose this one.
+    const existing = await promises_.lstat(dir).catch(() => null);
+    if (existing?.isSymbolicLink())
+        throw refuse('it is a symbolic link; give the folder itself');
     if (existing && !existing.isDirectory())
         throw refuse('it is not a folder');
     if (!existing) {
@@ -6772,8 +6779,8 @@ async function prepareStateDir(settings) {
             throw refuse(`cannot create it: ${err.message}`);
         }
     }
-    const st = await promises_.stat(dir);
-    const unsafe = unsafeOwnership(st);
+    const st = await promises_.lstat(dir);
+    const unsafe = st.isDirectory() ? (0,src_files/* whyForeign */.fW)('it', st) : 'it is not a folder';
     if (unsafe)
         throw refuse(unsafe);
     try {
@@ -6811,7 +6818,7 @@ class BootMemory {
         let text;
         try {
             const st = await promises_.lstat(file);
-            const unsafe = st.isFile() ? unsafeOwnership(st) : 'not a regular file';
+            const unsafe = st.isFile() ? (0,src_files/* whyForeign */.fW)('it', st) : 'not a regular file';
             if (unsafe)
                 return this.ignore(file, unsafe);
             text = await promises_.readFile(file, 'utf8');
@@ -7403,8 +7410,20 @@ function parse(bytes) {
         return { doc: JSON.parse(text) };
     }
     catch (err) {
-        return { problem: `not JSON (${err.message})` };
+        return { problem: notJson(err.message) };
     }
+}
+/**
+ * Why a file is not JSON, in fixed words: JSON.parse's own message quotes
+ * the start of the file (Node 20: `Unexpected token 'r', "root:$6$ab"...`),
+ * which could be a secret of whatever file the Report name pointed at.
+ * Only the position it gives, a number, is kept.
+ */
+function notJson(message) {
+    if (/^Unexpected end of JSON input/.test(message))
+        return 'not JSON (it ends early)';
+    const at = /\bposition (\d+)\b/.exec(message)?.[1];
+    return at === undefined ? 'not JSON' : `not JSON (at position ${at})`;
 }
 /**
  * Reads, checks and counts each file once. A file reached twice (the same
@@ -7807,6 +7826,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   A0: () => (/* binding */ ensureDir),
   CB: () => (/* binding */ readBounded),
   XF: () => (/* binding */ readRegularFile),
+  fW: () => (/* binding */ whyForeign),
   Zf: () => (/* binding */ writeFileAtomic),
   qR: () => (/* binding */ writeInputFile)
 });
@@ -7898,6 +7918,25 @@ async function ensureDir(dir, mode) {
             throw new Error(`cannot create folder ${at}: ${why}`);
         }
     }
+}
+/**
+ * The one ownership rule for what we trust (a cached binary, a remembered
+ * result, their folders): why someone other than this user (the effective
+ * uid) or root could have written it, or null. `st` comes from lstat or
+ * fstat, so a link is a link. Group-writable counts: we cannot tell who is
+ * in the group. `subject` starts the reason: a path, or "it".
+ */
+function whyForeign(subject, st) {
+    if (st.isSymbolicLink())
+        return `${subject} is a symbolic link`;
+    const me = process.geteuid?.() ?? 0;
+    if (st.uid !== me && st.uid !== 0)
+        return `${subject} is owned by uid ${st.uid}, not by this user (uid ${me}) or root`;
+    if (st.mode & 0o022) {
+        const who = st.mode & 0o002 ? 'others' : 'its group';
+        return `${subject} can be written by ${who} (mode ${(st.mode & 0o7777).toString(8)})`;
+    }
+    return null;
 }
 /** Why readBounded refused a file, in words a report can carry. */
 class ReadRefusal extends Error {
