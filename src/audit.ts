@@ -116,7 +116,9 @@ export async function audit(
       ? `reproducer: not run here; ${captured.result === 'error' ? captured.reason : `its runs were ${captured.origin}`}`
       : `reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`,
   )
-  let evidence = captured ?? evidenceFromSkip(plan.why, options.drill)
+  // A drill that did not run injected nothing: it is no drill.
+  let evidence =
+    captured ?? evidenceFromSkip(plan.why, options.drill && plan.run)
   if (plan.run || prove) {
     const build = await buildReproducer(options, ctx)
     try {

@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { RememberedRuns } from './audit.js'
 import { EXIT_CODES } from './exitcodes.js'
 import { ensureDir, whyForeign, writeFileAtomic } from './files.js'
-import { readBootId } from './host.js'
+import { readBootId, reproducerRunsHere } from './host.js'
 import { InputError } from './inputerror.js'
 import {
   envName,
@@ -311,7 +311,8 @@ export async function bootMemory(
   log: (line: string) => void,
 ): Promise<BootMemory | null> {
   const { options } = settings
-  if (path.resolve(options.root) !== '/' || options.reproduce === 'never')
+  // Nothing to remember where the reproducer cannot run (a capture, macOS).
+  if (!reproducerRunsHere(options.root) || options.reproduce === 'never')
     return null
   // Checked even when `auto` ends up not running it: a wrong folder shows
   // on the first job, not on the day the kernel changes.

@@ -185,6 +185,11 @@ export function isThisMachine(root: string): boolean {
   return path.resolve(root) === path.resolve('/')
 }
 
+/** Whether the reproducer can run for this root: this machine, on Linux. */
+export function reproducerRunsHere(root: string): boolean {
+  return isThisMachine(root) && process.platform === 'linux'
+}
+
 function hostTree(root: string): HostTree {
   const resolved = path.resolve(root)
   if (resolved === '/') return { root: resolved, live: true }

@@ -116,3 +116,25 @@ test('--root is a Linux capture wherever the CLI runs: judged as Linux on darwin
   assert.equal(r.code, 2, r.stderr)
   assert.equal(JSON.parse(r.stdout).status, 'vulnerable')
 })
+
+test('on darwin a drill is no drill (nothing ran to inject), and the hook keeps no boot memory', () => {
+  const drill = JSON.parse(cliOn('darwin', ['--drill', '--json']).stdout)
+  assert.equal(drill.status, 'not-applicable')
+  assert.equal(drill.reproducer.result, 'skipped')
+  assert.equal(drill.reproducer.drill, false)
+  const state = fs.mkdtempSync(path.join(os.tmpdir(), 'sigvec-platform-'))
+  dirs.push(state)
+  const stateDir = path.join(state, 'hook-state')
+  const hook = cli(
+    ['hook', '--state-dir', stateDir],
+    {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: state,
+      PRELOAD_PLATFORM: 'darwin',
+    },
+    [PLATFORM_PRELOAD],
+  )
+  assert.equal(hook.code, 0, hook.stderr)
+  assert.doesNotMatch(hook.stderr, /boot/)
+  assert.equal(fs.existsSync(stateDir), false)
+})

@@ -5169,6 +5169,10 @@ const LINE_MAX = 1024;
 function isThisMachine(root) {
     return external_node_path_.resolve(root) === external_node_path_.resolve('/');
 }
+/** Whether the reproducer can run for this root: this machine, on Linux. */
+function reproducerRunsHere(root) {
+    return isThisMachine(root) && process.platform === 'linux';
+}
 function hostTree(root) {
     const resolved = external_node_path_.resolve(root);
     if (resolved === '/')
@@ -6457,7 +6461,8 @@ async function audit(options, ctx) {
     ctx.log(captured
         ? `reproducer: not run here; ${captured.result === 'error' ? captured.reason : `its runs were ${captured.origin}`}`
         : `reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`);
-    let evidence = captured ?? evidenceFromSkip(plan.why, options.drill);
+    // A drill that did not run injected nothing: it is no drill.
+    let evidence = captured ?? evidenceFromSkip(plan.why, options.drill && plan.run);
     if (plan.run || prove) {
         const build = await buildReproducer(options, ctx);
         try {

@@ -4612,6 +4612,10 @@ const LINE_MAX = 1024;
 function isThisMachine(root) {
     return external_node_path_.resolve(root) === external_node_path_.resolve('/');
 }
+/** Whether the reproducer can run for this root: this machine, on Linux. */
+function reproducerRunsHere(root) {
+    return isThisMachine(root) && process.platform === 'linux';
+}
 function hostTree(root) {
     const resolved = external_node_path_.resolve(root);
     if (resolved === '/')
@@ -5900,7 +5904,8 @@ async function audit(options, ctx) {
     ctx.log(captured
         ? `reproducer: not run here; ${captured.result === 'error' ? captured.reason : `its runs were ${captured.origin}`}`
         : `reproducer: ${plan.run ? 'runs' : 'skipped'} (${plan.why})`);
-    let evidence = captured ?? evidenceFromSkip(plan.why, options.drill);
+    // A drill that did not run injected nothing: it is no drill.
+    let evidence = captured ?? evidenceFromSkip(plan.why, options.drill && plan.run);
     if (plan.run || prove) {
         const build = await buildReproducer(options, ctx);
         try {
@@ -6952,7 +6957,8 @@ function evidenceProblem(e) {
  */
 async function bootMemory(settings, log) {
     const { options } = settings;
-    if (external_node_path_.resolve(options.root) !== '/' || options.reproduce === 'never')
+    // Nothing to remember where the reproducer cannot run (a capture, macOS).
+    if (!reproducerRunsHere(options.root) || options.reproduce === 'never')
         return null;
     // Checked even when `auto` ends up not running it: a wrong folder shows
     // on the first job, not on the day the kernel changes.
